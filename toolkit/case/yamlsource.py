@@ -1,0 +1,167 @@
+"""Safe YAML reading that remembers where every value was written.
+
+The file is composed (never constructed) by PyYAML's safe composer, then turned into plain Python values
+here, so that:
+
+- no tag can build an object (only the standard scalar, sequence and mapping tags are accepted);
+- numbers with a fraction become ``Decimal`` from their written text, never ``float``;
+- anchors and aliases are refused (a case file has no use for them, and they allow "billion laughs");
+- duplicate keys are refused (the second value would silently win);
+- each value's line is kept in a map from its dotted path, so errors can name ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from toolkit.errors import CaseFileError
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 20
+
+Loc = tuple[str | int, ...]
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class Located:
+    """A document's plain data and the line (1-based) where each path begins."""
+
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """The line of ``loc``, or of its nearest ancestor that was written in the file."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return None
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def read_text(path: Path) -> str:
+    """The file's text, refusing what cannot be a case file (missing, huge, binary, not UTF-8)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CaseFileError(path, [f"{path}: 找不到该文件：请检查路径是否正确"]) from None
+    except IsADirectoryError:
+        raise CaseFileError(path, [f"{path}: 这是一个文件夹，不是案件文件：请指定 .yaml 文件"]) from None
+    except OSError as exc:
+        raise CaseFileError(path, [f"{path}: 无法读取（{exc.strerror}）：请检查文件权限"]) from None
+    if len(raw) > MAX_BYTES:
+        raise CaseFileError(path, [f"{path}: 文件过大（超过 1 MB），不像案件文件：请检查是否选错了文件"])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CaseFileError(
+            path, [f"{path}:{line}: 文件不是 UTF-8 编码：请在编辑器中以 UTF-8 编码另存后重试"]
+        ) from None
+    if not text.strip():
+        raise CaseFileError(path, [f"{path}: 文件是空的：请从 samples/case.yaml 复制一份再填写，或运行 draft init"])
+    return text
+
+
+def parse(text: str, source: Path | str) -> Located:
+    """Parse YAML text into plain values with their lines; any problem is a :class:`CaseFileError`."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context or "语法错误"
+        raise CaseFileError(
+            source, [f"{source}:{line}: YAML 语法错误（{problem}）：请检查该行的缩进、冒号和引号"]
+        ) from None
+    except yaml.YAMLError:
+        raise CaseFileError(source, [f"{source}: YAML 语法错误：请检查缩进、冒号和引号"]) from None
+    if node is None:
+        raise CaseFileError(source, [f"{source}: 文件没有内容：请填写案件信息"])
+    located = Located(data=None)
+    try:
+        located.data = _value(node, (), located, 0)
+    except _Refused as exc:
+        raise CaseFileError(source, [f"{source}:{exc.line}: {exc.message}"]) from None
+    if not isinstance(located.data, dict):
+        raise CaseFileError(source, [f"{source}:1: 案件文件的顶层必须是“键: 值”的映射：请参照 samples/case.yaml"])
+    return located
+
+
+def _value(node: yaml.Node, loc: Loc, out: Located, depth: int) -> Any:
+    line = node.start_mark.line + 1
+    out.lines[loc] = line
+    if id(node) in out.seen:
+        raise _Refused(line, "案件文件不接受锚点/别名（& 和 *）：请直接写出数值")
+    out.seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Refused(line, "嵌套层次过深：案件文件不需要这么多层")
+    if isinstance(node, yaml.MappingNode):
+        return _mapping(node, loc, out, depth)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != "tag:yaml.org,2002:seq":
+            raise _Refused(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
+        return [_value(item, (*loc, i), out, depth + 1) for i, item in enumerate(node.value)]
+    return _scalar(node, line)
+
+
+def _mapping(node: yaml.MappingNode, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
+    line = node.start_mark.line + 1
+    if node.tag != "tag:yaml.org,2002:map":
+        raise _Refused(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
+    result: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        key_line = key_node.start_mark.line + 1
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise _Refused(key_line, "案件文件不接受合并键（<<）：请直接写出各项")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(key_line, "键必须是简单的文字")
+        key = str(key_node.value)
+        if key in result:
+            raise _Refused(key_line, f"键 {key} 写了两次：请删除多余的一处")
+        result[key] = _value(value_node, (*loc, key), out, depth + 1)
+        out.lines[(*loc, key)] = key_line
+    return result
+
+
+def _scalar(node: yaml.Node, line: int) -> Any:
+    tag, text = node.tag, str(node.value)
+    quoted = getattr(node, "style", None) in ("'", '"')
+    if tag == "tag:yaml.org,2002:str":
+        return text
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        return text.lower() in ("true", "yes", "on", "y")
+    if tag == "tag:yaml.org,2002:int":
+        cleaned = text.replace("_", "")
+        if len(cleaned) > 1 and cleaned.lstrip("+-").startswith("0") and cleaned.lstrip("+-").isdigit():
+            # YAML 1.1 reads 0371 as octal; keep the written digits so the quoting error can fire.
+            return int(cleaned, 10)
+        try:
+            return int(cleaned, 0)
+        except ValueError:
+            return text
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return Decimal(text.replace("_", ""))
+        except InvalidOperation:
+            return Decimal("NaN")
+    if tag == "tag:yaml.org,2002:timestamp":
+        return text
+    if quoted:
+        return text
+    raise _Refused(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
