@@ -1,0 +1,80 @@
+"""The ``draft`` command: a thin click layer over the toolkit.
+
+Subcommands live in their own modules and are imported only when used, so ``draft --help`` stays fast.
+Every :class:`~toolkit.errors.DraftError` becomes one clear paragraph on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+from typing import Any
+
+import click
+
+from toolkit import __version__
+
+# command name → (module, attribute, one-line help shown by `draft --help`)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "answer": ("toolkit.cli.drafting", "answer", "起草民事答辩状（叙述式或要素式）"),
+    "hardship": ("toolkit.cli.drafting", "hardship", "起草困难情况说明"),
+    "settlement": ("toolkit.cli.drafting", "settlement", "起草分期还款和解方案"),
+    "all": ("toolkit.cli.drafting", "all_documents", "起草案件文件所能支持的全部文书"),
+    "check": ("toolkit.cli.check", "check", "核对案件：计算各项数额并列出检查结果"),
+    "checks": ("toolkit.cli.check", "checks", "列出全部检查项及其严重程度和法律依据"),
+    "explain": ("toolkit.cli.explain", "explain", "逐步说明每个数额是如何算出的"),
+    "init": ("toolkit.cli.init", "init", "逐项提问，生成一份新的案件文件"),
+    "schema": ("toolkit.cli.schema", "schema", "输出案件文件的 JSON Schema，供编辑器补全和校验"),
+    "context": ("toolkit.cli.templates", "context", "显示模板收到的全部变量"),
+    "templates": ("toolkit.cli.templates", "templates", "列出、导出、检查文书模板"),
+    "batch": ("toolkit.cli.batch", "batch", "批量起草：多个案件文件或一张表格，并行生成并出具报告"),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name, (module, _, _) in COMMANDS.items() if _available(module)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not _available(COMMANDS[cmd_name][0]):
+            return None
+        module, attribute, _ = COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("命令"):
+                formatter.write_dl(rows)
+
+
+def _available(module: str) -> bool:
+    return importlib.util.find_spec(module) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", "-V", prog_name="draft", message="%(prog)s %(version)s")
+def cli() -> None:
+    """draft：消费借贷纠纷文书起草工具。
+
+    从一份案件文件（YAML）起草民事答辩状、困难情况说明、分期还款和解方案，
+    起草前核对金额、利率上限、期限和诉讼时效。
+
+    \b
+    示例：
+      draft check  --case samples/case.yaml
+      draft answer --case samples/case.yaml --out out/
+      draft all    --case samples/case.yaml --out out/
+    """
+
+
+def main(argv: list[str] | None = None) -> Any:
+    """Entry point: run the CLI, turning every toolkit error into a message and an exit code."""
+    from toolkit.cli.output import run_guarded
+
+    return run_guarded(cli, argv if argv is not None else sys.argv[1:])

@@ -1,0 +1,61 @@
+"""What every document kind declares: the sections it needs, its parts, its context and its file name.
+
+A document kind is one module in ``toolkit.documents`` that defines ``KIND = DocumentKind(...)``; the
+registry finds it without any edit elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.case.models import Case
+from toolkit.law.figures import Figures
+
+Context = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A required part of a document (law.md §8), found in the rendered text by ``pattern``."""
+
+    name: str
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def text(cls, name: str, literal: str | None = None) -> Part:
+        return cls(name, re.compile(re.escape(literal or name)))
+
+    @classmethod
+    def regex(cls, name: str, pattern: str) -> Part:
+        return cls(name, re.compile(pattern))
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    """A rendered document before it is written: its bytes and its text, paragraph by paragraph."""
+
+    kind: str
+    template: str
+    docx: bytes
+    paragraphs: tuple[str, ...]  # body paragraphs and table cells in document order, whitespace-normalized
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+
+@dataclass(frozen=True)
+class DocumentKind:
+    name: str  # "answer", "hardship", "settlement": the CLI's and the report's name
+    title: str  # 民事答辩状
+    needs: tuple[str, ...]  # case sections the document cannot do without
+    template: Callable[[Case], str]  # template key in the manifest, e.g. "answer" or "answer-elements"
+    parts: Callable[[Case, Figures], list[Part]]  # required parts, in order
+    context: Callable[[Case, Figures], Mapping[str, Any]]  # what the template receives
+    acknowledges_debt: bool = False  # hardship and settlement: client protection applies (law.md §5)
+
+    def file_name(self, case: Case) -> str:
+        return f"{case.client.name}-{self.title}.docx"

@@ -1,0 +1,111 @@
+"""The figures the toolkit computes for a case (law.md §2–§7), as immutable values.
+
+Every amount is an unrounded ``Decimal``; rounding to cents (ROUND_HALF_UP) happens only where a figure
+is printed (report, documents). A figure whose inputs are absent is ``None``, never a made-up value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+CapBasis = Literal["lpr4x", "financial24"]
+
+
+@dataclass(frozen=True)
+class CapPeriod:
+    """One cap in force from ``start`` (inclusive) until the next period starts."""
+
+    start: dt.date
+    rate: Decimal
+    basis: CapBasis
+    lpr: Decimal | None  # the LPR multiplied (lpr4x), else None
+    lpr_published: dt.date | None  # publication date of that LPR value
+    citation: str  # e.g. 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条
+
+
+@dataclass(frozen=True)
+class LedgerSegment:
+    """A run of days at one rate: interest = principal × rate × days / day_count."""
+
+    start: dt.date  # counted
+    end: dt.date  # not counted
+    days: int
+    principal: Decimal
+    agreed_rate: Decimal
+    cap_rate: Decimal
+    rate: Decimal  # min(agreed, cap)
+    phase: Literal["in_term", "overdue"]
+    interest: Decimal  # unrounded
+
+
+@dataclass(frozen=True)
+class LedgerPayment:
+    """A repayment applied interest before principal (民法典 第五百六十一条)."""
+
+    date: dt.date
+    amount: Decimal
+    to_charges: Decimal
+    to_principal: Decimal
+    overpaid: Decimal
+    principal_after: Decimal
+    charges_after: Decimal
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """The capped ledger on ``as_of`` (law.md §4)."""
+
+    as_of: dt.date
+    start: dt.date
+    day_count: int
+    principal_outstanding: Decimal
+    charges_outstanding: Decimal
+    overpaid: Decimal
+    segments: tuple[LedgerSegment, ...]
+    payments: tuple[LedgerPayment, ...]
+    ignored_payments: tuple[dt.date, ...]  # repayments dated after as_of (outside the ledger)
+
+
+@dataclass(frozen=True)
+class Installment:
+    n: int  # 0 is the down payment
+    due_date: dt.date
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class DataGap:
+    """Legal data that did not cover a date the case needed (a warning, never silent)."""
+
+    kind: Literal["lpr_stale", "lpr_missing", "holidays_missing"]
+    day: dt.date
+    detail: str  # Chinese, for the finding's message
+
+
+@dataclass(frozen=True)
+class Figures:
+    principal_recognized: Decimal
+    lpr_at_contract: Decimal | None
+    rate_cap: Decimal | None  # the cap from 2020-08-20 on for a transition loan
+    rate_cap_basis: CapBasis
+    caps: tuple[CapPeriod, ...]  # piecewise caps, in date order
+    alternative_lpr4x_cap: Decimal | None  # microfinance + auto: the 4 × LPR figure, for an info finding
+    final_due_date: dt.date
+    ledger: Ledger | None
+    supportable_total: Decimal | None
+    claimed_principal: Decimal | None
+    claimed_charges: Decimal | None
+    claimed_total: Decimal | None
+    excess: Decimal | None
+    answer_deadline: dt.date | None
+    answer_deadline_unadjusted: dt.date | None  # served_on + period, before moving off a non-working day
+    limitation_start: dt.date
+    limitation_expires: dt.date
+    limitation_expired: bool | None  # None without court.filed_on
+    schedule: tuple[Installment, ...] | None
+    schedule_total: Decimal | None
+    monthly_disposable: Decimal | None
+    gaps: tuple[DataGap, ...]
