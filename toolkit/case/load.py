@@ -65,6 +65,8 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
         return f"不认识的字段 {field}：可能是拼写错误，请对照 samples/case.yaml 或 draft schema 改正或删除"
     if kind == "missing":
         return "缺少必填项：请补上该字段"
+    if kind == "finite_number":
+        return "金额必须是有限的数字：请写成如 18000.00 的数字"
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if field in _IDENTIFIERS and kind in ("string_type",):

@@ -24,6 +24,7 @@ class CapPeriod:
     lpr: Decimal | None  # the LPR multiplied (lpr4x), else None
     lpr_published: dt.date | None  # publication date of that LPR value
     citation: str  # e.g. 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条
+    transition: bool = False  # the 24 % up to 2020-08-19 of a private loan made before 2020-08-20
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,15 @@ class DataGap:
 
 
 @dataclass(frozen=True)
+class MissingInput:
+    """A figure left ``None`` because the case lacks a fact it needs (so a finding can say which)."""
+
+    figure: str  # e.g. "rate_cap"
+    field: str  # the case field that would supply it, e.g. "court.filed_on"
+    detail: str  # Chinese, for the finding's message
+
+
+@dataclass(frozen=True)
 class Figures:
     principal_recognized: Decimal
     lpr_at_contract: Decimal | None
@@ -109,3 +119,5 @@ class Figures:
     schedule_total: Decimal | None
     monthly_disposable: Decimal | None
     gaps: tuple[DataGap, ...]
+    missing: tuple[MissingInput, ...] = ()  # figures left None for want of an input, and why
+    transition_rule: bool = False  # private loan made before 2020-08-20 (民间借贷规定 第三十一条第二款)

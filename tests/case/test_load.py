@@ -1,0 +1,97 @@
+"""Case files: the sample loads as the contract describes; every malformed file gives one clear message."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from toolkit.case.load import case_from_text, load_case
+from toolkit.errors import CaseFileError
+
+HERE = Path(__file__).parent
+SAMPLE = HERE.parents[1] / "samples" / "case.yaml"
+
+
+def test_sample_loads_with_decimal_money_and_dates() -> None:
+    case = load_case(SAMPLE)
+    assert case.loan.principal == Decimal("18000.00")
+    assert isinstance(case.loan.annual_rate, Decimal) and case.loan.annual_rate == Decimal("0.2398")
+    assert case.court is not None and case.court.served_on == date(2026, 11, 20)
+    assert case.client.id_number == "410105199403012319"
+    assert case.hardship is not None and case.hardship.monthly_expenses["房租"] == Decimal("1800.00")
+    assert case.loan.interruptions[0].kind == "demand"
+
+
+def _error(text: str) -> str:
+    with pytest.raises(CaseFileError) as caught:
+        case_from_text(text, "case.yaml")
+    return str(caught.value)
+
+
+def test_unknown_key_names_file_line_and_path(sample_text: str) -> None:
+    message = _error(sample_text.replace("  term_months: 2", "  term_month: 2"))
+    line = sample_text.splitlines().index(next(l for l in sample_text.splitlines() if l.startswith("  term_months"))) + 1
+    assert f"case.yaml:{line}: loan.term_month: 不认识的字段" in message
+
+
+def test_wrong_type_is_explained(sample_text: str) -> None:
+    message = _error(sample_text.replace("principal: 18000.00                   #", "principal: 一万八 #"))
+    assert "loan.principal" in message and "应为数字" in message
+
+
+def test_unquoted_id_number_says_quote_it_and_never_echoes_it(sample_text: str) -> None:
+    message = _error(sample_text.replace('"410105199403012319"', "410105199403012319"))
+    assert "client.id_number" in message and "加引号" in message
+    assert "410105199403012319" not in message and "0105199403" not in message
+
+
+def test_impossible_date(sample_text: str) -> None:
+    message = _error(sample_text.replace("served_on: 2026-11-20", "served_on: 2026-02-30"))
+    assert "court.served_on" in message and "不是有效的日期" in message
+
+
+def test_missing_required_section(sample_text: str) -> None:
+    start = sample_text.index("loan:\n")
+    end = sample_text.index("claims:")
+    message = _error(sample_text[:start] + sample_text[end:])
+    assert "loan: 缺少必填项" in message
+
+
+def test_duplicate_key_is_refused(sample_text: str) -> None:
+    message = _error(sample_text.replace("  term_months: 2", "  term_months: 2\n  term_months: 3"))
+    assert "term_months 写了两次" in message
+
+
+def test_money_is_never_float(sample_text: str) -> None:
+    case = case_from_text(sample_text.replace("fees: 1387.23  ", "fees: 0.1      "), "case.yaml")
+    assert case.claims is not None and case.claims.fees == Decimal("0.1")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("empty.yaml", "文件是空的"),
+        ("not-utf8.yaml", "不是 UTF-8 编码"),
+        ("list.yaml", "顶层必须是"),
+        ("python-tag.yaml", "不接受的 YAML 标签"),
+        ("billion-laughs.yaml", "锚点/别名"),
+        ("syntax.yaml", "YAML 语法错误"),
+        ("negative.yaml", "loan.principal"),
+        ("nan.yaml", "有限的数字"),
+    ],
+)
+def test_malformed_files(name: str, expected: str) -> None:
+    with pytest.raises(CaseFileError) as caught:
+        load_case(HERE / "bad" / name)
+    assert expected in str(caught.value)
+    assert str(HERE / "bad" / name) in str(caught.value)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(CaseFileError, match="找不到该文件"):
+        load_case(tmp_path / "nope.yaml")
+    with pytest.raises(CaseFileError, match="文件夹"):
+        load_case(tmp_path)

@@ -1,0 +1,111 @@
+"""Amount checks: the claim adds up, every amount is in cents, deducted interest is not principal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from toolkit.case.models import Case, received_amount
+from toolkit.checks.base import Facts, Problem, check
+from toolkit.documents.labels import CLAIM_ITEMS
+from toolkit.law.money import yuan
+
+_CLAIM_AMOUNTS = (
+    "principal",
+    "interest",
+    "penalty",
+    "compound_interest",
+    "liquidated_damages",
+    "fees",
+    "enforcement_costs",
+)
+_CENT = Decimal("0.01")
+
+
+@check("AMT-TOTAL", "error", "诉请各项之和应等于诉请总额", "claims.total")
+def claim_total(facts: Facts) -> Iterator[Problem]:
+    """``claims.total``, when given, must equal the sum of the claim items (case format)."""
+    claims = facts.case.claims
+    if claims is None or claims.total is None:
+        return
+    items = sum((getattr(claims, name) for name in _CLAIM_AMOUNTS), Decimal(0))
+    if items != claims.total:
+        yield Problem(
+            f"诉请各项（本金、利息、罚息、复利、违约金、费用、实现债权费用）合计 {yuan(items)} 元，"
+            f"与填写的诉请总额 {yuan(claims.total)} 元相差 {yuan(abs(items - claims.total))} 元："
+            "请对照起诉状核对各项金额和总额，改正填错的一项"
+        )
+
+
+def _amounts(case: Case) -> Iterator[tuple[str, Decimal]]:
+    """Every amount of the case file with its dotted path."""
+    loan = case.loan
+    yield "loan.principal", loan.principal
+    if loan.disbursed is not None:
+        yield "loan.disbursed", loan.disbursed
+    for i, repayment in enumerate(loan.repayments):
+        yield f"loan.repayments[{i}].amount", repayment.amount
+    if case.claims is not None:
+        for name in (*_CLAIM_AMOUNTS, "total"):
+            value = getattr(case.claims, name)
+            if value is not None:
+                yield f"claims.{name}", value
+    if case.hardship is not None:
+        for i, event in enumerate(case.hardship.events):
+            if event.amount is not None:
+                yield f"hardship.events[{i}].amount", event.amount
+        yield "hardship.monthly_income", case.hardship.monthly_income
+        for name, value in case.hardship.monthly_expenses.items():
+            yield f"hardship.monthly_expenses.{name}", value
+    if case.proposal is not None:
+        yield "proposal.settlement_amount", case.proposal.settlement_amount
+        yield "proposal.down_payment", case.proposal.down_payment
+
+
+@check("AMT-CENTS", "error", "金额最多两位小数", "loan, claims, hardship, proposal")
+def amounts_in_cents(facts: Facts) -> Iterator[Problem]:
+    """Amounts are yuan with at most two decimals (case format): a third decimal is a typing error."""
+    for field, value in _amounts(facts.case):
+        if value != value.quantize(_CENT):
+            yield Problem(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正",
+                          field)
+
+
+@check(
+    "AMT-DEDUCTED",
+    "warning",
+    "实际到账少于合同本金（砍头息）",
+    "loan.disbursed",
+    cites=("civil_code_670", "private_lending_26"),
+)
+def interest_deducted(facts: Facts) -> Iterator[Problem]:
+    """Interest deducted in advance is not principal: principal is what was actually received (law.md §3)."""
+    loan = facts.case.loan
+    received = received_amount(loan)
+    if received >= loan.principal:
+        return
+    message = (
+        f"合同本金 {yuan(loan.principal)} 元，实际到账 {yuan(received)} 元，"
+        f"预先扣除的 {yuan(loan.principal - received)} 元不应计入本金，"
+        f"本金应按实际出借的 {yuan(received)} 元认定"
+    )
+    claims = facts.case.claims
+    if claims is not None and claims.principal > received:
+        message += f"；原告主张本金 {yuan(claims.principal)} 元，答辩状应对超出部分提出异议"
+    yield Problem(message + "。请保留到账凭证（银行流水）作为证据")
+
+
+@check("ANSWER-ITEMS", "error", "同一诉请项目不能既认可又有异议", "answer.contested", documents=("answer",))
+def answer_items(facts: Facts) -> Iterator[Problem]:
+    """An item both admitted and contested would make the answer contradict itself."""
+    answer = facts.case.answer
+    if answer is None:
+        return
+    for item in dict.fromkeys(answer.contested):
+        if item in answer.admitted:
+            yield Problem(
+                f"“{CLAIM_ITEMS[item]}”（{item}）同时列在 answer.admitted 和 answer.contested 中："
+                "答辩状会自相矛盾，请只保留其中一处"
+            )
+
+CHECKS = (claim_total, amounts_in_cents, interest_deducted, answer_items)

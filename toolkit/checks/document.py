@@ -1,0 +1,195 @@
+"""Checks on a rendered document, after rendering and before writing (law.md §8): every required part in
+order, nothing left of the template, every uppercase amount equal to its figure, the court after 此致, and
+a .docx that Word opens. A document that fails is not written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from lxml import etree
+
+from toolkit.case.models import Case
+from toolkit.checks.base import DOCUMENTS, Finding, Problem, check
+from toolkit.documents.base import Part, RenderedDocument
+from toolkit.law.figures import Figures
+from toolkit.law.money import parse_rmb_upper, yuan
+from toolkit.render.xmltext import W
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+_LEFTOVERS = re.compile(
+    r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template tags
+    r"|(?<![A-Za-z])(?:None|nan|NaN|Undefined)(?![A-Za-z])"  # a missing value printed as text
+    r"|（\s*）|\(\s*\)|《\s*》|“\s*”|【\s*】|：\s*[。，；]|××"  # an empty placeholder
+)
+# A run of the characters an uppercase amount is written with; one holding a digit and 元/角/分 is an amount.
+_UPPER_RUN = re.compile(r"[人民币零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正]+")
+_UPPER_DIGIT = re.compile(r"[零壹贰叁肆伍陆柒捌玖]")
+# Our templates' convention: 18,000.00元（人民币壹万捌仟元整）
+_FIGURE_AND_WORDS = re.compile(
+    r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*元\s*[（(]\s*(?:大写[：:]\s*)?(?P<words>人民币[^）)]*)[）)]"
+)
+MAX_REPORTED = 10
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What a document check reads: the case and figures it was drawn from, its required parts, the render."""
+
+    case: Case
+    figures: Figures
+    parts: tuple[Part, ...]
+    document: RenderedDocument
+
+    @property
+    def title(self) -> str:
+        return DOCUMENTS.get(self.document.kind, self.document.kind)
+
+
+def _snippet(paragraph: str, start: int, end: int) -> str:
+    left, right = max(0, start - 12), min(len(paragraph), end + 12)
+    return ("…" if left else "") + paragraph[left:right] + ("…" if right < len(paragraph) else "")
+
+
+@check("DOC-PARTS", "error", "文书必备部分齐全且顺序正确", "document", cites=("civil_document_styles",))
+def parts_in_order(rendered: Rendered) -> Iterator[Problem]:
+    """Each required part is found after the one before it; the first missing or misplaced one is named."""
+    text = rendered.document.text
+    position, previous = 0, None
+    for part in rendered.parts:
+        match = part.pattern.search(text, position)
+        if match is not None:
+            position, previous = match.end(), part
+            continue
+        if part.pattern.search(text) is None:
+            yield Problem(f"{rendered.title}缺少必备部分“{part.name}”：请检查模板是否删去了这一部分")
+        else:
+            after = f"“{previous.name}”之后" if previous else "开头"
+            yield Problem(
+                f"{rendered.title}的“{part.name}”位置不对，应在{after}：请按文书样式调整模板中各部分的顺序"
+            )
+        return
+
+
+@check("DOC-LEFTOVER", "error", "没有残留的模板标记或空白占位", "document")
+def leftovers(rendered: Rendered) -> Iterator[Problem]:
+    """A template tag, None/nan or an empty （） means a value did not reach the document."""
+    reported = 0
+    for number, paragraph in enumerate(rendered.document.paragraphs, start=1):
+        hits = list(_LEFTOVERS.finditer(paragraph))
+        if not hits:
+            continue
+        found = "、".join(dict.fromkeys(f"“{hit.group(0)}”" for hit in hits))
+        where = _snippet(paragraph, hits[0].start(), hits[0].end())
+        yield Problem(
+            f"{rendered.title}第 {number} 段“{where}”中残留 {found}："
+            "某个数值没有填入，请检查案件文件相应字段和模板"
+        )
+        reported += 1
+        if reported == MAX_REPORTED:
+            return
+
+
+def _parsed(words: str) -> Decimal | None:
+    try:
+        return parse_rmb_upper(words)
+    except ValueError:
+        return None
+
+
+def _unreadable(rendered: Rendered, number: int, words: str) -> Problem:
+    return Problem(f"{rendered.title}第 {number} 段的大写金额“{words}”写法不对，无法识别：请检查模板中的金额")
+
+
+@check("DOC-AMOUNT-WORDS", "error", "大写金额与小写金额一致", "document", cites=("pboc_bill_rules",))
+def amounts_in_words(rendered: Rendered) -> Iterator[Problem]:
+    """Every uppercase amount reads back to the figure beside it, and every one reads back at all."""
+    for number, paragraph in enumerate(rendered.document.paragraphs, start=1):
+        paired: set[int] = set()
+        for match in _FIGURE_AND_WORDS.finditer(paragraph):
+            paired.add(match.start("words"))
+            figure, words = Decimal(match["figure"].replace(",", "")), match["words"]
+            value = _parsed(words)
+            if value is None:
+                yield _unreadable(rendered, number, words)
+            elif value != figure:
+                yield Problem(
+                    f"{rendered.title}第 {number} 段：小写 {yuan(figure)} 元与大写“{words}”"
+                    f"（{yuan(value)} 元）不一致：请检查模板中这一金额"
+                )
+        for run in _UPPER_RUN.finditer(paragraph):
+            words = run.group(0)
+            if run.start() in paired or not _UPPER_DIGIT.search(words) or not re.search("[元角分]", words):
+                continue
+            if _parsed(words) is None:
+                yield _unreadable(rendered, number, words)
+
+
+@check("DOC-COURT", "error", "“此致”后的法院与案件文件一致", "court.name")
+def court_after_zhici(rendered: Rendered) -> Iterator[Problem]:
+    """The paragraph after the one that is exactly 此致 names ``court.name``."""
+    court = rendered.case.court
+    if court is None:
+        return
+    paragraphs = [p.strip() for p in rendered.document.paragraphs if p.strip()]
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph != "此致":
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if following != court.name:
+            shown = f"“{following}”" if following else "空白"
+            yield Problem(f"{rendered.title}“此致”之后是{shown}，应为受理法院“{court.name}”：请检查模板")
+
+
+def _docx_problems(data: bytes) -> Iterator[str]:
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError):
+        yield "文件不是有效的 .docx（无法作为 zip 打开）"
+        return
+    with package:
+        names = package.namelist()
+        if "word/document.xml" not in names:
+            yield "缺少正文 word/document.xml"
+        drawing_ids: Counter[str] = Counter()
+        for name in names:
+            if not name.endswith((".xml", ".rels")):
+                continue
+            try:
+                root = etree.fromstring(package.read(name), _PARSER)
+            except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+                yield f"{name} 不是合法的 XML（{exc}）"
+                continue
+            drawing_ids.update(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
+            empty = sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None)
+            if empty:
+                yield f"{name} 中有 {empty} 个表格单元格没有段落（Word 会报告文件损坏）"
+        repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
+        if repeated:
+            yield f"图形编号 wp:docPr id 重复：{'、'.join(repeated)}（Word 会报告文件损坏）"
+
+
+@check("DOC-DOCX", "error", ".docx 文件结构完好", "document")
+def docx_sound(rendered: Rendered) -> Iterator[Problem]:
+    """Word refuses a package with broken XML, a cell without a paragraph or a repeated drawing id."""
+    for problem in _docx_problems(rendered.document.docx):
+        yield Problem(f"{rendered.title}：{problem}：请检查模板")
+
+
+CHECKS = (parts_in_order, leftovers, amounts_in_words, court_after_zhici, docx_sound)
+
+
+def check_document(
+    case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument
+) -> list[Finding]:
+    """Every document check on one rendered document, in registry order."""
+    subject = Rendered(case, figures, tuple(kind_parts), rendered)
+    return [finding for document_check in CHECKS for finding in document_check.findings(subject)]

@@ -1,0 +1,71 @@
+"""Legal data and missing inputs: a figure resting on data that may be out of date, or that could not be
+computed, says so (law.md §1, §5). The engine records each gap in ``figures.gaps`` and each figure left
+``None`` in ``figures.missing``; these checks report the ones that can change what the documents say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from toolkit.checks.base import Facts, Problem, check
+from toolkit.law.figures import DataGap
+
+# A holiday moves a date by days, not weeks (the longest PRC public-holiday run is under two weeks), so a
+# gap more than a month away from every date it is compared with cannot change a conclusion.
+HOLIDAY_RELEVANCE = dt.timedelta(days=31)
+
+
+def _gaps(facts: Facts, kind: str) -> Iterator[DataGap]:
+    """The gaps of one kind, each told once."""
+    seen: set[str] = set()
+    for gap in facts.figures.gaps:
+        if gap.kind == kind and gap.detail not in seen:
+            seen.add(gap.detail)
+            yield gap
+
+
+def _lpr_sets_the_cap(facts: Facts) -> bool:
+    """Only a 4 × LPR cap rests on the LPR; under the 24 % cap it feeds just the informative alternative."""
+    return facts.figures.rate_cap_basis == "lpr4x"
+
+
+@check("DATA-LPR-STALE", "warning", "LPR数据可能已过时", "loan.contract_date")
+def lpr_stale(facts: Facts) -> Iterator[Problem]:
+    """A date after the LPR table's last review gets the last value, with this warning (law.md §1)."""
+    if _lpr_sets_the_cap(facts):
+        for gap in _gaps(facts, "lpr_stale"):
+            yield Problem(f"{gap.detail}：利率上限按此计算，如已有新报价，请在LPR数据中补充后重新核对")
+
+
+@check("DATA-LPR-MISSING", "warning", "该日期没有LPR", "loan.contract_date")
+def lpr_missing(facts: Facts) -> Iterator[Problem]:
+    """LPR is published from 2019-08-20; a 4 × LPR cap for an earlier day cannot be computed (law.md §1)."""
+    if _lpr_sets_the_cap(facts):
+        for gap in _gaps(facts, "lpr_missing"):
+            yield Problem(f"{gap.detail}：利息计算表无法按上限计算，请律师核对适用的利率上限")
+
+
+@check("DATA-HOLIDAYS", "warning", "缺少该年度的节假日安排", "court.served_on", cites=("civil_code_203",))
+def holidays_missing(facts: Facts) -> Iterator[Problem]:
+    """For a year the holiday data do not cover, a deadline counts weekends only (law.md §5); warn where
+    that can change a deadline or a limitation date the case depends on."""
+    court = facts.case.court
+    compared = [facts.signed]
+    if court is not None:
+        compared += [day for day in (court.filed_on, court.served_on) if day is not None]
+    for gap in _gaps(facts, "holidays_missing"):
+        if any(abs(gap.day - day) <= HOLIDAY_RELEVANCE for day in compared):
+            yield Problem(gap.detail)
+
+
+@check("DATA-INPUT-MISSING", "warning", "缺少计算所需的事实，数额未能计算", "court.filed_on")
+def input_missing(facts: Facts) -> Iterator[Problem]:
+    """A figure left ``None`` for want of a fact: the documents cannot print it until the fact is given.
+    (A schedule that cannot be laid out is reported by SCHED-DOWN-PAYMENT.)"""
+    for missing in dict.fromkeys(facts.figures.missing):
+        if missing.figure != "schedule":
+            yield Problem(missing.detail, missing.field)
+
+
+CHECKS = (lpr_stale, lpr_missing, holidays_missing, input_missing)

@@ -1,0 +1,136 @@
+"""Rate checks (law.md §2, §4): agreed rates above the cap, claimed charges above what the capped ledger
+supports, fees that may be disguised interest, and the 4 × LPR alternative for a microfinance lender."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from toolkit.checks.base import Facts, Problem, check
+from toolkit.law.compute import compute_figures
+from toolkit.law.figures import Figures
+from toolkit.law.money import cents, cn_date, rate_percent, yuan
+
+FINANCIAL_KINDS = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
+_CHARGE_ITEMS = ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")
+
+
+def _cap_citation(figures: Figures, *, all_periods: bool = False) -> str | None:
+    """The provision of the cap as the engine recorded it (it differs by lender and by period)."""
+    caps = figures.caps if all_periods else figures.caps[-1:]
+    return "；".join(dict.fromkeys(cap.citation for cap in caps)) or None
+
+
+@check(
+    "RATE-ABOVE-CAP",
+    "warning",
+    "约定利率超过法定上限",
+    "loan.annual_rate, loan.overdue_rate",
+    cites=("financial_trial_opinions_2", "private_lending_25"),
+)
+def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
+    """Interest above the cap is not supported; the part of an agreed rate above it is the defence."""
+    loan, cap = facts.case.loan, facts.figures.rate_cap
+    if cap is None:
+        return
+    citation = _cap_citation(facts.figures)
+    rates = (("loan.annual_rate", "约定期内年利率", loan.annual_rate), ("loan.overdue_rate", "约定逾期年利率",
+                                                                  loan.overdue_rate))
+    for field, name, rate in rates:
+        if rate is not None and rate > cap:
+            yield Problem(
+                f"{name} {rate_percent(rate)} 超过年利率上限 {rate_percent(cap)}：超过部分依法不予支持，"
+                "利息计算表已按上限计算，答辩状应对超出上限的利息提出异议",
+                field,
+                citation,
+            )
+
+
+@check(
+    "RATE-EXCESS",
+    "warning",
+    "诉请利息费用超过依法可主张的数额",
+    "claims",
+    cites=("financial_trial_opinions_2", "private_lending_25"),
+)
+def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
+    """Claimed principal and charges above the capped ledger (law.md §4): the core of the answer."""
+    figures, claims = facts.figures, facts.case.claims
+    excess, ledger, supportable = figures.excess, figures.ledger, figures.supportable_total
+    cap = figures.rate_cap
+    if claims is None or excess is None or ledger is None or supportable is None or cap is None:
+        return
+    if cents(excess) <= 0:
+        return
+    message = (
+        f"原告主张本金 {yuan(figures.claimed_principal or claims.principal)} 元、"
+        f"利息及费用 {yuan(figures.claimed_charges or Decimal(0))} 元；"
+        f"按年利率上限 {rate_percent(cap)} 计至 {cn_date(ledger.as_of)}，"
+        f"依法最多可主张 {yuan(supportable)} 元（本金 {yuan(ledger.principal_outstanding)} 元、"
+        f"利息及费用 {yuan(ledger.charges_outstanding)} 元），超出 {yuan(excess)} 元："
+        "答辩状应对超出部分提出异议"
+    )
+    answer = facts.case.answer
+    if answer is not None and not any(claims_item in answer.contested for claims_item in _CHARGE_ITEMS):
+        message += "；answer.contested 尚未列入任何利息或费用项目，请补上"
+    yield Problem(message, citation=_cap_citation(figures, all_periods=True))
+
+
+@check(
+    "RATE-FEES",
+    "warning",
+    "服务费等费用可能是变相利息",
+    "claims.fees",
+    cites=("civil_commercial_minutes_51",),
+)
+def fees_as_interest(facts: Facts) -> Iterator[Problem]:
+    """Fees named 服务费、咨询费、顾问费、管理费 in a financial loan may be disguised interest and can be
+    refused or reduced (《全国法院民商事审判工作会议纪要》第51条)."""
+    claims = facts.case.claims
+    if claims is None or claims.fees <= 0 or facts.case.lender.kind not in FINANCIAL_KINDS:
+        return
+    message = (
+        f"原告主张服务费、管理费等费用 {yuan(claims.fees)} 元：金融借款中以服务费、咨询费、顾问费、"
+        "管理费等名义收取的费用可能属于变相利息，可请求不予支持或予以减少；利息计算表已将其与利息、罚息一并计入利率上限"
+    )
+    answer = facts.case.answer
+    if answer is not None and "fees" not in answer.contested:
+        message += "。answer.contested 尚未列入 fees，请考虑补上"
+    yield Problem(message)
+
+
+def _lpr4x_figures(facts: Facts) -> Figures:
+    """The same case computed on the 4 × LPR basis, for the alternative figure."""
+    loan = facts.case.loan.model_copy(update={"rate_cap_basis": "lpr4x"})
+    return compute_figures(facts.case.model_copy(update={"loan": loan}))
+
+
+@check(
+    "RATE-LPR4X",
+    "info",
+    "小额贷款公司：四倍LPR的备选数额",
+    "loan.rate_cap_basis",
+    cites=("private_lending_scope_reply", "private_lending_25"),
+)
+def lpr4x_alternative(facts: Facts) -> Iterator[Problem]:
+    """Some local courts apply 4 × LPR to microfinance lenders; with ``auto`` the lawyer sees both figures."""
+    case, figures = facts.case, facts.figures
+    alternative, lpr, cap = figures.alternative_lpr4x_cap, figures.lpr_at_contract, figures.rate_cap
+    if case.lender.kind != "microfinance" or case.loan.rate_cap_basis != "auto":
+        return
+    if alternative is None or lpr is None or cap is None:
+        return
+    message = (
+        f"出借人为小额贷款公司，本报告按年利率 {rate_percent(cap)} 的上限计算；部分地方法院对小额贷款"
+        f"公司适用合同成立时一年期LPR的四倍，即 {rate_percent(lpr)} × 4 = "
+        f"{rate_percent(alternative)}"
+    )
+    other = _lpr4x_figures(facts)
+    if other.supportable_total is not None and other.ledger is not None:
+        message += (
+            f"，按此标准计至 {cn_date(other.ledger.as_of)} 依法最多可主张 {yuan(other.supportable_total)} 元"
+        )
+    yield Problem(message + "。如受诉法院采此标准，可把 loan.rate_cap_basis 改为 lpr4x 重新核算")
+
+
+CHECKS = (agreed_above_cap, claimed_above_supportable, fees_as_interest, lpr4x_alternative)

@@ -1,0 +1,122 @@
+"""民事答辩状: the answer to the complaint, narrative (2016 文书样式) or element form (法〔2025〕82号).
+
+Which arguments the answer makes is decided here, once, from the figures; the template words them and the
+legal basis lists exactly the provisions of the arguments made (law.md §8).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from toolkit.case.models import Case, received_amount
+from toolkit.documents.base import DocumentKind, Part
+from toolkit.documents.context import base_context
+from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
+from toolkit.law.citations import cite
+from toolkit.law.figures import Figures
+from toolkit.law.money import cents, cn_date
+
+
+def _template(case: Case) -> str:
+    style = case.answer.style if case.answer else "narrative"
+    return "answer-elements" if style == "elements" else "answer"
+
+
+def arguments(case: Case, figures: Figures) -> dict[str, bool]:
+    """The defences this answer raises."""
+    answer = case.answer
+    contested = set(answer.contested) if answer else set()
+    expired = bool(figures.limitation_expired)
+    charges_contested = bool(contested & set(CHARGE_ITEMS))
+    return {
+        "limitation": expired,
+        "cap": charges_contested and figures.ledger is not None,
+        "excess": charges_contested and (figures.excess or 0) > 0,
+        "fees": "fees" in contested and case.claims is not None and case.claims.fees > 0,
+        "deducted": received_amount(case.loan) < case.loan.principal,
+        "transition": figures.transition_rule,
+        "enforcement_costs": "enforcement_costs" in contested
+        and case.claims is not None
+        and case.claims.enforcement_costs > 0,
+        "litigation_costs": "litigation_costs" in contested
+        and case.claims is not None
+        and case.claims.litigation_costs_on_client,
+        # Offering to pay in instalments acknowledges the debt: never beside a limitation defence.
+        "installments": bool(answer and answer.request_installments) and case.proposal is not None and not expired,
+        "mediation": bool(answer and answer.request_mediation) and not expired,
+    }
+
+
+def legal_basis(case: Case, figures: Figures, raised: dict[str, bool]) -> list[str]:
+    """The provisions the raised arguments rest on, in the order the answer argues them, each once."""
+    printed: list[str] = []
+    if raised["limitation"]:
+        printed += [cite("civil_code_188"), cite("civil_code_192"), cite("civil_code_193")]
+    if raised["deducted"]:
+        printed += [cite("civil_code_670"), cite("private_lending_26")]
+    if raised["cap"]:
+        printed += [cap.citation for cap in figures.caps]
+    if raised["fees"] and figures.rate_cap_basis == "financial24":
+        printed.append(cite("civil_commercial_minutes_51"))
+    if case.loan.repayments:
+        printed.append(cite("civil_code_561"))
+    if raised["mediation"]:
+        printed.append(cite("civil_procedure_96"))
+    return list(dict.fromkeys(printed))
+
+
+def context(case: Case, figures: Figures) -> dict[str, Any]:
+    result = base_context(case, figures)
+    raised = arguments(case, figures)
+    claims = case.claims
+    admitted = case.answer.admitted if case.answer else []
+    result["doc"] = {
+        "title": "民事答辩状",
+        "show": raised,
+        "legal_basis": legal_basis(case, figures, raised),
+        "deducted": cents(case.loan.principal - received_amount(case.loan)),
+        "admitted": [
+            {"key": key, "name": CLAIM_ITEMS[key], "amount": getattr(claims, key)}
+            for key in admitted
+            if claims is not None and key != "litigation_costs"
+        ],
+        "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
+        "limitation_start_text": cn_date(figures.limitation_start),
+        "copies": 1,
+    }
+    return result
+
+
+def parts(case: Case, figures: Figures) -> list[Part]:
+    court = case.court.name if case.court else ""
+    raised = arguments(case, figures)
+    narrative = _template(case) == "answer"
+    found = [Part.text("标题", "民事答辩状"), Part.text("答辩人"), Part.text("答辩如下")]
+    if narrative:
+        found += [Part.text("答辩请求"), Part.text("事实和理由")]
+        if raised["limitation"]:
+            found.append(Part.text("诉讼时效抗辩"))
+        if raised["cap"]:
+            found.append(Part.text("利息计算表"))
+    else:
+        found += [Part.text("答辩事项和依据"), Part.text("事实和理由")]
+    found += [
+        Part.text("证据清单"),
+        Part.text("此致"),
+        Part.text("法院名称", court),
+        Part.regex("附：本答辩状副本", r"附：本答辩状副本\d+份"),
+        Part.text("答辩人签名", "答辩人（签名）"),
+        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+    ]
+    return found
+
+
+KIND = DocumentKind(
+    name="answer",
+    title="民事答辩状",
+    needs=("court", "claims", "answer"),
+    template=_template,
+    parts=parts,
+    context=context,
+)

@@ -1,0 +1,91 @@
+"""The legal provisions the toolkit cites, by key, from ``data/citations.yaml``.
+
+Documents and findings name a provision only through its key, so each citation is written once, in data
+a lawyer can check; an unknown key is an error, never an empty citation.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pydantic import model_validator
+
+from toolkit.errors import LegalDataError
+from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
+
+
+class CitationEntry(DataModel):
+    law: Text  # a key of ``laws``
+    article: Text | None = None  # 第二十五条; absent when the whole instrument is cited
+    about: Text  # what the project uses it for, in Chinese
+    verify: Text | None = None  # what a lawyer must check before relying on it
+
+
+class CitationTable(DataModel):
+    description: Text
+    last_reviewed: IsoDate
+    laws: dict[str, Text]
+    citations: dict[str, CitationEntry]
+
+    @model_validator(mode="after")
+    def _laws_exist(self) -> CitationTable:
+        unknown = sorted(k for k, c in self.citations.items() if c.law not in self.laws)
+        if unknown:
+            raise ValueError(f"这些引用的 law 不在 laws 中：{'、'.join(unknown)}")
+        return self
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One provision: the instrument's full title, the article, and any point a lawyer must verify."""
+
+    key: str
+    title: str
+    article: str
+    about: str
+    verify: str | None
+
+    @property
+    def text(self) -> str:
+        return self.title + self.article
+
+
+@functools.cache
+def citation_table() -> CitationTable:
+    """The citations, loaded once per process (built-in data merged with ``DRAFT_LAW_DIR``)."""
+    return load_table("citations.yaml", CitationTable)
+
+
+def citation(key: str) -> Citation:
+    """The provision stored under ``key``; an unknown key is a :class:`LegalDataError`."""
+    table = citation_table()
+    entry = table.citations.get(key)
+    if entry is None:
+        raise LegalDataError(
+            f"法律依据 {key} 不在 citations.yaml 中",
+            "请检查引用的键是否拼写正确，或在 citations.yaml 中补上该条",
+        )
+    return Citation(key, table.laws[entry.law], entry.article or "", entry.about, entry.verify)
+
+
+def cite(key: str) -> str:
+    """The full printed citation, e.g. ``private_lending_25`` → 《…民间借贷…规定》第二十五条 in full."""
+    return citation(key).text
+
+
+def cite_all(keys: Iterable[str]) -> str:
+    """Several citations in one line; articles of the same instrument share its title.
+
+    ``private_lending_25, private_lending_28`` → 《…规定》第二十五条、第二十八条; different instruments
+    are separated by "；".
+    """
+    groups: list[tuple[str, list[str]]] = []
+    for key in keys:
+        item = citation(key)
+        if groups and groups[-1][0] == item.title and item.article and groups[-1][1]:
+            groups[-1][1].append(item.article)
+        else:
+            groups.append((item.title, [item.article] if item.article else []))
+    return "；".join(title + "、".join(articles) for title, articles in groups)

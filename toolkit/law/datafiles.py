@@ -1,0 +1,184 @@
+"""Reading the legal data files (``toolkit/law/data/*.yaml``), merged with the user's own.
+
+The data follow the OpenFisca pattern: dated values, each with its reference, in YAML a lawyer can read
+and correct. Reading is strict so that a typo can never change a figure silently:
+
+- the YAML is composed, not constructed: no tags, no anchors or aliases, every scalar kept as its written
+  text (dates stay ISO text, rates stay exact decimals until the models read them);
+- duplicate keys are refused (the second value would silently win);
+- unknown keys, malformed dates and numbers are refused by the pydantic models, naming ``file:line``.
+
+A folder named by the environment variable ``DRAFT_LAW_DIR`` may hold files of the same names; their
+mappings are merged key by key over the built-in ones (so a newer LPR value is added without a code
+change), anything else replaces the built-in value. See docs/legal-data.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
+
+from toolkit.case.load import dotted
+from toolkit.errors import LegalDataError
+
+ENV_DIR = "DRAFT_LAW_DIR"
+FILE_NAMES = ("lpr.yaml", "caps.yaml", "citations.yaml")
+MAX_BYTES = 1_000_000
+BUILTIN_DIR = Path(__file__).parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+Loc = tuple[str | int, ...]
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_HINT = "请对照 docs/legal-data.md 改正该数据文件"
+
+
+def _iso_text(value: Any) -> Any:
+    if not (isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)):
+        raise ValueError("日期应写成 YYYY-MM-DD，如 2025-05-20")
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class DataModel(BaseModel):
+    """Base of every data-file model: unknown keys refused, values immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def load_table(name: str, model: type[M]) -> M:
+    """The built-in ``data/<name>`` merged with ``$DRAFT_LAW_DIR/<name>`` when present, validated."""
+    builtin = BUILTIN_DIR / name
+    data, lines = _read(builtin.read_text(encoding="utf-8"), f"toolkit/law/data/{name}")
+    user_dir = user_data_dir()
+    sources = f"toolkit/law/data/{name}"
+    if user_dir is not None and (user_dir / name).is_file():
+        path = user_dir / name
+        extra, extra_lines = _read(_read_user_file(path), str(path))
+        data = merged(data, extra)
+        lines = {**lines, **extra_lines}
+        sources += f" + {path}"
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = [_describe(error, lines, sources) for error in exc.errors(include_input=False)]
+        raise LegalDataError("法律数据文件有误：\n" + "\n".join(problems), _HINT) from None
+
+
+def user_data_dir() -> Path | None:
+    """The folder named by ``DRAFT_LAW_DIR``, checked; ``None`` when the variable is unset or empty."""
+    value = os.environ.get(ENV_DIR, "").strip()
+    if not value:
+        return None
+    folder = Path(value)
+    if not folder.is_dir():
+        raise LegalDataError(
+            f"环境变量 {ENV_DIR} 指向的文件夹不存在：{folder}",
+            f"请改正 {ENV_DIR}，或删除该环境变量以只使用内置数据",
+        )
+    unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in FILE_NAMES)
+    if unknown:
+        raise LegalDataError(
+            f"{folder} 中有不认识的数据文件：{'、'.join(unknown)}",
+            f"数据文件只能命名为 {'、'.join(FILE_NAMES)}；请改名或移走",
+        )
+    return folder
+
+
+def merged(base: Any, extra: Any) -> Any:
+    """``extra`` over ``base``: mappings merge key by key, any other value replaces."""
+    if isinstance(base, dict) and isinstance(extra, dict):
+        result = dict(base)
+        for key, value in extra.items():
+            result[key] = merged(base[key], value) if key in base else value
+        return result
+    return extra
+
+
+def _read_user_file(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise LegalDataError(f"{path}: 无法读取（{exc.strerror}）", "请检查文件权限") from None
+    if len(raw) > MAX_BYTES:
+        raise LegalDataError(f"{path}: 文件过大（超过 1 MB），不像法律数据文件", "请检查是否选错了文件")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise LegalDataError(f"{path}: 文件不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试") from None
+
+
+def _read(text: str, source: str) -> tuple[Any, dict[Loc, str]]:
+    """Plain data (every scalar as text) and the ``file:line`` of each path."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        problem = exc.problem or exc.context
+        raise LegalDataError(f"{source}:{line}: YAML 语法错误（{problem}）", _HINT) from None
+    except yaml.YAMLError:
+        raise LegalDataError(f"{source}: YAML 语法错误", _HINT) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise LegalDataError(f"{source}: 数据文件的顶层必须是“键: 值”的映射", _HINT)
+    lines: dict[Loc, str] = {}
+    return _value(node, (), source, lines, set()), lines
+
+
+def _value(node: yaml.Node, loc: Loc, source: str, lines: dict[Loc, str], seen: set[int]) -> Any:
+    where = f"{source}:{node.start_mark.line + 1}"
+    lines.setdefault(loc, where)
+    if id(node) in seen:
+        raise LegalDataError(f"{where}: 数据文件不接受锚点/别名（& 和 *）：请直接写出数值", _HINT)
+    seen.add(id(node))
+    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_where = f"{source}:{key_node.start_mark.line + 1}"
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise LegalDataError(f"{key_where}: 键必须是简单的文字（不接受 << 合并键）", _HINT)
+            key = str(key_node.value)
+            if key in result:
+                raise LegalDataError(f"{key_where}: 键 {key} 写了两次：请删除多余的一处", _HINT)
+            lines[(*loc, key)] = key_where
+            result[key] = _value(value_node, (*loc, key), source, lines, seen)
+        return result
+    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return [_value(item, (*loc, i), source, lines, seen) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("tag:yaml.org,2002:"):
+        return None if node.tag == "tag:yaml.org,2002:null" else str(node.value)
+    raise LegalDataError(f"{where}: 不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签", _HINT)
+
+
+def _describe(error: ErrorDetails, lines: dict[Loc, str], sources: str) -> str:
+    loc: Loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p and "]" in p))
+    where = next((lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), sources)
+    return f"{where}: {dotted(loc) or '(顶层)'}: {_message(error)}"
+
+
+def _message(error: ErrorDetails) -> str:
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return "不认识的字段：可能是拼写错误，请改正或删除"
+    if kind == "missing":
+        return "缺少必填项：请补上该字段"
+    if kind == "value_error":
+        return str((error.get("ctx") or {}).get("error", error["msg"]))
+    if kind.startswith("date"):
+        return "不是有效的日期：请写成 YYYY-MM-DD，如 2025-05-20，并确认该日存在"
+    if kind.startswith("decimal") or kind.startswith("int"):
+        return "应为数字：利率写成小数，如 0.0300 表示 3.00%"
+    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
+        return "数值超出合理范围：利率写成小数，如 0.0300 表示 3.00%"
+    if kind == "literal_error":
+        return f"取值不在可选范围内：可选 {(error.get('ctx') or {}).get('expected', '')}"
+    return f"格式不对（{error['msg']}）"

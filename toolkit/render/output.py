@@ -1,0 +1,76 @@
+"""Where a document goes and how it gets there: a safe name inside the output folder, written atomically.
+
+A name from the case file (the client's) never leaves the output folder; a file is written to a
+temporary file in the same folder and renamed into place, so a reader never sees half a document; an
+existing file is replaced only when the user asked for it (``--force``).
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from toolkit.errors import OutputError
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
+MAX_NAME_BYTES = 200
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` made safe as one file name: no separators, control characters, dots or reserved names."""
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip().strip(".").strip()
+    cleaned = re.sub(r"_+", "_", cleaned)
+    stem, dot, suffix = cleaned.rpartition(".")
+    if not dot:
+        stem, suffix = cleaned, ""
+    while len(cleaned.encode("utf-8")) > MAX_NAME_BYTES and stem:
+        stem = stem[:-1]
+        cleaned = f"{stem}.{suffix}" if suffix else stem
+    if not stem.strip("_ ") or stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}:
+        cleaned = f"文书.{suffix}" if suffix else "文书"
+    return cleaned
+
+
+def resolve_output(out: Path | None, default_name: str) -> Path:
+    """The file to write: ``out`` as a folder (default the current one) or as a ``.docx`` path."""
+    if out is not None and out.suffix.lower() in (".docx", ".pdf") and not out.is_dir():
+        return out
+    folder = out or Path.cwd()
+    target = folder / safe_file_name(default_name)
+    if target.resolve().parent != folder.resolve():
+        raise OutputError(f"文件名 {default_name} 会写到输出文件夹之外，已拒绝", "请检查当事人姓名中的特殊字符")
+    return target
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder; never half a file."""
+    if path.exists() and not force:
+        raise OutputError(f"{path} 已存在，未覆盖", "如确需覆盖，请加 --force；或用 --out 指定其他位置")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=folder, prefix=".draft-", suffix=".tmp")
+    except OSError as exc:
+        raise OutputError(f"无法在 {folder} 中写入（{exc.strerror}）", "请检查文件夹是否存在、是否有写入权限") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if force:
+            os.replace(temp, path)
+        else:
+            os.link(temp, path)  # fails if the file appeared meanwhile: never replace without --force
+            os.unlink(temp)
+    except FileExistsError:
+        os.unlink(temp)
+        raise OutputError(f"{path} 已存在，未覆盖", "如确需覆盖，请加 --force") from None
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise OutputError(f"磁盘空间不足，{path} 未写入", "请清理磁盘后重试；已有文件未被改动") from None
+        raise OutputError(f"无法写入 {path}（{exc.strerror}）", "请检查磁盘空间和写入权限") from None

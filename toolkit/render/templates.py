@@ -1,0 +1,103 @@
+"""Where templates come from: a firm's folder first, then the built-in ``templates/``, by the manifest.
+
+Search order for each template key: ``--templates DIR`` (given on the command line), then the folder named
+by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder. A folder may hold a
+``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names.
+Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from toolkit.errors import TemplateError, UsageError
+from toolkit.render.compiled import CompiledTemplate
+
+BUILTIN = Path(__file__).resolve().parents[2] / "templates"
+ENV_VAR = "DRAFT_TEMPLATES"
+
+
+class ManifestEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: str
+    document: str
+    style: str | None = None
+    description: str = ""
+
+
+class Manifest(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    templates: dict[str, ManifestEntry]
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    key: str
+    path: Path
+    entry: ManifestEntry
+    builtin: bool
+
+
+@functools.cache
+def read_manifest(folder: Path) -> Manifest | None:
+    path = folder / "manifest.yaml"
+    if not path.is_file():
+        return None
+    try:
+        return Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
+        raise TemplateError(f"{path}: 模板清单格式错误（{exc}）", "请对照内置的 templates/manifest.yaml 改正") from None
+
+
+def search_path(override: Path | None = None) -> list[Path]:
+    """The template folders, most specific first."""
+    folders = [override] if override else []
+    if env := os.environ.get(ENV_VAR):
+        folders.append(Path(env))
+    for folder in folders:
+        if not folder.is_dir():
+            raise UsageError(f"模板文件夹 {folder} 不存在", "请检查 --templates 或环境变量 DRAFT_TEMPLATES")
+    return [*folders, BUILTIN]
+
+
+def builtin_manifest() -> Manifest:
+    manifest = read_manifest(BUILTIN)
+    if manifest is None:
+        raise TemplateError(f"内置模板清单 {BUILTIN / 'manifest.yaml'} 缺失", "请重新安装 draft")
+    return manifest
+
+
+def find(key: str, override: Path | None = None) -> TemplateRef:
+    """The template that serves ``key`` (e.g. "answer", "answer-elements")."""
+    builtin = builtin_manifest()
+    for folder in search_path(override):
+        manifest = read_manifest(folder) or (builtin if folder != BUILTIN else None)
+        entry = manifest.templates.get(key) if manifest else None
+        if entry is None:
+            continue
+        path = (folder / entry.file).resolve()
+        if path.parent != folder.resolve():
+            raise TemplateError(f"模板清单中的文件名 {entry.file} 指向文件夹之外，已拒绝", "文件名中不要包含路径")
+        if path.is_file():
+            return TemplateRef(key, path, entry, builtin=folder == BUILTIN)
+    raise TemplateError(f"找不到模板 {key}", f"可用模板：{', '.join(builtin.templates)}；用 draft templates list 查看")
+
+
+@functools.cache
+def compiled(path: Path, mtime_ns: int) -> CompiledTemplate:
+    """Compile a template once per process (a changed file is compiled again)."""
+    return CompiledTemplate(path)
+
+
+def load(key: str, override: Path | None = None) -> tuple[TemplateRef, CompiledTemplate]:
+    ref = find(key, override)
+    return ref, compiled(ref.path, ref.path.stat().st_mtime_ns)

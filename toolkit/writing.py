@@ -1,0 +1,75 @@
+"""Drafting documents for one case and writing them: atomically, never over a file without ``--force``.
+
+Every document is drafted (and checked) before any is written; a refused document is reported and the
+others are still written. A PDF, when asked for, is converted from the written .docx.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from toolkit.case.models import Case
+from toolkit.documents import kind as document_kind
+from toolkit.drafting import Options, draft
+from toolkit.errors import DraftError, UsageError
+from toolkit.law.figures import Figures
+from toolkit.render.output import resolve_output, write_atomic
+
+
+@dataclass
+class Outcome:
+    written: list[Path] = field(default_factory=list)
+    refused: list[DraftError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def raise_if_refused(self) -> None:
+        if len(self.refused) == 1:
+            raise self.refused[0]
+        if self.refused:
+            raise DraftError("\n\n".join(str(error) for error in self.refused))
+
+
+def available(case: Case, name: str) -> bool:
+    """Whether the case file has the sections document ``name`` needs."""
+    return all(getattr(case, section) is not None for section in document_kind(name).needs)
+
+
+def draft_and_write(
+    case: Case,
+    figures: Figures,
+    names: list[str],
+    out: Path | None,
+    options: Options,
+    *,
+    force: bool = False,
+    pdf: bool = False,
+    only_available: bool = False,
+) -> Outcome:
+    outcome = Outcome()
+    if only_available:
+        names = [name for name in names if available(case, name)]
+        if not names:
+            raise UsageError("案件文件中没有任何文书所需的段落", "答辩状需要 answer 段落，困难情况说明需要 hardship，和解方案需要 proposal")
+    if len(names) > 1 and out is not None and out.suffix.lower() == ".docx":
+        raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
+    ready = []
+    for name in names:
+        try:
+            drafted = draft(case, figures, name, options)
+        except DraftError as error:
+            outcome.refused.append(error)
+            continue
+        kind = document_kind(name)
+        target = resolve_output(out, kind.file_name(case))
+        ready.append((target, drafted))
+        outcome.notices += [f"[{f.severity}] [{f.id}] {f.message}" for f in drafted.findings if f.severity != "info"]
+    for target, drafted in ready:
+        write_atomic(target, drafted.document.docx, force=force)
+        outcome.written.append(target)
+    if pdf and outcome.written:
+        from toolkit.render.pdf import convert_to_pdf
+
+        outcome.written += convert_to_pdf(outcome.written, force=force)
+    outcome.notices = list(dict.fromkeys(outcome.notices))
+    return outcome
