@@ -49,7 +49,7 @@ _PLAIN = re.compile(r"^\d+(\.\d+)?$")
 
 
 def parse_amount(text: str) -> Decimal:
-    """An amount of yuan, to the cent: ``1.8万`` → 18000.00, ``18,000`` / ``１８０００`` / ``18000元`` → 18000.00."""
+    """An amount of yuan, to the cent: ``1.8万``, ``18,000``, ``１８０００``, ``18000元`` → 18000.00."""
     raw = fold(text).replace(" ", "")
     number = raw.removeprefix("人民币").removeprefix("¥").removeprefix("RMB").removesuffix("元")
     number = number.removesuffix("块")

@@ -80,7 +80,7 @@ def giveaway(facts: Facts) -> Iterator[Problem]:
     expires = facts.figures.limitation_expires
     for field, title in _acknowledging(facts):
         yield Problem(
-            f"诉讼时效已于 {cn_date(expires)} 届满。{title}向对方表示愿意还款，等于承认债务、同意履行；"
+            f"诉讼时效已于 {cn_date(expires)} 届满。{title}表示愿意还款，等于承认债务、同意履行；"
             "时效届满后作出这种表示，事后不能再以诉讼时效届满为由抗辩，当事人将失去最有力的答辩理由。"
             "请先与当事人确认：只有在明知这一后果、当事人仍决定提交时，才用 --allow LIMITATION-GIVEAWAY 生成",
             field,

@@ -42,7 +42,8 @@ def init(file: Path, source: Path | None, yes: bool, force: bool) -> None:
       draft init --yes --force
     """
     if file.exists() and not force:
-        raise OutputError(f"{file} 已存在，未覆盖", "如确需覆盖，请加 --force；或指定另一个文件名，如 draft init 新案件.yaml")
+        hint = "如确需覆盖，请加 --force；或指定另一个文件名，如 draft init 新案件.yaml"
+        raise OutputError(f"{file} 已存在，未覆盖", hint)
     defaults = load_case(source) if source is not None else sample_case()
     if not yes:
         say("逐项回答；方括号里是默认值，直接回车即采用；按 Ctrl+C 可随时退出（不写入任何文件）。")

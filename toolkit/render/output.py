@@ -22,8 +22,8 @@ MAX_NAME_BYTES = 200
 
 def safe_file_name(name: str) -> str:
     """``name`` made safe as one file name: no separators, control characters, dots or reserved names."""
-    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name)).strip().strip(".").strip()
-    cleaned = re.sub(r"_+", "_", cleaned)
+    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name))
+    cleaned = re.sub(r"_+", "_", re.sub(r"\.{2,}", "_", cleaned)).strip("._ ")
     stem, dot, suffix = cleaned.rpartition(".")
     if not dot:
         stem, suffix = cleaned, ""

@@ -1,0 +1,271 @@
+"""One test per fact check: a change to the sample case (or to its figures) in, the expected (id, field) out.
+
+The sample itself must give only what is warranted (see test_sample_findings); every row here starts from
+it and changes one fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from checks_support import DELETE, SAMPLE_FIGURES, figures, findings, found, variant
+
+from toolkit.checks.registry import FACT_CHECKS
+from toolkit.law.figures import DataGap, Installment, MissingInput
+
+d = dt.date
+EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10)}
+
+# (id, case changes, figure changes, documents, expected field)
+CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = [
+    ("SECTION-MISSING", {"court.served_on": DELETE}, {}, ("answer",), "court.served_on"),
+    ("AMT-TOTAL", {"claims.total": "23000.01"}, {}, ("answer",), "claims.total"),
+    ("AMT-CENTS", {"loan.repayments": [{"date": "2026-04-10", "amount": "500.005"}]}, {}, ("answer",),
+     "loan.repayments[0].amount"),
+    ("AMT-DEDUCTED", {"loan.disbursed": "16000.00"}, {}, ("answer",), "loan.disbursed"),
+    ("ANSWER-ITEMS", {"answer.admitted": ["principal", "fees"]}, {}, ("answer",), "answer.contested"),
+    ("DATE-ORDER", {"loan.disbursed_on": "2026-03-09"}, {}, ("answer",), "loan.disbursed_on"),
+    ("DATE-AFTER-SIGNING", {"court.served_on": "2026-11-30"}, {}, ("answer",), "court.served_on"),
+    ("DATE-ASOF", {"claims.as_of": "2026-10-25"}, {}, ("answer",), "claims.as_of"),
+    ("DATE-REPAYMENT-AFTER-ASOF", {"loan.repayments": [{"date": "2026-11-01", "amount": "100.00"}]}, {},
+     ("answer",), "loan.repayments[0].date"),
+    # deadline 2026-12-07 (served 2026-11-20 + 15, moved off Saturday 12-05); signed 12-08: one day late
+    ("DEADLINE-PASSED", {"signing.date": "2026-12-08"}, {}, ("answer",), "court.served_on"),
+    # signed 2026-12-04: 3 days before 2026-12-07
+    ("DEADLINE-NEAR", {"signing.date": "2026-12-04"}, {}, ("answer",), "court.served_on"),
+    # the sample's last digit is 9; any other digit breaks the check digit
+    ("ID-CHECKSUM", {"client.id_number": "410105199403012310"}, {}, ("answer",), "client.id_number"),
+    ("CREDIT-CHECKSUM", {"lender.credit_code": "91500000MA5U0000X0"}, {}, ("answer",), "lender.credit_code"),
+    ("CASE-NUMBER", {"court.case_number": "2026京0491民初31875号"}, {}, ("answer",), "court.case_number"),
+    ("COURT-NAME", {"court.name": "北京互联网"}, {}, ("answer",), "court.name"),
+    ("RATE-ABOVE-CAP", {"loan.annual_rate": "0.30"}, {}, ("answer",), "loan.annual_rate"),
+    ("RATE-EXCESS", {}, {}, ("answer",), "claims"),
+    ("RATE-FEES", {}, {}, ("answer",), "claims.fees"),
+    ("RATE-LPR4X", {}, {}, ("answer",), "loan.rate_cap_basis"),
+    ("LIMITATION-EXPIRED", {}, EXPIRED, ("answer",), "court.filed_on"),
+    ("LIMITATION-GIVEAWAY", {}, EXPIRED, ("hardship",), "hardship"),
+    # no suit filed yet; limitation expires 100 days after the signing date 2026-11-29
+    ("LIMITATION-NEAR", {"court.filed_on": DELETE},
+     {"limitation_expired": None, "limitation_expires": d(2026, 11, 29) + dt.timedelta(days=100)},
+     ("settlement",), "proposal"),
+    ("SCHED-SUM", {}, {"schedule": (Installment(1, d(2027, 1, 15), Decimal("17999.99")),)}, ("settlement",),
+     "proposal.settlement_amount"),
+    ("SCHED-DATES", {"proposal.first_due_date": "2026-11-29"}, {}, ("settlement",), "proposal.first_due_date"),
+    ("SCHED-COUNT", {"proposal.installments": 61}, {}, ("settlement",), "proposal.installments"),
+    ("SCHED-LONG", {"proposal.installments": 37}, {}, ("settlement",), "proposal.installments"),
+    ("SCHED-ABOVE-CLAIM", {"proposal.settlement_amount": "23000.01"}, {}, ("settlement",),
+     "proposal.settlement_amount"),
+    # each instalment 1,500.00 against 1,499.99 disposable
+    ("SCHED-UNAFFORDABLE", {}, {"monthly_disposable": Decimal("1499.99")}, ("settlement",), "proposal.installments"),
+    ("SCHED-DOWN-PAYMENT", {"proposal.down_payment": "18000.01"}, {"schedule": None}, ("settlement",),
+     "proposal.down_payment"),
+    ("DATA-LPR-STALE", {}, {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),)},
+     ("answer",), "loan.contract_date"),
+    ("DATA-LPR-MISSING", {},
+     {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_missing", d(2019, 1, 2), "合同成立日 2019-01-02 早于 LPR"),)},
+     ("answer",), "loan.contract_date"),
+    # a holiday gap on the deadline's own year, within days of the service date
+    ("DATA-HOLIDAYS", {}, {"gaps": (DataGap("holidays_missing", d(2026, 12, 5), "2026 年只按周末判断"),)},
+     ("answer",), "court.served_on"),
+    ("DATA-INPUT-MISSING", {}, {"missing": (MissingInput("rate_cap", "court.filed_on", "缺少立案日"),)},
+     ("answer",), "court.filed_on"),
+]
+
+
+def test_every_fact_check_has_a_case() -> None:
+    assert sorted(row[0] for row in CASES) == sorted(item.id for item in FACT_CHECKS)
+
+
+@pytest.mark.parametrize(("check_id", "changes", "figure_changes", "documents", "field"), CASES,
+                         ids=[row[0] for row in CASES])
+def test_check_fires(
+    check_id: str, changes: dict[str, Any], figure_changes: dict[str, Any], documents: tuple[str, ...], field: str
+) -> None:
+    result = findings(variant(changes), figures(**figure_changes), documents)
+    assert (check_id, field) in found(result)
+    finding = next(f for f in result if f.id == check_id and f.field == field)
+    assert finding.message and finding.severity in ("error", "warning", "info")
+
+
+# --- each check stays quiet where it should (no false alarms) -------------------------------------------
+
+
+def test_sections_are_required_only_by_the_document_that_needs_them() -> None:
+    no_hardship = variant({"hardship": DELETE})
+    assert ("SECTION-MISSING", "hardship") in found(findings(no_hardship, documents=("hardship",)))
+    assert not [f for f in findings(no_hardship, documents=("answer", "settlement")) if f.id == "SECTION-MISSING"]
+    no_evidence = variant({"hardship.evidence": []})
+    assert ("SECTION-MISSING", "hardship.evidence") in found(findings(no_evidence, documents=("hardship",)))
+    no_proposal = variant({"proposal": DELETE})
+    assert ("SECTION-MISSING", "proposal") in found(findings(no_proposal, documents=("settlement",)))
+    no_court = variant({"court": DELETE})
+    assert {("SECTION-MISSING", "court")} <= found(findings(no_court, documents=("answer",)))
+    assert not [f for f in findings(no_court, documents=("hardship",)) if f.id == "SECTION-MISSING"]
+
+
+def test_settlement_needs_claims() -> None:
+    no_claims = variant({"claims": DELETE, "answer": DELETE})
+    quiet = figures(ledger=None, supportable_total=None, claimed_principal=None, claimed_charges=None,
+                    claimed_total=None, excess=None)
+    assert ("SECTION-MISSING", "claims") in found(findings(no_claims, quiet, ("settlement",)))
+
+
+def test_amounts_with_two_decimals_or_trailing_zeros_pass() -> None:
+    case = variant({"claims.interest": "721.370", "claims.total": "23000.0000"})
+    assert not [f for f in findings(case) if f.id in ("AMT-CENTS", "AMT-TOTAL")]
+
+
+def test_deducted_interest_names_both_amounts_and_the_claimed_principal() -> None:
+    (finding,) = [f for f in findings(variant({"loan.disbursed": "16000.00"})) if f.id == "AMT-DEDUCTED"]
+    # 18,000.00 written − 16,000.00 received = 2,000.00 deducted in advance
+    assert "2,000.00" in finding.message and "16,000.00" in finding.message
+    assert "第六百七十条" in (finding.citation or "") and "第二十六条" in (finding.citation or "")
+
+
+def test_id_number_message_never_shows_the_number() -> None:
+    for changes in ({"client.id_number": "410105199403012310"}, {"client.gender": "女"},
+                    {"client.birth_date": "1994-03-02"}):
+        result = [f for f in findings(variant(changes)) if f.id == "ID-CHECKSUM"]
+        assert result, changes
+        for finding in result:
+            assert "410105199403012319" not in finding.message
+            assert "410105199403012310" not in finding.message
+
+
+def _credit_code(first17: str) -> str:
+    """GB 32100-2015: weights 3^i mod 31, check = 31 − (sum mod 31), 31 → 0."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    total = sum(alphabet.index(c) * (3**i % 31) for i, c in enumerate(first17))
+    return first17 + alphabet[(31 - total % 31) % 31]
+
+
+def test_a_valid_credit_code_passes() -> None:
+    code = _credit_code("91500000MA5U00000")
+    assert not [f for f in findings(variant({"lender.credit_code": code})) if f.id == "CREDIT-CHECKSUM"]
+
+
+def test_case_number_with_ascii_brackets_passes() -> None:
+    case = variant({"court.case_number": "(2026)京0491民初31875号"})
+    assert not [f for f in findings(case) if f.id == "CASE-NUMBER"]
+
+
+def test_deadline_checks_stay_quiet_a_week_before() -> None:
+    # sample: signed 2026-11-29, deadline 2026-12-07: 8 days left
+    assert not [f for f in findings() if f.id.startswith("DEADLINE")]
+    # on the deadline day itself: near (0 days left), not passed
+    on_day = {f.id for f in findings(variant({"signing.date": "2026-12-07"}))}
+    assert "DEADLINE-NEAR" in on_day and "DEADLINE-PASSED" not in on_day
+    # 2026-12-03 is four days before: quiet
+    assert not [f for f in findings(variant({"signing.date": "2026-12-03"})) if f.id.startswith("DEADLINE")]
+
+
+def test_deadline_checks_apply_to_the_answer_only() -> None:
+    late = variant({"signing.date": "2026-12-08"})
+    assert not [f for f in findings(late, documents=("hardship", "settlement")) if f.id.startswith("DEADLINE")]
+
+
+def test_excess_that_rounds_to_zero_is_not_reported() -> None:
+    assert not [f for f in findings(figs=figures(excess=Decimal("0.004"))) if f.id == "RATE-EXCESS"]
+    assert not [f for f in findings(figs=figures(excess=Decimal(0))) if f.id == "RATE-EXCESS"]
+
+
+def test_excess_message_gives_the_figures_and_cites_the_cap() -> None:
+    (finding,) = [f for f in findings() if f.id == "RATE-EXCESS"]
+    assert "20,650.58" in finding.message and "2,349.42" in finding.message and "依法最多可主张" in finding.message
+    assert finding.citation == "法发〔2017〕22号 第二条"  # the cap period's own citation
+
+
+def test_an_agreed_rate_at_the_cap_is_not_above_it() -> None:
+    case = variant({"loan.annual_rate": "0.24", "loan.overdue_rate": "0.24"})
+    assert not [f for f in findings(case) if f.id == "RATE-ABOVE-CAP"]
+
+
+def test_fees_finding_only_for_financial_lenders_with_fees() -> None:
+    assert not [f for f in findings(variant({"lender.kind": "private"})) if f.id == "RATE-FEES"]
+    no_fees = variant({"claims.fees": "0", "claims.total": "21612.77"})  # 23,000.00 − 1,387.23
+    assert not [f for f in findings(no_fees) if f.id == "RATE-FEES"]
+    uncontested = variant({"answer.contested": ["interest", "penalty"]})
+    (finding,) = [f for f in findings(uncontested) if f.id == "RATE-FEES"]
+    assert "answer.contested" in finding.message
+
+
+def test_lpr4x_alternative_only_for_microfinance_on_auto() -> None:
+    assert not [f for f in findings(variant({"loan.rate_cap_basis": "financial24"})) if f.id == "RATE-LPR4X"]
+    assert not [f for f in findings(variant({"lender.kind": "bank"})) if f.id == "RATE-LPR4X"]
+    (finding,) = [f for f in findings() if f.id == "RATE-LPR4X"]
+    assert finding.severity == "info" and "12%" in finding.message  # 4 × 3 %
+
+
+def test_limitation_giveaway_is_an_error_for_both_acknowledging_documents() -> None:
+    result = findings(figs=figures(**EXPIRED), documents=("hardship", "settlement"))
+    giveaways = [f for f in result if f.id == "LIMITATION-GIVEAWAY"]
+    assert {f.field for f in giveaways} == {"hardship", "proposal"}
+    for finding in giveaways:
+        assert finding.severity == "error"
+        assert "--allow LIMITATION-GIVEAWAY" in finding.message
+        assert "承认债务" in finding.message
+        for article in ("第十四条", "第十九条", "第一百九十二条"):
+            assert article in (finding.citation or "")
+
+
+def test_limitation_giveaway_does_not_concern_the_answer() -> None:
+    result = findings(figs=figures(**EXPIRED), documents=("answer",))
+    assert "LIMITATION-GIVEAWAY" not in {f.id for f in result}
+    (expired,) = [f for f in result if f.id == "LIMITATION-EXPIRED"]
+    assert "分期还款" in expired.message  # the sample asks for installments: the answer leaves them out
+
+
+def test_giveaway_before_any_filing_compares_with_the_signing_date() -> None:
+    unfiled = variant({"court.filed_on": DELETE})
+    past = figures(limitation_expired=None, limitation_expires=d(2026, 11, 28))
+    assert ("LIMITATION-GIVEAWAY", "hardship") in found(findings(unfiled, past, ("hardship",)))
+    on_day = figures(limitation_expired=None, limitation_expires=d(2026, 11, 29))
+    ids = {f.id for f in findings(unfiled, on_day, ("hardship",))}
+    assert "LIMITATION-GIVEAWAY" not in ids and "LIMITATION-NEAR" in ids
+
+
+def test_near_expiry_is_quiet_once_the_suit_is_filed_or_far_away() -> None:
+    soon = figures(limitation_expires=d(2027, 1, 1))
+    assert "LIMITATION-NEAR" not in {f.id for f in findings(figs=soon, documents=("hardship",))}  # filed
+    unfiled = variant({"court.filed_on": DELETE})
+    far = figures(limitation_expired=None, limitation_expires=d(2026, 11, 29) + dt.timedelta(days=181))
+    assert "LIMITATION-NEAR" not in {f.id for f in findings(unfiled, far, ("hardship",))}
+
+
+def test_schedule_boundaries() -> None:
+    assert not [f for f in findings(variant({"proposal.installments": 36})) if f.id.startswith("SCHED-")]
+    sixty = {f.id for f in findings(variant({"proposal.installments": 60}))}
+    assert "SCHED-LONG" in sixty and "SCHED-COUNT" not in sixty
+    # instalment exactly equal to the disposable income is affordable
+    assert not [f for f in findings(figs=figures(monthly_disposable=Decimal("1500.00"))) if f.id.startswith("SCHED")]
+    # a down payment on the signing day is fine
+    assert not [f for f in findings(variant({"proposal.down_payment_date": "2026-11-29"})) if f.id == "SCHED-DATES"]
+    early = variant({"proposal.down_payment_date": "2026-11-28"})
+    assert ("SCHED-DATES", "proposal.down_payment_date") in found(findings(early))
+
+
+def test_holiday_gap_far_from_every_compared_date_is_not_reported() -> None:
+    # the sample's own gap: limitation expiry 2029-08-01, years from filing, service and signing
+    far = figures(gaps=(DataGap("holidays_missing", d(2029, 8, 1), "2029 年只按周末判断"),))
+    assert "DATA-HOLIDAYS" not in {f.id for f in findings(figs=far)}
+
+
+def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:
+    stale = figures(gaps=(DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),))
+    assert not [f for f in findings(figs=stale) if f.id.startswith("DATA-LPR")]
+
+
+def test_dates_in_order_and_repayments_in_time_pass() -> None:
+    case = variant({"loan.repayments": [{"date": "2026-03-10", "amount": "100.00"},
+                                        {"date": "2026-10-20", "amount": "100.00"}]})
+    assert not [f for f in findings(case) if f.id.startswith("DATE-")]
+
+
+def test_sample_figures_match_the_worked_example() -> None:
+    """Guard on the hand-built figures themselves (law.md §4)."""
+    assert SAMPLE_FIGURES.ledger is not None
+    assert round(SAMPLE_FIGURES.ledger.charges_outstanding, 2) == Decimal("2650.58")
+    assert round(SAMPLE_FIGURES.excess or 0, 2) == Decimal("2349.42")

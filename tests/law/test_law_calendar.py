@@ -1,0 +1,109 @@
+"""Months, working days and the holiday facts the deadline scenarios rely on (law.md §5, §6)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import chinese_calendar
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.law.calendar import (
+    add_months,
+    add_years,
+    holiday_gaps,
+    holidays_known,
+    is_working_day,
+    next_working_day_on_or_after,
+)
+from toolkit.law.deadlines import period_end
+
+
+def _days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def test_holiday_facts_behind_the_deadline_scenarios() -> None:
+    """Read straight from chinese-calendar's tables, not through the toolkit."""
+    holidays, workdays = chinese_calendar.holidays, chinese_calendar.workdays
+    # 国庆节 2026: 10-01..10-07 off; 10-08 a Thursday, not a holiday.
+    assert all(d in holidays for d in _days(dt.date(2026, 10, 1), dt.date(2026, 10, 7)))
+    assert dt.date(2026, 10, 8) not in holidays and dt.date(2026, 10, 8).weekday() == 3
+    # 春节 2026: 02-15..02-23 off; 02-24 a Tuesday; Saturday 02-28 is a make-up working day.
+    assert all(d in holidays for d in _days(dt.date(2026, 2, 15), dt.date(2026, 2, 23)))
+    assert dt.date(2026, 2, 24) not in holidays and dt.date(2026, 2, 24).weekday() == 1
+    assert dt.date(2026, 2, 28) in workdays and dt.date(2026, 2, 28).weekday() == 5
+    # Plain weekends used by scenarios: not make-up days, and the Mondays after them are not holidays.
+    for saturday, monday in [
+        (dt.date(2026, 7, 11), dt.date(2026, 7, 13)),
+        (dt.date(2026, 12, 5), dt.date(2026, 12, 7)),
+        (dt.date(2025, 3, 15), dt.date(2025, 3, 17)),
+    ]:
+        assert saturday.weekday() == 5 and saturday not in workdays
+        assert saturday + dt.timedelta(days=1) not in workdays
+        assert monday.weekday() == 0 and monday not in holidays
+    assert dt.date(2023, 2, 28) not in holidays and dt.date(2023, 2, 28).weekday() == 1
+    # The package covers 2004–2026 only: 2027 on falls back to weekends.
+    assert max(holidays).year == 2026
+
+
+def test_make_up_working_day_counts_as_working() -> None:
+    assert is_working_day(dt.date(2026, 2, 28))
+    assert not is_working_day(dt.date(2026, 10, 1))
+    assert next_working_day_on_or_after(dt.date(2026, 10, 1)) == dt.date(2026, 10, 8)
+
+
+def test_year_without_holiday_data_uses_weekends_and_says_so() -> None:
+    assert not holidays_known(2027)
+    assert is_working_day(dt.date(2027, 1, 1))  # a Friday; its holiday status is unknown
+    assert not is_working_day(dt.date(2027, 1, 2))  # a Saturday
+    gaps = holiday_gaps(dt.date(2026, 12, 30), dt.date(2027, 1, 4))
+    assert [(g.kind, g.day) for g in gaps] == [("holidays_missing", dt.date(2027, 1, 1))]
+    assert "2027" in gaps[0].detail
+    assert holiday_gaps(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == ()
+
+
+def test_add_months_falls_back_to_month_end() -> None:
+    assert add_months(dt.date(2026, 1, 31), 1) == dt.date(2026, 2, 28)
+    assert add_months(dt.date(2028, 1, 31), 1) == dt.date(2028, 2, 29)
+    assert add_months(dt.date(2026, 3, 10), 2) == dt.date(2026, 5, 10)
+    assert add_months(dt.date(2026, 11, 15), 2) == dt.date(2027, 1, 15)
+    assert add_months(dt.date(2026, 3, 10), -3) == dt.date(2025, 12, 10)
+
+
+def test_anchored_months_return_to_the_31st() -> None:
+    first = dt.date(2027, 1, 31)
+    dates = [add_months(first, k, anchor_day=31) for k in range(4)]
+    assert dates == [dt.date(2027, 1, 31), dt.date(2027, 2, 28), dt.date(2027, 3, 31), dt.date(2027, 4, 30)]
+    # without the anchor, chaining from 02-28 would stay on the 28th
+    assert add_months(dt.date(2027, 2, 28), 1) == dt.date(2027, 3, 28)
+
+
+def test_add_years_from_leap_day() -> None:
+    assert add_years(dt.date(2020, 2, 29), 3) == dt.date(2023, 2, 28)
+    assert add_years(dt.date(2020, 2, 29), 4) == dt.date(2024, 2, 29)
+
+
+dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2035, 12, 31))
+
+
+@given(dates, st.integers(min_value=-240, max_value=240), st.none() | st.integers(min_value=1, max_value=31))
+def test_add_months_never_invents_a_date(d: dt.date, n: int, anchor: int | None) -> None:
+    result = add_months(d, n, anchor_day=anchor)
+    wanted = d.day if anchor is None else anchor
+    assert (result.year * 12 + result.month) - (d.year * 12 + d.month) == n
+    last = calendar.monthrange(result.year, result.month)[1]
+    assert result.day == min(wanted, last)
+
+
+@given(dates, st.integers(min_value=1, max_value=60))
+def test_deadlines_land_on_working_days(start: dt.date, days: int) -> None:
+    end = period_end(start, days=days)
+    assert end.unadjusted == start + dt.timedelta(days=days)
+    assert end.day >= end.unadjusted
+    assert is_working_day(end.day)
+    assert not any(is_working_day(d) for d in _days(end.unadjusted, end.day)[:-1])
+    if holidays_known(end.day.year):  # independent oracle: the package itself
+        assert chinese_calendar.is_workday(end.day)
+    assert bool(end.gaps) == any(not holidays_known(y) for y in range(end.unadjusted.year, end.day.year + 1))

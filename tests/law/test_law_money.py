@@ -1,0 +1,132 @@
+"""Amounts in words and figures, per 中国人民银行《正确填写票据和结算凭证的基本规定》 (law.md §7)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from toolkit.law.money import cents, cn_date, english_amount, parse_rmb_upper, rate_percent, rmb_upper, yuan
+
+# Figure → uppercase, each written out by hand from the PBOC rules (the first four are the rules' own examples).
+UPPER = [
+    ("1680.32", "人民币壹仟陆佰捌拾元零叁角贰分"),  # 元位是0、角位不是0：元后写零
+    ("107000.53", "人民币壹拾万柒仟元零伍角叁分"),  # 万位是0、千位不是0：可不写零；元位是0：写零
+    ("16409.02", "人民币壹万陆仟肆佰零玖元零贰分"),  # 角位是0、分位不是0：元后写零
+    ("325.04", "人民币叁佰贰拾伍元零肆分"),  # law.md §7
+    ("1409.50", "人民币壹仟肆佰零玖元伍角"),  # 中间一个0写零；角后不写整
+    ("6007.14", "人民币陆仟零柒元壹角肆分"),  # 中间连续几个0只写一个零
+    ("18000.00", "人民币壹万捌仟元整"),  # law.md §7
+    ("10.00", "人民币壹拾元整"),  # 壹拾，不写“拾元”
+    ("15.00", "人民币壹拾伍元整"),
+    ("100000.10", "人民币壹拾万元零壹角"),
+    ("100100.00", "人民币壹拾万零壹佰元整"),
+    ("0.50", "人民币伍角"),
+    ("0.05", "人民币伍分"),
+    ("0.00", "人民币零元整"),
+    ("1500.00", "人民币壹仟伍佰元整"),
+    ("20650.58", "人民币贰万零陆佰伍拾元零伍角捌分"),
+]
+
+
+@pytest.mark.parametrize(("figure", "words"), UPPER)
+def test_rmb_upper(figure: str, words: str) -> None:
+    assert rmb_upper(Decimal(figure)) == words
+
+
+@pytest.mark.parametrize(("figure", "words"), UPPER)
+def test_parse_rmb_upper_reads_back(figure: str, words: str) -> None:
+    assert parse_rmb_upper(words) == Decimal(figure)
+
+
+@pytest.mark.parametrize(
+    ("words", "figure"),
+    [
+        ("人民币壹拾万零柒仟元伍角叁分", "107000.53"),  # the rules' other allowed form
+        ("人民币壹仟陆佰捌拾元叁角贰分", "1680.32"),  # likewise
+        ("人民币壹万捌仟元正", "18000.00"),  # 正 for 整
+        ("人民币伍角整", "0.50"),  # 整 after 角 is allowed
+        ("壹万捌仟元整", "18000.00"),  # without the prefix
+    ],
+)
+def test_parse_rmb_upper_accepts_allowed_variants(words: str, figure: str) -> None:
+    assert parse_rmb_upper(words) == Decimal(figure)
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "",
+        "人民币",
+        "人民币壹万捌仟元",  # 元 without 整
+        "人民币壹佰伍元整",  # 壹佰伍 is ambiguous: 105 needs 零
+        "人民币壹仟伍拾元整",  # missing 零 for the 0 hundreds
+        "人民币壹仟零零伍元整",  # two 零
+        "人民币壹拾零伍元整",  # 零 where no place is empty
+        "人民币壹万壹拾元整",  # 10,010 needs 零 after 万
+        "人民币壹元零伍角",  # 零 after a non-zero 元 digit
+        "人民币壹元伍分",  # 角 is 0 and 分 is not: 零 required
+        "人民币伍分整",  # 整 after 分
+        "人民币壹拾元整整",
+        "人民币壹佰壹佰元整",
+        "人民币壹拾佰元整",
+        "人民币零伍分",
+        "人民币壹万捌仟圆整",
+        "人民币1万元整",
+    ],
+)
+def test_parse_rmb_upper_refuses_malformed(words: str) -> None:
+    with pytest.raises(ValueError):
+        parse_rmb_upper(words)
+
+
+def test_rmb_upper_refuses_negative() -> None:
+    with pytest.raises(ValueError):
+        rmb_upper(Decimal("-1"))
+
+
+amounts = st.integers(min_value=0, max_value=10**12 - 1).map(lambda n: Decimal(n) / 100)
+
+
+@given(amounts)
+def test_rmb_upper_round_trips(amount: Decimal) -> None:
+    words = rmb_upper(amount)
+    assert words.startswith("人民币")
+    assert "零零" not in words
+    assert words.endswith("整") == (amount == amount.to_integral_value())
+    assert parse_rmb_upper(words) == amount
+
+
+def test_cents_rounds_half_up() -> None:
+    assert cents(Decimal("2650.575")) == Decimal("2650.58")
+    assert cents(Decimal("2650.5749")) == Decimal("2650.57")
+    assert cents(Decimal("0.005")) == Decimal("0.01")
+
+
+def test_yuan() -> None:
+    assert yuan(Decimal(18000)) == "18,000.00"
+    assert yuan(Decimal("2650.5764")) == "2,650.58"
+    assert yuan(Decimal("0.5")) == "0.50"
+    assert yuan(Decimal("1234567.891")) == "1,234,567.89"
+
+
+@pytest.mark.parametrize(
+    ("r", "text"),
+    [("0.2398", "23.98%"), ("0.24", "24%"), ("0.2400", "24%"), ("0.148", "14.8%"), ("0.0385", "3.85%"),
+     ("0.12345", "12.35%"), ("0.3597", "35.97%"), ("1", "100%")],
+)
+def test_rate_percent(r: str, text: str) -> None:
+    assert rate_percent(Decimal(r)) == text
+
+
+def test_cn_date_has_no_zero_padding() -> None:
+    assert cn_date(dt.date(2026, 11, 29)) == "2026年11月29日"
+    assert cn_date(dt.date(2027, 1, 5)) == "2027年1月5日"
+
+
+def test_english_amount() -> None:
+    assert english_amount(Decimal("18000.00")) == "eighteen thousand yuan"
+    assert english_amount(Decimal("325.04")) == "three hundred and twenty-five yuan and four fen"

@@ -1,0 +1,5 @@
+"""``python -m toolkit`` runs the ``draft`` command."""
+
+from toolkit.cli import main
+
+main()
