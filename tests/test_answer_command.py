@@ -53,23 +53,50 @@ def test_answer_opens_in_python_docx_with_the_court_layout(sample_answer: Path) 
 def test_libreoffice_reads_every_required_part(sample_answer: Path, tmp_path: Path) -> None:
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir",
-         str(tmp_path), str(sample_answer)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(sample_answer),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / sample_answer.with_suffix(".pdf").name
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     flat = "".join(text.split())
-    parts = ["民事答辩状", "答辩人：李明", "答辩如下", "答辩请求", "事实和理由", "利息计算表", "证据清单", "此致",
-             "北京互联网法院", "附：本答辩状副本1份", "答辩人（签名）", "2026年11月29日"]
+    parts = [
+        "民事答辩状",
+        "答辩人：李明",
+        "答辩如下",
+        "答辩请求",
+        "事实和理由",
+        "利息计算表",
+        "证据清单",
+        "此致",
+        "北京互联网法院",
+        "附：本答辩状副本1份",
+        "答辩人（签名）",
+        "2026年11月29日",
+    ]
     position = 0
     for part in parts:  # each part present, after the one before it
         found = flat.find(part, position)
         assert found >= 0, f"{part} missing or out of order"
         position = found + len(part)
     # the figures of law.md §4's worked example, printed with their uppercase words
-    for figure in ["20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）", "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）",
-                   "721.37", "1,929.21", "2,650.58"]:
+    for figure in [
+        "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）",
+        "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）",
+        "721.37",
+        "1,929.21",
+        "2,650.58",
+    ]:
         assert figure in flat
 
 

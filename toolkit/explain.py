@@ -176,7 +176,7 @@ def _ledger(case: Case, figures: Figures) -> list[str]:
         if case.claims is None:
             return ["案件文件没有 claims（原告的诉讼请求），不计算利息计算表。"]
         return [f"无法计算：{m.detail}" for m in figures.missing if m.figure == "ledger"]
-    cap_citation = "；".join(dict.fromkeys(period.citation for period in figures.caps))
+    cap_citation = figures.caps[-1].citation if figures.caps else ""  # the last period cites every rule
     lines = [f"自放款日 {cn_date(ledger.start)} 起算至 {cn_date(ledger.as_of)}，"
              f"按一年 {ledger.day_count} 天计息；起算日计入，截止日不计入；每段利率取约定利率与上限中较低者；"
              f"利息 = 本金 × 年利率 × 天数 ÷ {ledger.day_count}。"

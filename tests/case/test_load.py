@@ -33,7 +33,7 @@ def _error(text: str) -> str:
 
 def test_unknown_key_names_file_line_and_path(sample_text: str) -> None:
     message = _error(sample_text.replace("  term_months: 2", "  term_month: 2"))
-    line = sample_text.splitlines().index(next(l for l in sample_text.splitlines() if l.startswith("  term_months"))) + 1
+    line = next(n for n, text in enumerate(sample_text.splitlines(), 1) if text.startswith("  term_months"))
     assert f"case.yaml:{line}: loan.term_month: 不认识的字段" in message
 
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import zipfile
 
 import docx
 import pytest
-from checks_support import SAMPLE_FIGURES, variant
+from checks_support import SAMPLE, SAMPLE_FIGURES, variant
 
+from toolkit.case.load import load_case
 from toolkit.checks import Finding, check_document
+from toolkit.documents import kind as document_kind
 from toolkit.documents.base import Part, RenderedDocument
+from toolkit.drafting import Options, draft
+from toolkit.law.compute import compute_figures
 from toolkit.render.xmltext import paragraphs
 
 SOUND = [
@@ -53,10 +58,12 @@ def _docx(lines: list[str], table: list[list[str]] | None = None) -> bytes:
 
 
 def _rendered(lines: list[str], data: bytes | None = None) -> RenderedDocument:
-    data = data or _docx(lines)
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
+    """The rendering of ``lines``: their text as the renderer extracts it, and ``data`` as the .docx when a
+    test supplies a broken one."""
+    sound = _docx(lines)
+    with zipfile.ZipFile(io.BytesIO(sound)) as package:
         texts = paragraphs(package.read("word/document.xml"))
-    return RenderedDocument(kind="answer", template="answer", docx=data, paragraphs=texts)
+    return RenderedDocument(kind="answer", template="answer", docx=data or sound, paragraphs=texts)
 
 
 def _check(lines: list[str], data: bytes | None = None, parts: list[Part] | None = None) -> list[Finding]:
@@ -117,6 +124,12 @@ def test_uppercase_with_cents_and_zeros_passes() -> None:
     assert _check([*SOUND, "计325.04元（人民币叁佰贰拾伍元零肆分）及10.50元（人民币壹拾元伍角）"]) == []
 
 
+def test_uppercase_followed_by_a_remark_is_still_compared() -> None:
+    assert _check([*SOUND, "本金18,000.00元（人民币壹万捌仟元整，下同）"]) == []
+    (finding,) = _check([*SOUND, "本金18,000.00元（人民币壹万柒仟元整，下同）"])
+    assert finding.id == "DOC-AMOUNT-WORDS" and "17,000.00" in finding.message
+
+
 def test_wrong_court_after_zhici_is_caught() -> None:
     lines = [("北京市朝阳区人民法院" if line == "北京互联网法院" else line) for line in SOUND]
     (finding,) = _check(lines)
@@ -171,3 +184,20 @@ def test_repeated_drawing_ids_are_caught() -> None:
     broken = _with_part(_docx(SOUND), "word/document.xml", re.compile(r"<w:sectPr"), drawing * 2 + "<w:sectPr")
     found = _check(SOUND, broken)
     assert _ids(found) == ["DOC-DOCX"] and "7" in found[0].message
+
+
+def test_the_real_answer_of_the_sample_passes_and_a_tampered_copy_does_not() -> None:
+    """The bundled template rendered on the sample gives no document finding (no false alarm); the same
+    rendering with the court after 此致 and one uppercase amount altered is caught twice."""
+    case = load_case(SAMPLE)
+    figures = compute_figures(case)
+    drafted = draft(case, figures, "answer", Options())
+    assert not [f for f in drafted.findings if f.id.startswith("DOC-")]
+    parts = document_kind("answer").parts(case, figures)
+    tampered = tuple(
+        "北京市海淀区人民法院" if text == "北京互联网法院" else text.replace("人民币壹万捌仟元整", "人民币壹万伍仟元整")
+        for text in drafted.document.paragraphs
+    )
+    rendered = dataclasses.replace(drafted.document, paragraphs=tampered)
+    ids = {f.id for f in check_document(case, figures, parts, rendered)}
+    assert {"DOC-COURT", "DOC-AMOUNT-WORDS"} <= ids

@@ -29,7 +29,7 @@ SCENARIO_KEYS = {"name", "rests_on", "case", "arithmetic", "expected", "expected
 
 
 def read_scenario(path: Path) -> dict[str, Any]:
-    data = parse(read_text(path), path).data
+    data: dict[str, Any] = parse(read_text(path), path).data
     unknown = set(data) - SCENARIO_KEYS
     assert not unknown, f"{path.name}: unknown keys {unknown}"
     assert {"name", "rests_on", "case", "arithmetic", "expected"} <= set(data), f"{path.name}: incomplete"

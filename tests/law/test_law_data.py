@@ -36,9 +36,18 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # law.md §1, typed from the page.
 LAW_MD_LPR = {
-    "2019-08-20": "0.0425", "2019-09-20": "0.0420", "2019-11-20": "0.0415", "2020-02-20": "0.0405",
-    "2020-04-20": "0.0385", "2021-12-20": "0.0380", "2022-01-20": "0.0370", "2022-08-22": "0.0365",
-    "2023-06-20": "0.0355", "2023-08-21": "0.0345", "2024-07-22": "0.0335", "2024-10-21": "0.0310",
+    "2019-08-20": "0.0425",
+    "2019-09-20": "0.0420",
+    "2019-11-20": "0.0415",
+    "2020-02-20": "0.0405",
+    "2020-04-20": "0.0385",
+    "2021-12-20": "0.0380",
+    "2022-01-20": "0.0370",
+    "2022-08-22": "0.0365",
+    "2023-06-20": "0.0355",
+    "2023-08-21": "0.0345",
+    "2024-07-22": "0.0335",
+    "2024-10-21": "0.0310",
     "2025-05-20": "0.0300",
 }
 
@@ -147,8 +156,11 @@ def test_caps_data() -> None:
     assert table.transition.new_rules_from == dt.date(2020, 8, 20)
     assert table.transition.rate_before == Decimal("0.24")
     assert {k: r.basis for k, r in table.lender_kinds.items()} == {
-        "bank": "financial24", "consumer_finance": "financial24", "microfinance": "financial24",
-        "other_licensed": "financial24", "private": "lpr4x",
+        "bank": "financial24",
+        "consumer_finance": "financial24",
+        "microfinance": "financial24",
+        "other_licensed": "financial24",
+        "private": "lpr4x",
     }
     assert [k for k, r in table.lender_kinds.items() if r.show_lpr4x_too] == ["microfinance"]
     assert table.disguised_interest_fees.names == ["服务费", "咨询费", "顾问费", "管理费"]
@@ -180,8 +192,10 @@ def test_user_folder_adds_a_citation(user_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "fragment"),
     [
-        ("values:\n  2027-01-20: {value: 0.029, reference: a}\n  2027-01-20: {value: 0.028, reference: b}\n",
-         "写了两次"),
+        (
+            "values:\n  2027-01-20: {value: 0.029, reference: a}\n  2027-01-20: {value: 0.028, reference: b}\n",
+            "写了两次",
+        ),
         ("values:\n  2027-01-20: {value: 0.029, reference: a, valeu: 1}\n", "不认识的字段"),
         ("values:\n  2027/01/20: {value: 0.029, reference: a}\n", "YYYY-MM-DD"),
         ("values:\n  2027-02-30: {value: 0.029, reference: a}\n", "日期"),

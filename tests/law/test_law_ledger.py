@@ -87,8 +87,9 @@ def test_ledger_conserves_money(
 )
 def test_schedule_sums_exactly(total: Decimal, down: Decimal, n: int, first: dt.date) -> None:
     down = min(down, total)
-    proposal = Proposal(addressee="lender", settlement_amount=total, down_payment=down, installments=n,
-                        first_due_date=first)
+    proposal = Proposal(
+        addressee="lender", settlement_amount=total, down_payment=down, installments=n, first_due_date=first
+    )
     rows = settlement_schedule(proposal, dt.date(2025, 12, 1))
     assert rows is not None
     assert schedule_total(rows) == total
@@ -107,6 +108,11 @@ def _month_end(d: dt.date) -> int:
 
 
 def test_down_payment_above_total_gives_no_schedule() -> None:
-    proposal = Proposal(addressee="lender", settlement_amount=Decimal(100), down_payment=Decimal(200),
-                        installments=2, first_due_date=dt.date(2027, 1, 1))
+    proposal = Proposal(
+        addressee="lender",
+        settlement_amount=Decimal(100),
+        down_payment=Decimal(200),
+        installments=2,
+        first_due_date=dt.date(2027, 1, 1),
+    )
     assert settlement_schedule(proposal, dt.date(2026, 11, 29)) is None

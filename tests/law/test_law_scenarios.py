@@ -22,9 +22,7 @@ def test_scenario(path: Path) -> None:
     figures = compute_figures(scenario_case(scenario, path))
     report = figures_json(figures)
     wrong = {
-        key: (lookup(report, key), want)
-        for key, want in scenario["expected"].items()
-        if lookup(report, key) != want
+        key: (lookup(report, key), want) for key, want in scenario["expected"].items() if lookup(report, key) != want
     }
     assert not wrong, f"{scenario['name']}: (got, expected) {wrong}\n{scenario['arithmetic']}"
     if "expected_gaps" in scenario:

@@ -50,8 +50,15 @@ INTERRUPTION_KINDS = (Choice("demand", "催收"), Choice("acknowledgment", "借�
 ADDRESSEE_CHOICES = tuple(Choice(value, label) for value, label in ADDRESSEES.items())
 STYLES = (Choice("narrative", "叙述式"), Choice("elements", "要素式"))
 CLAIM_CHOICES = tuple(Choice(value, label) for value, label in CLAIM_ITEMS.items())
-AMOUNT_ITEMS = ("principal", "interest", "penalty", "compound_interest", "liquidated_damages", "fees",
-                "enforcement_costs")
+AMOUNT_ITEMS = (
+    "principal",
+    "interest",
+    "penalty",
+    "compound_interest",
+    "liquidated_damages",
+    "fees",
+    "enforcement_costs",
+)
 
 
 class InterviewError(DraftError):
@@ -216,11 +223,13 @@ def _client(case: Case, iv: Interviewer) -> Data:
     iv.heading("我方当事人（借款人）")
     out: Data = {"name": iv.value("姓名", d.name, typed.parse_text)}
     gender = out["gender"] = iv.choice("性别", GENDERS, d.gender)
-    birth = out["birth_date"] = iv.value("出生日期（如 1994-03-01 或 1994年3月1日）", was(d, "birth_date"),
-                                         typed.parse_date)
+    birth = out["birth_date"] = iv.value(
+        "出生日期（如 1994-03-01 或 1994年3月1日）", was(d, "birth_date"), typed.parse_date
+    )
     out["ethnicity"] = iv.optional("民族", d.ethnicity, typed.parse_text)
-    out["id_number"] = iv.value("公民身份号码", d.id_number,
-                                lambda answer: typed.parse_id_number(answer, birth, gender))
+    out["id_number"] = iv.value(
+        "公民身份号码", d.id_number, lambda answer: typed.parse_id_number(answer, birth, gender)
+    )
     out["occupation"] = iv.optional("职业", d.occupation, typed.parse_text)
     out["address"] = iv.value("住所地", d.address, typed.parse_text)
     out["phone"] = iv.optional("联系电话", d.phone, typed.parse_phone)
@@ -254,8 +263,11 @@ def _court(case: Case, iv: Interviewer) -> Data:
     out: Data = {"name": iv.value("受理法院全称", was(d, "name"), typed.parse_court_name)}
     out["case_number"] = iv.optional("案号", was(d, "case_number"), typed.parse_case_number)
     out["cause"] = iv.value("案由（如 小额借款合同纠纷）", was(d, "cause"), typed.parse_text)
-    out["procedure"] = iv.optional("审理程序（普通程序/简易程序/小额诉讼程序）", was(d, "procedure"),
-                                   lambda answer: typed.parse_choice(answer, PROCEDURES))
+    out["procedure"] = iv.optional(
+        "审理程序（普通程序/简易程序/小额诉讼程序）",
+        was(d, "procedure"),
+        lambda answer: typed.parse_choice(answer, PROCEDURES),
+    )
     filed = out["filed_on"] = iv.optional("立案日", was(d, "filed_on"), typed.parse_date)
     out["served_on"] = iv.value("收到起诉状副本之日", was(d, "served_on"), date_after(filed, "立案日"))
     period = was(d, "answer_period_days") or "15"
@@ -278,30 +290,42 @@ def _loan(case: Case, iv: Interviewer, court: Data | None) -> Data:
     signed = out["contract_date"] = iv.value("合同签订日", was(d, "contract_date"), signed_on)
     principal = out["principal"] = iv.value("合同本金（元，如 1.8万）", was(d, "principal"), _positive)
     out["disbursed"] = iv.value("实际到账金额（元）", shown(d.disbursed or principal), typed.parse_amount)
-    paid_out = out["disbursed_on"] = iv.value("放款日", shown(d.disbursed_on or signed),
-                                              date_after(signed, "合同签订日"))
-    out["annual_rate"] = iv.value("约定年利率（如 23.98% 或 0.2398）", typed.show_rate(d.annual_rate),
-                                  typed.parse_rate)
+    paid_out = out["disbursed_on"] = iv.value(
+        "放款日", shown(d.disbursed_on or signed), date_after(signed, "合同签订日")
+    )
+    out["annual_rate"] = iv.value("约定年利率（如 23.98% 或 0.2398）", typed.show_rate(d.annual_rate), typed.parse_rate)
     overdue = typed.show_rate(d.overdue_rate) if d.overdue_rate is not None else None
     out["overdue_rate"] = iv.optional("约定逾期（罚息）年利率", overdue, typed.parse_rate)
     out["term_months"] = iv.value("借款期限（月）", str(d.term_months), count_between(1, 600))
     out["repayment"] = iv.choice("还款方式", REPAYMENTS, d.repayment)
-    first = out["first_due_date"] = iv.optional("首期还款日", was(d, "first_due_date"),
-                                                date_after(paid_out, "放款日", same_day=False))
-    out["final_due_date"] = iv.optional("最后还款日", was(d, "final_due_date"),
-                                        date_after(first or paid_out, "首期还款日或放款日"))
+    first = out["first_due_date"] = iv.optional(
+        "首期还款日", was(d, "first_due_date"), date_after(paid_out, "放款日", same_day=False)
+    )
+    out["final_due_date"] = iv.optional(
+        "最后还款日", was(d, "final_due_date"), date_after(first or paid_out, "首期还款日或放款日")
+    )
     out["day_count"] = int(iv.choice("计息天数基准", DAY_COUNTS, str(d.day_count)))
     out["rate_cap_basis"] = iv.choice("利率上限依据", CAP_BASES, d.rate_cap_basis)
     after_payout = date_after(paid_out, "放款日")
-    out["repayments"] = rows(iv, "借款人已还款记录", d.repayments, lambda n, r: {
-        "date": iv.value(f"第{n}笔还款日期", was(r, "date"), after_payout),
-        "amount": iv.value(f"第{n}笔还款金额（元）", was(r, "amount"), _positive),
-    })
-    out["interruptions"] = rows(iv, "诉讼时效中断事由（催收、承认债务）", d.interruptions, lambda n, r: {
-        "date": iv.value(f"第{n}个中断事由的日期", was(r, "date"), after_payout),
-        "kind": iv.choice(f"第{n}个中断事由的类型", INTERRUPTION_KINDS, was(r, "kind")),
-        "note": iv.optional(f"第{n}个中断事由的说明", was(r, "note"), typed.parse_text),
-    })
+    out["repayments"] = rows(
+        iv,
+        "借款人已还款记录",
+        d.repayments,
+        lambda n, r: {
+            "date": iv.value(f"第{n}笔还款日期", was(r, "date"), after_payout),
+            "amount": iv.value(f"第{n}笔还款金额（元）", was(r, "amount"), _positive),
+        },
+    )
+    out["interruptions"] = rows(
+        iv,
+        "诉讼时效中断事由（催收、承认债务）",
+        d.interruptions,
+        lambda n, r: {
+            "date": iv.value(f"第{n}个中断事由的日期", was(r, "date"), after_payout),
+            "kind": iv.choice(f"第{n}个中断事由的类型", INTERRUPTION_KINDS, was(r, "kind")),
+            "note": iv.optional(f"第{n}个中断事由的说明", was(r, "note"), typed.parse_text),
+        },
+    )
     return out
 
 
@@ -317,8 +341,9 @@ def _claims(case: Case, iv: Interviewer, loan: Data) -> Data:
     def total(answer: str) -> Decimal:
         value = typed.parse_amount(answer)
         if value != items_sum:
-            raise AnswerError(f"各项之和为 {typed.show_amount(items_sum)}，与总额 {typed.show_amount(value)} "
-                              "不一致：请核对起诉状")
+            raise AnswerError(
+                f"各项之和为 {typed.show_amount(items_sum)}，与总额 {typed.show_amount(value)} 不一致：请核对起诉状"
+            )
         return value
 
     out["total"] = iv.optional("诉请总额（元）", shown(items_sum), total)
@@ -331,24 +356,43 @@ def _hardship(case: Case, iv: Interviewer) -> Data:
     d = case.hardship
     iv.heading("困难情况")
     out: Data = {"summary": iv.value("困难情况概述（一两句话）", was(d, "summary"), typed.parse_text)}
-    out["events"] = rows(iv, "困难事由", d.events if d else [], lambda n, e: {
-        "date": iv.value(f"第{n}个困难事由的日期", was(e, "date"), typed.parse_date),
-        "description": iv.value(f"第{n}个困难事由", was(e, "description"), typed.parse_text),
-        "amount": iv.optional(f"第{n}个困难事由涉及的金额（元）", was(e, "amount"), typed.parse_amount),
-    })
+    out["events"] = rows(
+        iv,
+        "困难事由",
+        d.events if d else [],
+        lambda n, e: {
+            "date": iv.value(f"第{n}个困难事由的日期", was(e, "date"), typed.parse_date),
+            "description": iv.value(f"第{n}个困难事由", was(e, "description"), typed.parse_text),
+            "amount": iv.optional(f"第{n}个困难事由涉及的金额（元）", was(e, "amount"), typed.parse_amount),
+        },
+    )
     out["monthly_income"] = iv.value("家庭月收入（元）", was(d, "monthly_income"), typed.parse_amount)
     old_expenses = list(d.monthly_expenses.items()) if d else []
-    expenses = rows(iv, "每月必要支出", old_expenses, lambda n, e: {
-        "name": iv.value(f"第{n}项支出名称（如 房租）", e[0] if e else None, typed.parse_text),
-        "amount": iv.value(f"第{n}项支出金额（元/月）", shown(e[1] if e else None), typed.parse_amount),
-    })
+    expenses = rows(
+        iv,
+        "每月必要支出",
+        old_expenses,
+        lambda n, e: {
+            "name": iv.value(f"第{n}项支出名称（如 房租）", e[0] if e else None, typed.parse_text),
+            "amount": iv.value(f"第{n}项支出金额（元/月）", shown(e[1] if e else None), typed.parse_amount),
+        },
+    )
     out["monthly_expenses"] = {row["name"]: row["amount"] for row in expenses}
-    out["dependents"] = rows(iv, "需要扶养的家庭成员", d.dependents if d else [], lambda n, p: {
-        "relation": iv.value(f"第{n}位家庭成员与借款人的关系", was(p, "relation"), typed.parse_text),
-        "note": iv.optional(f"第{n}位家庭成员的情况", was(p, "note"), typed.parse_text),
-    })
-    evidence = rows(iv, "附件/证据", d.evidence if d else [], lambda n, x: {
-        "item": iv.value(f"第{n}项附件/证据", x, typed.parse_text)})
+    out["dependents"] = rows(
+        iv,
+        "需要扶养的家庭成员",
+        d.dependents if d else [],
+        lambda n, p: {
+            "relation": iv.value(f"第{n}位家庭成员与借款人的关系", was(p, "relation"), typed.parse_text),
+            "note": iv.optional(f"第{n}位家庭成员的情况", was(p, "note"), typed.parse_text),
+        },
+    )
+    evidence = rows(
+        iv,
+        "附件/证据",
+        d.evidence if d else [],
+        lambda n, x: {"item": iv.value(f"第{n}项附件/证据", x, typed.parse_text)},
+    )
     out["evidence"] = [row["item"] for row in evidence]
     return out
 
@@ -357,8 +401,7 @@ def _proposal(case: Case, iv: Interviewer) -> Data:
     d = case.proposal
     iv.heading("分期还款和解方案")
     out: Data = {"addressee": iv.choice("提交对象", ADDRESSEE_CHOICES, was(d, "addressee") or "lender")}
-    settlement = out["settlement_amount"] = iv.value("愿意偿还的总额（元）", was(d, "settlement_amount"),
-                                                     _positive)
+    settlement = out["settlement_amount"] = iv.value("愿意偿还的总额（元）", was(d, "settlement_amount"), _positive)
 
     def down(answer: str) -> Decimal:
         value = typed.parse_amount(answer)
@@ -370,8 +413,7 @@ def _proposal(case: Case, iv: Interviewer) -> Data:
     if out["down_payment"] > 0:
         out["down_payment_date"] = iv.optional("首付款支付日", was(d, "down_payment_date"), typed.parse_date)
     out["installments"] = iv.value("分期期数（1至60）", was(d, "installments") or "12", count_between(1, 60))
-    out["first_due_date"] = iv.value("第一期还款日（以后每月同日）", was(d, "first_due_date"),
-                                     typed.parse_date)
+    out["first_due_date"] = iv.value("第一期还款日（以后每月同日）", was(d, "first_due_date"), typed.parse_date)
     out["waive"] = iv.choices("请求减免的项目", CLAIM_CHOICES, d.waive if d else [])
     return out
 
@@ -382,15 +424,25 @@ def _answer(case: Case, iv: Interviewer, has_proposal: bool) -> Data:
     out: Data = {"style": iv.choice("答辩状样式", STYLES, was(d, "style") or "narrative")}
     admitted = out["admitted"] = iv.choices("认可的诉讼请求项目", CLAIM_CHOICES, d.admitted if d else [])
     out["contested"] = iv.choices("有异议的诉讼请求项目", CLAIM_CHOICES, d.contested if d else [], admitted)
-    arguments = rows(iv, "附加答辩理由", d.arguments if d else [], lambda n, x: {
-        "text": iv.value(f"第{n}段答辩理由", x, typed.parse_text)})
+    arguments = rows(
+        iv,
+        "附加答辩理由",
+        d.arguments if d else [],
+        lambda n, x: {"text": iv.value(f"第{n}段答辩理由", x, typed.parse_text)},
+    )
     out["arguments"] = [row["text"] for row in arguments]
     out["request_mediation"] = iv.yes_no("请求法院主持调解吗", d.request_mediation if d else True)
     out["request_installments"] = has_proposal and iv.yes_no(
-        "在答辩状中提出上面的分期还款方案吗", d.request_installments if d else True)
+        "在答辩状中提出上面的分期还款方案吗", d.request_installments if d else True
+    )
     old_evidence = (d.evidence or []) if d else []
-    evidence = rows(iv, "答辩证据清单", old_evidence, lambda n, x: {
-        "item": iv.value(f"第{n}项答辩证据", x, typed.parse_text)}, "沿用困难情况的附件")
+    evidence = rows(
+        iv,
+        "答辩证据清单",
+        old_evidence,
+        lambda n, x: {"item": iv.value(f"第{n}项答辩证据", x, typed.parse_text)},
+        "沿用困难情况的附件",
+    )
     out["evidence"] = [row["item"] for row in evidence] or None
     return out
 
@@ -398,11 +450,15 @@ def _answer(case: Case, iv: Interviewer, has_proposal: bool) -> Data:
 def _past_events(data: Data) -> list[tuple[dt.date, str]]:
     """The facts the documents state as already happened, which the signing date cannot precede."""
     loan, court, hardship = data["loan"], data.get("court") or {}, data.get("hardship") or {}
-    events = [(loan["contract_date"], "合同签订日"), (loan["disbursed_on"], "放款日"),
-              *((r["date"], "还款日期") for r in loan["repayments"]),
-              *((i["date"], "时效中断日期") for i in loan["interruptions"]),
-              (court.get("filed_on"), "立案日"), (court.get("served_on"), "收到起诉状副本之日"),
-              *((e["date"], "困难事由日期") for e in hardship.get("events", []))]
+    events = [
+        (loan["contract_date"], "合同签订日"),
+        (loan["disbursed_on"], "放款日"),
+        *((r["date"], "还款日期") for r in loan["repayments"]),
+        *((i["date"], "时效中断日期") for i in loan["interruptions"]),
+        (court.get("filed_on"), "立案日"),
+        (court.get("served_on"), "收到起诉状副本之日"),
+        *((e["date"], "困难事由日期") for e in hardship.get("events", [])),
+    ]
     return [(day, name) for day, name in events if day is not None]
 
 
@@ -420,8 +476,10 @@ def _signing(case: Case, iv: Interviewer, data: Data) -> Data:
             raise AnswerError(f"落款日期应早于和解方案的第一期还款日（{first_due.isoformat()}）")
         return day
 
-    return {"date": iv.optional("落款日期", was(case.signing, "date"), signed_on, "起草当天"),
-            "place": iv.optional("落款地点", case.signing.place, typed.parse_text)}
+    return {
+        "date": iv.optional("落款日期", was(case.signing, "date"), signed_on, "起草当天"),
+        "place": iv.optional("落款地点", case.signing.place, typed.parse_text),
+    }
 
 
 def _positive(answer: str) -> Decimal:

@@ -70,7 +70,7 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
     if field in _IDENTIFIERS and kind in ("string_type",):
-        return "像数字的编号必须加引号写成字符串：请写成 \"…\"（否则 YAML 会把它当作数字）"
+        return '像数字的编号必须加引号写成字符串：请写成 "…"（否则 YAML 会把它当作数字）'
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return "不是有效的日期：请写成 YYYY-MM-DD，如 2026-03-10，并确认该日存在"
     if kind.startswith("decimal") or kind in ("int_parsing", "int_type", "int_from_float"):

@@ -33,7 +33,7 @@ def _finite(value: Decimal) -> Decimal:
 
 def _quoted(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError("像数字的编号必须加引号写成字符串：请写成 \"…\"（否则 YAML 会把它当作数字，丢掉前导零）")
+        raise ValueError('像数字的编号必须加引号写成字符串：请写成 "…"（否则 YAML 会把它当作数字，丢掉前导零）')
     return value
 
 

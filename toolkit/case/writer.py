@@ -77,8 +77,7 @@ def write_case(case: Case, path: Path, *, force: bool) -> None:
     """Write ``case`` to ``path`` atomically; an existing file is replaced only with ``force``."""
     text = case_text(case, schema_reference(path), path.name)
     if case_from_text(text, path) != case:
-        raise CaseWriteError(f"写出的案件文件读回后与填写的内容不一致，{path} 未写入",
-                             "请将此问题报告给维护者")
+        raise CaseWriteError(f"写出的案件文件读回后与填写的内容不一致，{path} 未写入", "请将此问题报告给维护者")
     write_atomic(path, text.encode("utf-8"), force=force)
 
 

@@ -19,7 +19,6 @@ _CLAIM_AMOUNTS = (
     "fees",
     "enforcement_costs",
 )
-_CENT = Decimal("0.01")
 
 
 @check("AMT-TOTAL", "error", "诉请各项之和应等于诉请总额", "claims.total")
@@ -66,7 +65,8 @@ def _amounts(case: Case) -> Iterator[tuple[str, Decimal]]:
 def amounts_in_cents(facts: Facts) -> Iterator[Problem]:
     """Amounts are yuan with at most two decimals (case format): a third decimal is a typing error."""
     for field, value in _amounts(facts.case):
-        if value != value.quantize(_CENT):
+        in_cents = value.scaleb(2)
+        if in_cents != in_cents.to_integral_value():
             yield Problem(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正",
                           field)
 

@@ -35,7 +35,8 @@ _UPPER_RUN = re.compile(r"[人民币零壹贰叁肆伍陆柒捌玖拾佰仟万�
 _UPPER_DIGIT = re.compile(r"[零壹贰叁肆伍陆柒捌玖]")
 # Our templates' convention: 18,000.00元（人民币壹万捌仟元整）
 _FIGURE_AND_WORDS = re.compile(
-    r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*元\s*[（(]\s*(?:大写[：:]\s*)?(?P<words>人民币[^）)]*)[）)]"
+    r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*元\s*[（(]\s*(?:大写[：:]\s*)?"
+    r"(?P<words>人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整正]*)"
 )
 MAX_REPORTED = 10
 

@@ -71,7 +71,8 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
         "答辩状应对超出部分提出异议"
     )
     answer = facts.case.answer
-    if answer is not None and not any(claims_item in answer.contested for claims_item in _CHARGE_ITEMS):
+    charges_claimed = (figures.claimed_charges or Decimal(0)) > 0
+    if answer is not None and charges_claimed and not set(_CHARGE_ITEMS) & set(answer.contested):
         message += "；answer.contested 尚未列入任何利息或费用项目，请补上"
     yield Problem(message, citation=_cap_citation(figures, all_periods=True))
 

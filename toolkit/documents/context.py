@@ -12,7 +12,7 @@ from typing import Any
 
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
-from toolkit.law.citations import cite, citation_table
+from toolkit.law.citations import citation_table, cite
 from toolkit.law.figures import Figures, Ledger
 from toolkit.law.money import cents
 
