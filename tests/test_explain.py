@@ -113,25 +113,29 @@ def test_a_working_last_day_is_not_moved() -> None:
 
 
 def test_private_loan_uses_four_times_the_lpr_in_force_on_the_contract_date() -> None:
-    out = explained([
-        ("kind: microfinance", "kind: private"),
-        ("contract_date: 2026-03-10", "contract_date: 2021-03-10"),
-        ("disbursed_on: 2026-03-10", "disbursed_on: 2021-03-10"),
-    ])
+    out = explained(
+        [
+            ("kind: microfinance", "kind: private"),
+            ("contract_date: 2026-03-10", "contract_date: 2021-03-10"),
+            ("disbursed_on: 2026-03-10", "disbursed_on: 2021-03-10"),
+        ]
+    )
     # law.md §1: 3.85 % published 2020-04-20, in force until the 3.80 % of 2021-12-20; 4 × 3.85 % = 15.4 %
     line_with(out, "2021年3月10日", "3.85%", "2020年4月20日 公布", "至 2021年12月19日 为止")
     line_with(out, "4 × 合同成立时一年期LPR 3.85% = 15.4%", "第二十五条")
 
 
 def test_private_loan_before_2020_08_20_shows_the_transition_rule() -> None:
-    out = explained([
-        ("kind: microfinance", "kind: private"),
-        ("contract_date: 2026-03-10", "contract_date: 2019-10-10"),
-        ("disbursed_on: 2026-03-10", "disbursed_on: 2019-10-10"),
-        ("first_due_date: 2026-05-10", "first_due_date: 2019-12-10"),
-        ("final_due_date: 2026-05-10", "final_due_date: 2019-12-10"),
-        ("{date: 2026-08-01, kind: demand", "{date: 2022-08-01, kind: demand"),
-    ])
+    out = explained(
+        [
+            ("kind: microfinance", "kind: private"),
+            ("contract_date: 2026-03-10", "contract_date: 2019-10-10"),
+            ("disbursed_on: 2026-03-10", "disbursed_on: 2019-10-10"),
+            ("first_due_date: 2026-05-10", "first_due_date: 2019-12-10"),
+            ("final_due_date: 2026-05-10", "final_due_date: 2019-12-10"),
+            ("{date: 2026-08-01, kind: demand", "{date: 2022-08-01, kind: demand"),
+        ]
+    )
     # law.md §2: 24 % up to 2020-08-19; from 2020-08-20 4 × the LPR on the filing date 2026-10-20 (3.00 %) = 12 %
     line_with(out, "2019年10月10日起至2020年8月19日", "24%", "第三十一条第二款")
     line_with(out, "自2020年8月20日起", "4 × 立案日一年期LPR 3% = 12%")
@@ -142,14 +146,16 @@ def test_private_loan_before_2020_08_20_shows_the_transition_rule() -> None:
 
 
 def test_expired_limitation_must_be_raised() -> None:
-    out = explained([
-        ("contract_date: 2026-03-10", "contract_date: 2022-03-10"),
-        ("disbursed_on: 2026-03-10", "disbursed_on: 2022-03-10"),
-        ("first_due_date: 2026-05-10", "first_due_date: 2022-05-10"),
-        ("final_due_date: 2026-05-10", "final_due_date: 2022-05-10"),
-        ("    - {date: 2026-08-01, kind: demand, note: 平台催收短信}\n", ""),
-        ("  interruptions:                        # 诉讼时效中断事由（催收、承认债务）\n", "  interruptions: []\n"),
-    ])
+    out = explained(
+        [
+            ("contract_date: 2026-03-10", "contract_date: 2022-03-10"),
+            ("disbursed_on: 2026-03-10", "disbursed_on: 2022-03-10"),
+            ("first_due_date: 2026-05-10", "first_due_date: 2022-05-10"),
+            ("final_due_date: 2026-05-10", "final_due_date: 2022-05-10"),
+            ("    - {date: 2026-08-01, kind: demand, note: 平台催收短信}\n", ""),
+            ("  interruptions:                        # 诉讼时效中断事由（催收、承认债务）\n", "  interruptions: []\n"),
+        ]
+    )
     # law.md §5: 2022-05-10 + 3 years = 2025-05-10, a Saturday → Monday 2025-05-12; filed 2026-10-20 is later
     line_with(out, "加三年：2025年5月10日（星期六）")
     line_with(out, "顺延", "2025年5月12日（星期一）", "第二百零三条")
@@ -167,3 +173,17 @@ def test_explain_of_a_missing_file_is_one_clear_message(capsys: pytest.CaptureFi
         main(["explain", "--case", str(tmp_path / "none.yaml")])
     assert stopped.value.code == 1 and "找不到该文件" in capsys.readouterr().err
 
+
+def test_a_cap_that_needs_an_lpr_before_the_first_one_says_so() -> None:
+    # law.md §1: no LPR before 2019-08-20, so 4 × LPR cannot be computed for a contract of 2019-03-10
+    out = explained(
+        [
+            ("rate_cap_basis: auto", "rate_cap_basis: lpr4x"),
+            ("contract_date: 2026-03-10", "contract_date: 2019-03-10"),
+            ("disbursed_on: 2026-03-10", "disbursed_on: 2019-03-10"),
+        ]
+    )
+    line_with(out, "2019年3月10日 早于LPR首次公布之日（2019年8月20日）")
+    line_with(out, "利率上限无法确定")
+    line_with(out, "不计算利息计算表")
+    assert "超出部分" not in out

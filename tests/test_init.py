@@ -17,7 +17,6 @@ from toolkit.case.interview import Interviewer, interview
 from toolkit.case.load import case_from_text, load_case
 from toolkit.case.typed_input import AnswerError, Choice
 from toolkit.case.writer import case_text
-from toolkit.checks.run import prepared_documents, run_fact_checks
 from toolkit.cli import main
 from toolkit.law.compute import compute_figures
 
@@ -167,8 +166,8 @@ def test_init_yes_writes_a_valid_case_from_the_sample_facts(tmp_path: Path) -> N
     assert case.client == sample.client and case.loan == sample.loan and case.claims == sample.claims
     # law.md §4 worked example: 18,000.00 × 0.2398 × 61/365 + 18,000.00 × 0.24 × 163/365 = 2,650.5764…
     assert figures.supportable_total is not None and round(figures.supportable_total, 2) == Decimal("20650.58")
-    findings = run_fact_checks(case, figures, prepared_documents(case))
-    assert [f.id for f in findings if f.severity == "error"] == []
+    checked = run(["check", "--case", str(target)])
+    assert checked.exit_code == 0 and "错误 0 项" in checked.output, checked.output
 
 
 def test_written_file_is_commented_quoted_and_starts_with_the_schema_line(tmp_path: Path) -> None:
@@ -187,6 +186,13 @@ def test_written_file_is_commented_quoted_and_starts_with_the_schema_line(tmp_pa
 def test_writer_round_trips_the_sample() -> None:
     sample = load_case(SAMPLE)
     assert case_from_text(case_text(sample, "case.schema.json", "case.yaml"), "case.yaml") == sample
+
+
+@given(st.text(min_size=1, max_size=40).map(str.strip).filter(bool))
+def test_any_text_survives_writing_and_reading(text: str) -> None:
+    sample = load_case(SAMPLE)
+    case = sample.model_copy(update={"client": sample.client.model_copy(update={"address": text, "occupation": text})})
+    assert case_from_text(case_text(case, "case.schema.json", "case.yaml"), "case.yaml").client.address == text
 
 
 def test_no_overwrite_without_force(tmp_path: Path) -> None:
@@ -232,40 +238,90 @@ def test_pressing_enter_throughout_takes_the_defaults_and_masks_the_id(tmp_path:
     assert load_case(target).client.id_number == "410105199403012319"
 
 
-# Answers in the order the questions come; "" takes the default (the sample's fact).
-SCRIPT: list[str] = [
-    # 我方当事人
-    "张三", "2", "1990年5月20日", "",
-    "110101199005201223",  # wrong check digit → asked again
-    "410105199403012319",  # a valid ID, but of a man born 1994-03-01 → asked again
-    GOOD_ID,
-    "教师", "北京市东城区某某路1号", "１３９００１３９０００",
-    # 对方当事人
-    "某某消费金融有限公司", "2", GOOD_CODE[:-1] + "A", GOOD_CODE, "无", "北京市海淀区某某大街2号",
-    "否",  # 委托诉讼代理人
-    # 法院
-    "是", "北京市东城区", "北京市东城区人民法院", "无", "金融借款合同纠纷", "无", "2026年9月1日", "2026/9/10", "",
-    # 借款合同
-    "无", "2026年3月10日", "1.8万", "17,000", "2026.3.10", "18%", "0.24", "12", "2",
-    "2026-04-10", "2027-03-10", "", "",
-    "1", "2026年4月10日", "1,600元",  # one repayment
-    "0",  # no limitation interruptions
-    # 诉讼请求
-    "是", "2026-09-01", "16,500", "1200", "300", "", "", "0", "",
-    "18,100", "",  # a total that is not the sum → asked again; Enter takes the sum
-    "",
-    "否",  # 困难情况
-    "否",  # 和解方案
-    # 答辩状
-    "是", "2", "1", "1,2", "2,3", "0", "", "0",
-    # 落款
-    "2026年9月15日", "北京",
+# (the question, what the person types) in the order the questions come; "" takes the default (the sample's).
+SCRIPT: list[tuple[str, str]] = [
+    ("姓名", "张三"),
+    ("性别", "2"),
+    ("出生日期", "1990年5月20日"),
+    ("民族", ""),
+    ("公民身份号码", "110101199005201223"),  # wrong check digit → asked again
+    ("公民身份号码", "410105199403012319"),  # a valid ID, but of a man born 1994-03-01 → asked again
+    ("公民身份号码", GOOD_ID),
+    ("职业", "教师"),
+    ("住所地", "北京市东城区某某路1号"),
+    ("联系电话", "１３９００１３９０００"),
+    ("名称或姓名", "某某消费金融有限公司"),
+    ("出借人类型", "2"),
+    ("统一社会信用代码", GOOD_CODE[:-1] + "A"),  # wrong check character → asked again
+    ("统一社会信用代码", GOOD_CODE),
+    ("法定代表人", "无"),
+    ("住所地", "北京市海淀区某某大街2号"),
+    ("有委托诉讼代理人吗", "否"),
+    ("已经被起诉", "是"),
+    ("受理法院全称", "北京市东城区"),  # not a court's full name → asked again
+    ("受理法院全称", "北京市东城区人民法院"),
+    ("案号", "无"),
+    ("案由", "金融借款合同纠纷"),
+    ("审理程序", "无"),
+    ("立案日", "2026年9月1日"),
+    ("收到起诉状副本之日", "2026/9/10"),
+    ("答辩期", ""),
+    ("合同编号", "无"),
+    ("合同签订日", "2026年3月10日"),
+    ("合同本金", "1.8万"),
+    ("实际到账金额", "17,000"),
+    ("放款日", "2026.3.10"),
+    ("约定年利率", "18%"),
+    ("约定逾期（罚息）年利率", "0.24"),
+    ("借款期限", "12"),
+    ("还款方式", "2"),
+    ("首期还款日", "2026-04-10"),
+    ("最后还款日", "2027-03-10"),
+    ("计息天数基准", ""),
+    ("利率上限依据", ""),
+    ("借款人已还款记录", "1"),
+    ("第1笔还款日期", "2026年4月10日"),
+    ("第1笔还款金额", "1,600元"),
+    ("诉讼时效中断事由", "0"),
+    ("填写原告的诉讼请求吗", "是"),
+    ("利息主张计算至之日", "2026-09-01"),
+    ("主张的本金", "16,500"),
+    ("主张的期内利息", "1200"),
+    ("主张的罚息", "300"),
+    ("主张的复利", ""),
+    ("主张的违约金", ""),
+    ("主张的服务费等其他费用", "0"),
+    ("主张的实现债权的费用", ""),
+    ("诉请总额", "18,100"),  # not the sum of the items → asked again
+    ("诉请总额", ""),  # Enter takes the sum
+    ("原告请求由我方承担诉讼费吗", ""),
+    ("填写困难情况", "否"),
+    ("提出分期还款和解方案吗", "否"),
+    ("起草民事答辩状吗", "是"),
+    ("答辩状样式", "2"),
+    ("认可的诉讼请求项目", "1"),
+    ("有异议的诉讼请求项目", "1,2"),  # 本金 is admitted already → asked again
+    ("有异议的诉讼请求项目", "2,3"),
+    ("附加答辩理由", "0"),
+    ("请求法院主持调解吗", ""),
+    ("答辩证据清单", "0"),
+    ("落款日期", "2026年9月15日"),
+    ("落款地点", "北京"),
 ]
+
+
+def test_each_scripted_answer_goes_to_its_question(tmp_path: Path) -> None:
+    result = run(["init", str(tmp_path / "case.yaml")], [answer for _, answer in SCRIPT])
+    transcript = result.output.split("已写入")[0].splitlines()
+    prompts = [line for line in transcript if "：" in line and not line.startswith(" ")]  # "question [default]：answer"
+    assert len(prompts) == len(SCRIPT)
+    for (question, answer), line in zip(SCRIPT, prompts, strict=True):
+        assert line.startswith(question) and line.rsplit("：", 1)[1] == answer, (question, answer, line)
 
 
 def test_scripted_interview_writes_the_expected_case(tmp_path: Path) -> None:
     target = tmp_path / "张三.yaml"
-    result = run(["init", str(target)], SCRIPT)
+    result = run(["init", str(target)], [answer for _, answer in SCRIPT])
     assert result.exit_code == 0, result.output
     reasons = ["校验码不符", "出生日期", "统一社会信用代码校验码不符", "以“法院”结尾", "上面已经选过"]
     for reason in [*reasons, "与总额 18100.00 不一致"]:
@@ -307,8 +363,8 @@ def test_scripted_interview_writes_the_expected_case(tmp_path: Path) -> None:
     assert answer.evidence is None and answer.request_installments is False and answer.request_mediation is True
     assert (case.signing.date, case.signing.place) == (date(2026, 9, 15), "北京")
     compute_figures(case)  # the written case computes
-    findings = run_fact_checks(case, compute_figures(case), prepared_documents(case))
-    assert [f.id for f in findings if f.severity == "error"] == []
+    checked = run(["check", "--case", str(target)])
+    assert checked.exit_code == 0 and "错误 0 项" in checked.output, checked.output
 
 
 def test_running_out_of_answers_writes_nothing(tmp_path: Path) -> None:

@@ -62,9 +62,11 @@ def problems(value: Any, schema: dict[str, Any], root: dict[str, Any], path: str
             except ValueError:
                 found.append(f"{path}: 不是日期")
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        bounds = [("minimum", value >= schema.get("minimum", value)),
-                  ("exclusiveMinimum", "exclusiveMinimum" not in schema or value > schema["exclusiveMinimum"]),
-                  ("maximum", value <= schema.get("maximum", value))]
+        bounds = [
+            ("minimum", value >= schema.get("minimum", value)),
+            ("exclusiveMinimum", "exclusiveMinimum" not in schema or value > schema["exclusiveMinimum"]),
+            ("maximum", value <= schema.get("maximum", value)),
+        ]
         found += [f"{path}: 越过 {name}" for name, ok in bounds if not ok]
     if isinstance(value, dict):
         found += [f"{path}.{key}: 缺少" for key in schema.get("required", []) if key not in value]

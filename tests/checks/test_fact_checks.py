@@ -114,6 +114,13 @@ def test_settlement_needs_claims() -> None:
     assert ("SECTION-MISSING", "claims") in found(findings(no_claims, quiet, ("settlement",)))
 
 
+def test_every_amount_is_in_cents_wherever_it_is_written() -> None:
+    case = variant({"hardship.monthly_expenses": {"房租": "1800.005"}, "proposal.down_payment": "0.001"})
+    assert {("AMT-CENTS", "hardship.monthly_expenses.房租"), ("AMT-CENTS", "proposal.down_payment")} <= found(
+        findings(case)
+    )
+
+
 def test_amounts_with_two_decimals_or_trailing_zeros_pass() -> None:
     case = variant({"claims.interest": "721.370", "claims.total": "23000.0000"})
     assert not [f for f in findings(case) if f.id in ("AMT-CENTS", "AMT-TOTAL")]

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import toolkit
 from toolkit.case import typed_input as typed
 from toolkit.case.load import case_from_data, load_case
-from toolkit.case.models import Case
+from toolkit.case.models import Case, disbursement_date
 from toolkit.case.typed_input import AnswerError, Choice
 from toolkit.documents.labels import ADDRESSEES, CLAIM_ITEMS, REPAYMENT_KINDS
 from toolkit.errors import DraftError
@@ -289,20 +289,27 @@ def _loan(case: Case, iv: Interviewer, court: Data | None) -> Data:
     out: Data = {"contract_number": iv.optional("合同编号", d.contract_number, typed.parse_text)}
     signed = out["contract_date"] = iv.value("合同签订日", was(d, "contract_date"), signed_on)
     principal = out["principal"] = iv.value("合同本金（元，如 1.8万）", was(d, "principal"), _positive)
-    out["disbursed"] = iv.value("实际到账金额（元）", shown(d.disbursed or principal), typed.parse_amount)
-    paid_out = out["disbursed_on"] = iv.value(
-        "放款日", shown(d.disbursed_on or signed), date_after(signed, "合同签订日")
-    )
+    received = d.disbursed if d.disbursed not in (None, d.principal) else principal
+    out["disbursed"] = iv.value("实际到账金额（元）", shown(received), typed.parse_amount)
+    paid_on = d.disbursed_on if d.disbursed_on not in (None, d.contract_date) else signed
+    paid_out = out["disbursed_on"] = iv.value("放款日", shown(paid_on), date_after(signed, "合同签订日"))
+    same_start = paid_out == disbursement_date(d)  # due dates written for another start are no defaults
     out["annual_rate"] = iv.value("约定年利率（如 23.98% 或 0.2398）", typed.show_rate(d.annual_rate), typed.parse_rate)
     overdue = typed.show_rate(d.overdue_rate) if d.overdue_rate is not None else None
     out["overdue_rate"] = iv.optional("约定逾期（罚息）年利率", overdue, typed.parse_rate)
     out["term_months"] = iv.value("借款期限（月）", str(d.term_months), count_between(1, 600))
     out["repayment"] = iv.choice("还款方式", REPAYMENTS, d.repayment)
     first = out["first_due_date"] = iv.optional(
-        "首期还款日", was(d, "first_due_date"), date_after(paid_out, "放款日", same_day=False)
+        "首期还款日",
+        was(d, "first_due_date") if same_start else None,
+        date_after(paid_out, "放款日", same_day=False),
+        "按期限推算",
     )
     out["final_due_date"] = iv.optional(
-        "最后还款日", was(d, "final_due_date"), date_after(first or paid_out, "首期还款日或放款日")
+        "最后还款日",
+        was(d, "final_due_date") if same_start else None,
+        date_after(first or paid_out, "首期还款日或放款日"),
+        "按期限推算",
     )
     out["day_count"] = int(iv.choice("计息天数基准", DAY_COUNTS, str(d.day_count)))
     out["rate_cap_basis"] = iv.choice("利率上限依据", CAP_BASES, d.rate_cap_basis)

@@ -31,6 +31,7 @@ COMMENT_COLUMN = 40
 WRAP_WIDTH = 64
 IDENTIFIERS = frozenset({"id_number", "phone", "credit_code", "case_number", "contract_number"})
 RATES = frozenset({"annual_rate", "overdue_rate"})
+_STR = "tag:yaml.org,2002:str"
 _UNSAFE_PLAIN = re.compile(r"[:#,\[\]{}&*!|>'\"%@`\\\n\t]|^[-?~\s]|\s$")
 
 HEADER = """\
@@ -133,13 +134,25 @@ def _scalar(value: Any, name: str) -> str:
 
 
 def _plain(text: str) -> str:
-    if _UNSAFE_PLAIN.search(text) or yaml.safe_load(text) != text:
+    """``text`` as written, when YAML reads it back as that very string; else double-quoted."""
+    if not text.isprintable() or _UNSAFE_PLAIN.search(text):
         return _quoted(text)
-    return text
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return _quoted(text)
+    plain = isinstance(node, yaml.ScalarNode) and node.tag == _STR and node.value == text
+    return text if plain else _quoted(text)
 
 
 def _quoted(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """A YAML double-quoted scalar (JSON's escapes are YAML's), non-printable characters escaped too."""
+    return "".join(ch if ch.isprintable() else _escaped(ch) for ch in json.dumps(text, ensure_ascii=False))
+
+
+def _escaped(ch: str) -> str:
+    code = ord(ch)
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def _commented(line: str, comment: str) -> list[str]:

@@ -7,7 +7,8 @@ rendered document before it is written. ``blocking`` decides which findings stop
 from toolkit.checks.base import Check, Finding, Severity
 from toolkit.checks.document import check_document
 from toolkit.checks.registry import REGISTRY, get
-from toolkit.checks.run import blocking, prepared_documents, report, run_fact_checks
+from toolkit.checks.run import blocking, report, run_fact_checks
+from toolkit.checks.sections import prepared_documents
 
 __all__ = [
     "REGISTRY",

@@ -5,20 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from toolkit.case.models import Case, received_amount
+from pydantic import BaseModel
+
+from toolkit.case.models import received_amount
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents.labels import CLAIM_ITEMS
+from toolkit.law.claims import claimed_total
 from toolkit.law.money import yuan
 
-_CLAIM_AMOUNTS = (
-    "principal",
-    "interest",
-    "penalty",
-    "compound_interest",
-    "liquidated_damages",
-    "fees",
-    "enforcement_costs",
-)
+_RATES = frozenset({"loan.annual_rate", "loan.overdue_rate"})
 
 
 @check("AMT-TOTAL", "error", "诉请各项之和应等于诉请总额", "claims.total")
@@ -27,7 +22,7 @@ def claim_total(facts: Facts) -> Iterator[Problem]:
     claims = facts.case.claims
     if claims is None or claims.total is None:
         return
-    items = sum((getattr(claims, name) for name in _CLAIM_AMOUNTS), Decimal(0))
+    items = claimed_total(claims)
     if items != claims.total:
         yield Problem(
             f"诉请各项（本金、利息、罚息、复利、违约金、费用、实现债权费用）合计 {yuan(items)} 元，"
@@ -36,29 +31,19 @@ def claim_total(facts: Facts) -> Iterator[Problem]:
         )
 
 
-def _amounts(case: Case) -> Iterator[tuple[str, Decimal]]:
-    """Every amount of the case file with its dotted path."""
-    loan = case.loan
-    yield "loan.principal", loan.principal
-    if loan.disbursed is not None:
-        yield "loan.disbursed", loan.disbursed
-    for i, repayment in enumerate(loan.repayments):
-        yield f"loan.repayments[{i}].amount", repayment.amount
-    if case.claims is not None:
-        for name in (*_CLAIM_AMOUNTS, "total"):
-            value = getattr(case.claims, name)
-            if value is not None:
-                yield f"claims.{name}", value
-    if case.hardship is not None:
-        for i, event in enumerate(case.hardship.events):
-            if event.amount is not None:
-                yield f"hardship.events[{i}].amount", event.amount
-        yield "hardship.monthly_income", case.hardship.monthly_income
-        for name, value in case.hardship.monthly_expenses.items():
-            yield f"hardship.monthly_expenses.{name}", value
-    if case.proposal is not None:
-        yield "proposal.settlement_amount", case.proposal.settlement_amount
-        yield "proposal.down_payment", case.proposal.down_payment
+def _amounts(value: object, path: str = "") -> Iterator[tuple[str, Decimal]]:
+    """Every amount of the case file with its dotted path (every ``Decimal`` that is not a rate)."""
+    if isinstance(value, BaseModel):
+        for name, item in value:
+            yield from _amounts(item, f"{path}.{name}" if path else name)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _amounts(item, f"{path}[{index}]")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _amounts(item, f"{path}.{key}")
+    elif isinstance(value, Decimal) and path not in _RATES:
+        yield path, value
 
 
 @check("AMT-CENTS", "error", "金额最多两位小数", "loan, claims, hardship, proposal")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
 from toolkit.case.models import Case, signing_date
+from toolkit.documents import kinds
 from toolkit.law.citations import cite_all
 from toolkit.law.figures import Figures
 from toolkit.privacy import mask
@@ -19,13 +20,6 @@ from toolkit.privacy import mask
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 SEVERITY_NAMES: dict[Severity, str] = {"error": "错误", "warning": "警告", "info": "提示"}
-
-# name → title of the documents a case file can give (the names the CLI and the report use)
-DOCUMENTS: dict[str, str] = {
-    "answer": "民事答辩状",
-    "hardship": "困难情况说明",
-    "settlement": "分期还款和解方案",
-}
 
 Input = TypeVar("Input")
 
@@ -99,7 +93,7 @@ class Check(Generic[Input]):
             "title": self.title,
             "field": self.field,
             "citation": self.citation_text(),
-            "documents": None if self.documents is None else [d for d in DOCUMENTS if d in self.documents],
+            "documents": None if self.documents is None else [d for d in kinds() if d in self.documents],
         }
 
     def applies_to(self, documents: frozenset[str]) -> bool:

@@ -16,7 +16,8 @@ from decimal import Decimal
 from lxml import etree
 
 from toolkit.case.models import Case
-from toolkit.checks.base import DOCUMENTS, Finding, Problem, check
+from toolkit.checks.base import Finding, Problem, check
+from toolkit.documents import kind
 from toolkit.documents.base import Part, RenderedDocument
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
@@ -42,7 +43,7 @@ MAX_REPORTED = 10
 
 
 @dataclass(frozen=True)
-class Rendered:
+class CheckedDocument:
     """What a document check reads: the case and figures it was drawn from, its required parts, the render."""
 
     case: Case
@@ -52,7 +53,7 @@ class Rendered:
 
     @property
     def title(self) -> str:
-        return DOCUMENTS.get(self.document.kind, self.document.kind)
+        return kind(self.document.kind).title
 
 
 def _snippet(paragraph: str, start: int, end: int) -> str:
@@ -61,37 +62,37 @@ def _snippet(paragraph: str, start: int, end: int) -> str:
 
 
 @check("DOC-PARTS", "error", "文书必备部分齐全且顺序正确", "document", cites=("civil_document_styles",))
-def parts_in_order(rendered: Rendered) -> Iterator[Problem]:
+def parts_in_order(checked: CheckedDocument) -> Iterator[Problem]:
     """Each required part is found after the one before it; the first missing or misplaced one is named."""
-    text = rendered.document.text
+    text = checked.document.text
     position, previous = 0, None
-    for part in rendered.parts:
+    for part in checked.parts:
         match = part.pattern.search(text, position)
         if match is not None:
             position, previous = match.end(), part
             continue
         if part.pattern.search(text) is None:
-            yield Problem(f"{rendered.title}缺少必备部分“{part.name}”：请检查模板是否删去了这一部分")
+            yield Problem(f"{checked.title}缺少必备部分“{part.name}”：请检查模板是否删去了这一部分")
         else:
             after = f"“{previous.name}”之后" if previous else "开头"
             yield Problem(
-                f"{rendered.title}的“{part.name}”位置不对，应在{after}：请按文书样式调整模板中各部分的顺序"
+                f"{checked.title}的“{part.name}”位置不对，应在{after}：请按文书样式调整模板中各部分的顺序"
             )
         return
 
 
 @check("DOC-LEFTOVER", "error", "没有残留的模板标记或空白占位", "document")
-def leftovers(rendered: Rendered) -> Iterator[Problem]:
+def leftovers(checked: CheckedDocument) -> Iterator[Problem]:
     """A template tag, None/nan or an empty （） means a value did not reach the document."""
     reported = 0
-    for number, paragraph in enumerate(rendered.document.paragraphs, start=1):
+    for number, paragraph in enumerate(checked.document.paragraphs, start=1):
         hits = list(_LEFTOVERS.finditer(paragraph))
         if not hits:
             continue
         found = "、".join(dict.fromkeys(f"“{hit.group(0)}”" for hit in hits))
         where = _snippet(paragraph, hits[0].start(), hits[0].end())
         yield Problem(
-            f"{rendered.title}第 {number} 段“{where}”中残留 {found}："
+            f"{checked.title}第 {number} 段“{where}”中残留 {found}："
             "某个数值没有填入，请检查案件文件相应字段和模板"
         )
         reported += 1
@@ -106,24 +107,24 @@ def _parsed(words: str) -> Decimal | None:
         return None
 
 
-def _unreadable(rendered: Rendered, number: int, words: str) -> Problem:
-    return Problem(f"{rendered.title}第 {number} 段的大写金额“{words}”写法不对，无法识别：请检查模板中的金额")
+def _unreadable(checked: CheckedDocument, number: int, words: str) -> Problem:
+    return Problem(f"{checked.title}第 {number} 段的大写金额“{words}”写法不对，无法识别：请检查模板中的金额")
 
 
 @check("DOC-AMOUNT-WORDS", "error", "大写金额与小写金额一致", "document", cites=("pboc_bill_rules",))
-def amounts_in_words(rendered: Rendered) -> Iterator[Problem]:
+def amounts_in_words(checked: CheckedDocument) -> Iterator[Problem]:
     """Every uppercase amount reads back to the figure beside it, and every one reads back at all."""
-    for number, paragraph in enumerate(rendered.document.paragraphs, start=1):
+    for number, paragraph in enumerate(checked.document.paragraphs, start=1):
         paired: set[int] = set()
         for match in _FIGURE_AND_WORDS.finditer(paragraph):
             paired.add(match.start("words"))
             figure, words = Decimal(match["figure"].replace(",", "")), match["words"]
             value = _parsed(words)
             if value is None:
-                yield _unreadable(rendered, number, words)
+                yield _unreadable(checked, number, words)
             elif value != figure:
                 yield Problem(
-                    f"{rendered.title}第 {number} 段：小写 {yuan(figure)} 元与大写“{words}”"
+                    f"{checked.title}第 {number} 段：小写 {yuan(figure)} 元与大写“{words}”"
                     f"（{yuan(value)} 元）不一致：请检查模板中这一金额"
                 )
         for run in _UPPER_RUN.finditer(paragraph):
@@ -131,23 +132,23 @@ def amounts_in_words(rendered: Rendered) -> Iterator[Problem]:
             if run.start() in paired or not _UPPER_DIGIT.search(words) or not re.search("[元角分]", words):
                 continue
             if _parsed(words) is None:
-                yield _unreadable(rendered, number, words)
+                yield _unreadable(checked, number, words)
 
 
 @check("DOC-COURT", "error", "“此致”后的法院与案件文件一致", "court.name")
-def court_after_zhici(rendered: Rendered) -> Iterator[Problem]:
+def court_after_zhici(checked: CheckedDocument) -> Iterator[Problem]:
     """The paragraph after the one that is exactly 此致 names ``court.name``."""
-    court = rendered.case.court
+    court = checked.case.court
     if court is None:
         return
-    paragraphs = [p.strip() for p in rendered.document.paragraphs if p.strip()]
+    paragraphs = [p.strip() for p in checked.document.paragraphs if p.strip()]
     for index, paragraph in enumerate(paragraphs):
         if paragraph != "此致":
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if following != court.name:
             shown = f"“{following}”" if following else "空白"
-            yield Problem(f"{rendered.title}“此致”之后是{shown}，应为受理法院“{court.name}”：请检查模板")
+            yield Problem(f"{checked.title}“此致”之后是{shown}，应为受理法院“{court.name}”：请检查模板")
 
 
 def _docx_problems(data: bytes) -> Iterator[str]:
@@ -179,10 +180,10 @@ def _docx_problems(data: bytes) -> Iterator[str]:
 
 
 @check("DOC-DOCX", "error", ".docx 文件结构完好", "document")
-def docx_sound(rendered: Rendered) -> Iterator[Problem]:
+def docx_sound(checked: CheckedDocument) -> Iterator[Problem]:
     """Word refuses a package with broken XML, a cell without a paragraph or a repeated drawing id."""
-    for problem in _docx_problems(rendered.document.docx):
-        yield Problem(f"{rendered.title}：{problem}：请检查模板")
+    for problem in _docx_problems(checked.document.docx):
+        yield Problem(f"{checked.title}：{problem}：请检查模板")
 
 
 CHECKS = (parts_in_order, leftovers, amounts_in_words, court_after_zhici, docx_sound)
@@ -192,5 +193,5 @@ def check_document(
     case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument
 ) -> list[Finding]:
     """Every document check on one rendered document, in registry order."""
-    subject = Rendered(case, figures, tuple(kind_parts), rendered)
+    subject = CheckedDocument(case, figures, tuple(kind_parts), rendered)
     return [finding for document_check in CHECKS for finding in document_check.findings(subject)]

@@ -10,19 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.checks.base import DOCUMENTS, Facts, Problem, check
+from toolkit.checks.base import Facts, Problem, check
+from toolkit.checks.sections import PRIMARY_SECTION
+from toolkit.documents import kinds
 from toolkit.law.money import cn_date
 
 NEAR_EXPIRY_DAYS = 180
 
 
+ACKNOWLEDGING = tuple(name for name, kind in kinds().items() if kind.acknowledges_debt)
+
+
 def _acknowledging(facts: Facts) -> Iterator[tuple[str, str]]:
-    """(field, title) of each requested document that offers to pay. The answer is not one of them: when
-    limitation has expired it leaves out installments and mediation (toolkit.documents.answer)."""
-    if "hardship" in facts.documents:
-        yield "hardship", DOCUMENTS["hardship"]
-    if "settlement" in facts.documents:
-        yield "proposal", DOCUMENTS["settlement"]
+    """(field, title) of each requested document that offers to pay (a kind marked ``acknowledges_debt``).
+    The answer is not one: when limitation has expired it leaves out installments and mediation."""
+    for name, kind in kinds().items():
+        if name in facts.documents and kind.acknowledges_debt:
+            yield PRIMARY_SECTION.get(name, name), kind.title
 
 
 def _expired_when_acknowledged(facts: Facts) -> bool:
@@ -71,7 +75,7 @@ def expired(facts: Facts) -> Iterator[Problem]:
     "时效已届满时承认债务会丧失时效抗辩",
     "hardship, proposal",
     cites=("limitation_rules_14", "limitation_rules_19", "civil_code_192"),
-    documents=("hardship", "settlement"),
+    documents=ACKNOWLEDGING,
 )
 def giveaway(facts: Facts) -> Iterator[Problem]:
     """After expiry, agreeing to pay cannot be taken back: the limitation defence is lost."""
@@ -93,7 +97,7 @@ def giveaway(facts: Facts) -> Iterator[Problem]:
     "诉讼时效即将届满：承认债务会使时效重新计算",
     "hardship, proposal",
     cites=("limitation_rules_14", "civil_code_195"),
-    documents=("hardship", "settlement"),
+    documents=ACKNOWLEDGING,
 )
 def near_expiry(facts: Facts) -> Iterator[Problem]:
     """Within 180 days of expiry and no suit yet: acknowledging the debt restarts three years."""

@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from toolkit.checks.base import Facts, Problem, check
+from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
 
 FINANCIAL_KINDS = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
-_CHARGE_ITEMS = ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")
 
 
 def _cap_citation(figures: Figures, *, all_periods: bool = False) -> str | None:
@@ -72,7 +72,7 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     )
     answer = facts.case.answer
     charges_claimed = (figures.claimed_charges or Decimal(0)) > 0
-    if answer is not None and charges_claimed and not set(_CHARGE_ITEMS) & set(answer.contested):
+    if answer is not None and charges_claimed and not set(CHARGE_ITEMS) & set(answer.contested):
         message += "；answer.contested 尚未列入任何利息或费用项目，请补上"
     yield Problem(message, citation=_cap_citation(figures, all_periods=True))
 

@@ -32,7 +32,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[document.Rendered], ...] = document.CHECKS
+DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = document.CHECKS
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

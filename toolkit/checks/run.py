@@ -11,25 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.case.models import Case
-from toolkit.checks.base import DOCUMENTS, SEVERITIES, Facts, Finding
+from toolkit.checks.base import SEVERITIES, Facts, Finding
 from toolkit.checks.registry import FACT_CHECKS, get
-from toolkit.errors import UsageError
+from toolkit.documents import kind
 from toolkit.law.figures import Figures
 from toolkit.law.report import figures_json
 
 
-def prepared_documents(case: Case) -> frozenset[str]:
-    """The documents a case file prepares, judged by its sections: ``answer`` → 答辩状, ``hardship`` →
-    困难情况说明, ``proposal`` → 和解方案. ``draft check`` checks for these."""
-    present = {"answer": case.answer, "hardship": case.hardship, "settlement": case.proposal}
-    return frozenset(name for name, section in present.items() if section is not None)
-
-
 def run_fact_checks(case: Case, figures: Figures, documents: Collection[str]) -> list[Finding]:
     """Every fact check that applies to ``documents``, errors first, then warnings, then info."""
-    unknown = sorted(set(documents) - DOCUMENTS.keys())
-    if unknown:
-        raise UsageError(f"不认识的文书：{'、'.join(unknown)}", f"可选：{'、'.join(DOCUMENTS)}")
+    for name in documents:
+        kind(name)  # an unknown document is a UsageError
     facts = Facts(case, figures, frozenset(documents))
     applicable = (item for item in FACT_CHECKS if item.applies_to(facts.documents))
     findings = [finding for item in applicable for finding in item.findings(facts)]

@@ -10,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from toolkit.checks.base import DOCUMENTS, SEVERITIES, SEVERITY_NAMES, Finding
+from toolkit.checks.base import SEVERITIES, SEVERITY_NAMES, Finding
+from toolkit.documents import kind
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, rate_percent, yuan
 
@@ -125,7 +126,7 @@ def checks_table(rows: Sequence[dict[str, Any]]) -> str:
     for stage, heading in (("facts", "起草前核对案件事实"), ("document", "生成后、写入前核对文书")):
         lines += ["", heading] if lines else [heading]
         for row in (r for r in rows if r["stage"] == stage):
-            documents = "、".join(DOCUMENTS[d] for d in row["documents"]) if row["documents"] else "全部文书"
+            documents = "、".join(kind(d).title for d in row["documents"]) if row["documents"] else "全部文书"
             lines.append(f"  {row['id']:<27}{SEVERITY_NAMES[row['severity']]}  {row['title']}")
             lines.append(f"      字段：{row['field']}；适用：{documents}")
             if row["citation"]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, received_amount
+from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS, element_rows
 from toolkit.documents.base import DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
@@ -85,27 +86,45 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "limitation_start_text": cn_date(figures.limitation_start),
         "copies": 1,
     }
+    if _template(case) == "answer-elements":
+        result["doc"]["elements"] = element_rows(case, figures, raised, result["doc"]["legal_basis"])
     return result
 
 
 def parts(case: Case, figures: Figures) -> list[Part]:
+    if _template(case) == "answer-elements":
+        return _element_parts(case, figures)
     court = case.court.name if case.court else ""
     raised = arguments(case, figures)
-    narrative = _template(case) == "answer"
     found = [Part.text("标题", "民事答辩状"), Part.text("答辩人"), Part.text("答辩如下")]
-    if narrative:
-        found += [Part.text("答辩请求"), Part.text("事实和理由")]
-        if raised["limitation"]:
-            found.append(Part.text("诉讼时效抗辩"))
-        if raised["cap"]:
-            found.append(Part.text("利息计算表"))
-    else:
-        found += [Part.text("答辩事项和依据"), Part.text("事实和理由")]
+    found += [Part.text("答辩请求"), Part.text("事实和理由")]
+    if raised["limitation"]:
+        found.append(Part.text("诉讼时效抗辩"))
+    if raised["cap"]:
+        found.append(Part.text("利息计算表"))
     found += [
         Part.text("证据清单"),
         Part.text("此致"),
         Part.text("法院名称", court),
         Part.regex("附：本答辩状副本", r"附：本答辩状副本\d+份"),
+        Part.text("答辩人签名", "答辩人（签名）"),
+        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+    ]
+    return found
+
+
+def _element_parts(case: Case, figures: Figures) -> list[Part]:
+    """The element form's rows, in the order of 法〔2025〕82号 (law.md §8); the limitation defence, when raised,
+    in 免责/减责事由."""
+    found = [Part.text("标题", "民事答辩状"), Part.text("案号"), Part.text("答辩人"), Part.text("答辩事项和依据")]
+    found += [Part.text(label) for label in CLAIM_ROWS]
+    found.append(Part.text("事实和理由"))
+    for label in FACT_ROWS:
+        found.append(Part.text(label))
+        if label == "免责/减责事由" and arguments(case, figures)["limitation"]:
+            found.append(Part.text("诉讼时效抗辩"))
+    found += [
+        Part.text("证据清单"),
         Part.text("答辩人签名", "答辩人（签名）"),
         Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
     ]

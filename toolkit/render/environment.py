@@ -1,65 +1,291 @@
-"""The one Jinja environment every template is rendered in: sandboxed, strict, autoescaped.
+"""The one Jinja environment every template is rendered in: sandboxed, strict, autoescaped, bounded.
 
-- Sandboxed: a template cannot reach Python internals (``__class__``, ``__globals__``, ``mro`` …).
+- Sandboxed: a template cannot reach Python internals (``__class__``, ``__globals__``, ``mro`` …), cannot
+  change the data it is given (immutable sandbox), and may call only the plain methods of plain values.
 - Strict: an undefined variable is an error that names itself, never a blank in a court document.
-- Autoescaped: ``A&B <Co>`` in a case file appears verbatim in Word, not as broken XML.
+- Autoescaped: ``A&B <Co>`` in a case file appears verbatim in Word, not as broken XML; a template can
+  neither turn escaping off (``{% autoescape false %}``) nor mark text safe (``|safe`` is not offered).
 - ``None`` printed is an error too (a fact the case file does not hold must be handled by the template).
+- Bounded (:mod:`toolkit.render.limits`): every loop, call, operator, ``~`` and captured block is
+  counted and measured, so a hostile or mistaken template stops with a clear error within seconds.
+- One document, one file: ``include``, ``import`` and ``extends`` are refused.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import functools
-from typing import Any, NoReturn
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
 
-from jinja2 import StrictUndefined, TemplateRuntimeError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, Template, TemplateRuntimeError, TemplateSyntaxError, nodes
+from jinja2 import TemplateError as JinjaError
+from jinja2.compiler import CodeGenerator, Frame
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.utils import missing
 
+from toolkit.errors import DraftError
 from toolkit.render import filters
-from toolkit.render.limits import RenderBudget, bounded_filters, bounded_globals
+from toolkit.render.filters import REMOVED_FILTERS
+from toolkit.render.limits import RenderBudget, bounded_filters, describe_failure
+from toolkit.render.sizes import MAX_VALUE_CHARS, brace_format_size, measure, method_precheck, too_big
+
+# Methods a template may call on plain values; everything else (``encode``, ``translate``,
+# ``to_bytes`` …) is refused as unsafe.
+SAFE_METHODS: dict[type, frozenset[str]] = {
+    str: frozenset(
+        [
+            "capitalize",
+            "casefold",
+            "center",
+            "count",
+            "endswith",
+            "find",
+            "format",
+            "format_map",
+            "index",
+            "isalnum",
+            "isalpha",
+            "isascii",
+            "isdecimal",
+            "isdigit",
+            "islower",
+            "isnumeric",
+            "isspace",
+            "istitle",
+            "isupper",
+            "join",
+            "ljust",
+            "lower",
+            "lstrip",
+            "partition",
+            "removeprefix",
+            "removesuffix",
+            "replace",
+            "rfind",
+            "rindex",
+            "rjust",
+            "rpartition",
+            "rsplit",
+            "rstrip",
+            "split",
+            "splitlines",
+            "startswith",
+            "strip",
+            "swapcase",
+            "title",
+            "upper",
+            "zfill",
+        ]
+    ),
+    dict: frozenset(["get", "items", "keys", "values"]),
+    list: frozenset(["count", "index"]),
+    tuple: frozenset(["count", "index"]),
+    Decimal: frozenset(["quantize", "to_integral_value", "is_zero", "is_signed", "normalize"]),
+    dt.date: frozenset(["isoformat", "strftime", "weekday", "isoweekday"]),
+    int: frozenset(),
+    float: frozenset(),
+    bool: frozenset(),
+    bytes: frozenset(),
+}
+
+REMOVED_GLOBALS = ("lipsum",)
 
 
 class NamedUndefined(StrictUndefined):
-    """Fails with a message that names the missing variable or attribute."""
+    """Fails with a Chinese message that names the missing variable, and suggests a near name."""
 
     __slots__ = ()
 
-    def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> NoReturn:
-        name = self._undefined_name
-        if self._undefined_obj is not None and not isinstance(self._undefined_obj, StrictUndefined):
-            owner = type(self._undefined_obj).__name__
-            raise TemplateRuntimeError(f"模板使用了不存在的属性 {name}（所在对象：{owner}）")
-        raise TemplateRuntimeError(f"模板使用了不存在的变量 {name}")
+    @property
+    def _undefined_message(self) -> str:
+        name, owner = self._undefined_name, self._undefined_obj
+        if self._undefined_exception is SecurityError:
+            return f"出于安全原因，模板不能访问 {name}（所在对象：{type(owner).__name__}）"
+        if self._undefined_hint:
+            return self._undefined_hint
+        if owner is missing:
+            return f"模板使用了不存在的变量 {name}"
+        if owner is None:
+            return f"模板取用了 {name}，但它所属的项是空的（None）：请先用 {{% if … %}} 判断该项是否存在"
+        if isinstance(owner, dict):
+            near = difflib.get_close_matches(str(name), [str(k) for k in owner], n=1)
+            hint = f"；是否想写 {near[0]}？" if near else f"；可用的有：{', '.join(map(str, list(owner)[:12]))}"
+            return f"模板使用了不存在的项 {name}{hint}"
+        if not isinstance(name, str):
+            return f"模板取用了不存在的第 {name} 项（所在对象：{type(owner).__name__}）"
+        return f"模板使用了不存在的属性 {name}（所在对象：{type(owner).__name__}）"
 
-    __str__ = __iter__ = __len__ = __eq__ = __ne__ = __bool__ = __hash__ = _fail_with_undefined_error  # type: ignore[assignment]
+
+class _Generator(CodeGenerator):
+    """Jinja's code generator, with ``~`` routed through the budget so a concatenation is measured."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
+        escape = "context.eval_ctx.autoescape" if frame.eval_ctx.volatile else repr(bool(frame.eval_ctx.autoescape))
+        self.write("environment.budget.concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write(f"), {escape})")
 
 
-def _finalize(value: Any) -> Any:
-    if value is None:
-        raise TemplateRuntimeError("模板输出了空值（None）：请在模板中用 {% if … %} 处理该项不存在的情形")
-    return value
+class _BudgetedTemplate(Template):
+    """A template whose every render runs under the budget and fails as a template error, never a traceback."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        return "".join(self.generate(*args, **kwargs))
+
+    def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
+        budget: RenderBudget = self.environment.budget  # type: ignore[attr-defined]
+        owner = not budget.active
+        if owner:
+            budget.start()
+        try:
+            yield from super().generate(*args, **kwargs)
+        except (DraftError, JinjaError):
+            raise
+        except Exception as exc:  # the template's own code failed: say what, never a traceback
+            raise TemplateRuntimeError(describe_failure(exc)) from None
+        finally:
+            if owner:
+                budget.stop()
 
 
-class DraftEnvironment(SandboxedEnvironment):
-    """The sandbox with a render budget: loops, ranges and filters stop when time or size runs out."""
+_UNSUPPORTED: dict[type[nodes.Node], str] = {
+    nodes.Include: "模板不能用 {% include %} 引用其他文件",
+    nodes.Import: "模板不能用 {% import %} 引用其他文件",
+    nodes.FromImport: "模板不能用 {% from … import %} 引用其他文件",
+    nodes.Extends: "模板不能用 {% extends %} 继承其他文件",
+    nodes.ScopedEvalContextModifier: "模板不能关闭自动转义（{% autoescape %}）",
+    nodes.EvalContextModifier: "模板不能关闭自动转义（{% autoescape %}）",
+}
+
+
+def _guard_tree(tree: nodes.Template, name: str | None) -> nodes.Template:
+    """Refuse what a document template must not do; put every ``{% for %}`` loop under the budget."""
+    watched: tuple[type[nodes.Node], ...] = (*_UNSUPPORTED, nodes.Output, nodes.For)
+    node: nodes.Node
+    for node in tree.find_all(watched):
+        if isinstance(node, nodes.Output):
+            if any(isinstance(child, nodes.Const) and child.value is None for child in node.nodes):
+                raise TemplateSyntaxError("模板输出了空值（none）", node.lineno, name)
+        elif isinstance(node, nodes.For):
+            _guard_loop(node, name)
+        else:
+            raise TemplateSyntaxError(_UNSUPPORTED[type(node)], node.lineno, name)
+    return tree
+
+
+def _guard_loop(loop: nodes.For, name: str | None) -> None:
+    if loop.recursive:
+        raise TemplateSyntaxError("模板不能使用递归循环（recursive）", loop.lineno, name)
+    body_chars = sum(len(data.data) for child in loop.body for data in child.find_all(nodes.TemplateData))
+    loop.iter = nodes.Call(
+        nodes.EnvironmentAttribute("budget.loop"),
+        [loop.iter, nodes.Const(body_chars)],
+        [],
+        None,
+        None,
+        lineno=loop.lineno,
+    )
+
+
+class DraftEnvironment(ImmutableSandboxedEnvironment):
+    """The sandbox with a render budget: loops, calls, operators and filters stop when time or size runs out."""
+
+    code_generator_class = _Generator
+    template_class = _BudgetedTemplate
+    intercepted_binops = frozenset(["*", "**", "+", "-", "/", "//", "%"])
 
     def __init__(self, budget: RenderBudget) -> None:
+        self.budget = budget
         super().__init__(
             autoescape=True,
             undefined=NamedUndefined,
-            finalize=_finalize,
+            finalize=self._finalize,
             keep_trailing_newline=True,
             auto_reload=False,
             cache_size=64,
         )
-        self.budget = budget
-        self.filters.update(filters.FILTERS)
-        self.filters = bounded_filters(self.filters, budget)
-        self.globals = bounded_globals(self.globals, budget)
+        self.concat = budget.join  # type: ignore[method-assign]
+        table = {k: v for k, v in self.filters.items() if k not in REMOVED_FILTERS}
+        self.filters = bounded_filters({**table, **filters.FILTERS}, budget)
+        self.globals = {k: v for k, v in self.globals.items() if k not in REMOVED_GLOBALS}
+        self.globals["range"] = budget.range
 
-    intercepted_binops = frozenset(["*", "**", "+"])
+    def _finalize(self, value: Any) -> Any:
+        if value is None:
+            raise TemplateRuntimeError("模板输出了空值（None）：请在模板中用 {% if … %} 处理该项不存在的情形")
+        self.budget.tick()
+        if measure(value) > MAX_VALUE_CHARS:
+            raise too_big("输出的内容")
+        return value
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        if not callable(value):
+            return True
+        for kind, allowed in SAFE_METHODS.items():
+            if isinstance(obj, kind):
+                return attr in allowed
+        return True
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         return self.budget.binop(operator, left, right)
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        budget = __self.budget
+        if getattr(__obj, "__func__", None) is RenderBudget.loop and getattr(__obj, "__self__", None) is budget:
+            return __obj(*args)
+        budget.step()
+        method_precheck(__obj, args, kwargs)
+        return budget.check_value(super().call(__context, __obj, *args, **kwargs))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        value = super().getitem(obj, argument)
+        return self.budget.check_value(value) if isinstance(argument, slice) else value
+
+    def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+        wrapper = super().wrap_str_format(value)
+        if wrapper is None:
+            return None
+        template: str = value.__self__
+        mapping = value.__name__ == "format_map"
+        budget = self.budget
+
+        def checked(*args: Any, **kwargs: Any) -> str:
+            named = args[0] if mapping and args and isinstance(args[0], dict) else kwargs
+            if brace_format_size(template, () if mapping else args, named) > MAX_VALUE_CHARS:
+                raise too_big("格式化的文字")
+            result: str = budget.check_value(wrapper(*args, **kwargs))
+            return result
+
+        return checked
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        try:
+            tree = super()._parse(source, name, filename)
+        except RecursionError:
+            raise TemplateSyntaxError("模板中的表达式嵌套过深", 1, name, filename) from None
+        return _guard_tree(tree, name)
+
+    def _generate(
+        self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False
+    ) -> str:
+        try:
+            return super()._generate(source, name, filename, defer_init)
+        except (RecursionError, MemoryError):
+            raise TemplateSyntaxError("模板过于复杂（嵌套过深）", 1, name, filename) from None
+
+    def _compile(self, source: str, filename: str) -> Any:
+        try:
+            return super()._compile(source, filename)
+        except (RecursionError, MemoryError, SyntaxError):
+            raise TemplateSyntaxError("模板过于复杂（循环或条件嵌套过深）", 1, None, filename) from None
 
 
 @functools.cache

@@ -1,0 +1,191 @@
+"""How fast ``draft batch`` drafts, against the naive docxtpl loop, on this machine, in one run.
+
+    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--keep DIR]
+
+For each size N it writes a spreadsheet export of N clients (``clients.csv`` and its list files, the way
+a legal-aid office keeps its cases): the bundled sample case with each client's name and claimed fees
+varied (the claimed total follows, so every case passes the checks and is drafted). It then times:
+
+- naive: docxtpl's own loop per document (``DocxTemplate(path)``, ``render``, ``save`` to a file) on
+  templates/answer.docx, with the contexts built beforehand and not timed; its rate per document does
+  not depend on N, so it is measured on the first ``--naive`` cases only (docxtpl needs ~90 ms a
+  document: 5,000 would take over seven minutes);
+- ``draft batch clients.csv --docs answer --jobs 1``: everything included (reading the spreadsheet,
+  validation, figures, every fact and document check, rendering, writing atomically, the report);
+- the same with ``--jobs`` = all cores.
+
+Each batch runs as a child process, and its peak memory is the peak resident set of the largest process
+of its tree (``ru_maxrss`` of the children, read in a wrapper process of its own so runs do not mix).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from toolkit.batch.sheet_template import write_sheet_template  # noqa: E402
+
+_PEAK = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+)
+
+
+def _template_rows(folder: Path) -> dict[str, list[list[Any]]]:
+    import openpyxl
+
+    path = folder / "template.xlsx"
+    write_sheet_template(path)
+    book = openpyxl.load_workbook(path)
+    return {
+        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True) if any(v is not None for v in row)]
+        for sheet in book.worksheets
+        if sheet.title != "说明"
+    }
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def write_cases(folder: Path, count: int) -> Path:
+    """``clients.csv`` with ``count`` varied copies of the sample, and its list files."""
+    sheets = _template_rows(folder)
+    header = [str(name) for name in sheets["cases"][0]]
+    sample = sheets["cases"][1]
+    at = {name: header.index(name) for name in ("case_id", "client.name", "claims.fees", "claims.total")}
+    fees, total = Decimal(str(sample[at["claims.fees"]])), Decimal(str(sample[at["claims.total"]]))
+    path = folder / "clients.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(header)
+        for number in range(count):
+            row = list(sample)
+            extra = Decimal(number % 500) / 100
+            row[at["case_id"]] = f"B{number:05d}"
+            row[at["client.name"]] = f"当事人{number:05d}"
+            row[at["claims.fees"]] = fees + extra
+            row[at["claims.total"]] = total + extra
+            writer.writerow([_cell(value) for value in row])
+    for name, rows in sheets.items():
+        if name == "cases" or len(rows) < 2:
+            continue
+        with path.with_name(f"clients.{name}.csv").open("w", encoding="utf-8", newline="") as stream:
+            writer = csv.writer(stream)
+            writer.writerow(rows[0])
+            for number in range(count):
+                writer.writerows([f"B{number:05d}", *map(_cell, row[1:])] for row in rows[1:])
+    return path
+
+
+def naive_rate(cases_csv: Path, count: int, folder: Path) -> float:
+    """Documents per second of docxtpl's loop (load, render, save a file) with our contexts."""
+    from docxtpl import DocxTemplate
+
+    from toolkit.batch.inputs import jobs
+    from toolkit.case.load import case_from_data
+    from toolkit.documents import kind
+    from toolkit.law.compute import compute_figures
+    from toolkit.render.environment import environment
+
+    answer = kind("answer")
+    contexts = []
+    for job in jobs([cases_csv]):
+        if len(contexts) == count:
+            break
+        assert job.data is not None
+        case = case_from_data(job.data, job.source)
+        contexts.append(answer.context(case, compute_figures(case)))
+    template = ROOT / "templates" / "answer.docx"
+    env = environment()
+    start = time.perf_counter()
+    for number, context in enumerate(contexts):
+        document = DocxTemplate(str(template))
+        document.render(context, jinja_env=env, autoescape=True)
+        document.save(str(folder / f"{number}.docx"))
+    return len(contexts) / (time.perf_counter() - start)
+
+
+def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, int]:
+    """(seconds, peak RSS in KiB) of ``draft batch`` on ``cases_csv``."""
+    command = [sys.executable, "-m", "toolkit", "batch", str(cases_csv), "--docs", "answer"]
+    command += ["--out", str(out), "--jobs", str(jobs)]
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    seconds = time.perf_counter() - start
+    peak, code = result.stdout.split()
+    if code != "0":
+        raise SystemExit(f"draft batch failed (exit {code}); see {out}/report.csv")
+    return seconds, int(peak)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--naive", type=int, default=300, help="documents the naive loop is timed on")
+    parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    args = parser.parse_args()
+    cores = os.cpu_count() or 1
+    work = Path(args.keep or tempfile.mkdtemp(prefix="draft-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; input: CSV export with list files")
+    header = f"{'cases':>6} {'run':<22} {'seconds':>8} {'docs/s':>8} {'peak MiB':>9}"
+    print(header)
+    print("-" * len(header))
+    peaks: dict[int, int] = {}
+    for count in args.cases:
+        folder = work / f"n{count}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        cases_csv = write_cases(folder, count)
+        naive_folder = folder / "naive"
+        naive_folder.mkdir()
+        naive = naive_rate(cases_csv, min(count, args.naive), naive_folder)
+        shutil.rmtree(naive_folder)
+        print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {'':>9}")
+        one_seconds, one_peak = batch_run(cases_csv, folder / "jobs1", 1)
+        one = count / one_seconds
+        print(f"{count:>6} {'batch --jobs 1':<22} {one_seconds:>8.1f} {one:>8.1f} {one_peak / 1024:>9.1f}")
+        all_seconds, all_peak = batch_run(cases_csv, folder / f"jobs{cores}", cores)
+        many = count / all_seconds
+        print(f"{count:>6} {f'batch --jobs {cores}':<22} {all_seconds:>8.1f} {many:>8.1f} {all_peak / 1024:>9.1f}")
+        print(f"{count:>6} ratios: jobs=1 / naive = {one / naive:.1f}×;  jobs={cores} / jobs=1 = {many / one:.2f}×")
+        peaks[count] = max(one_peak, all_peak)
+        if not args.keep:
+            shutil.rmtree(folder)
+    if len(peaks) > 1:
+        low, high = min(peaks), max(peaks)
+        growth = (peaks[high] - peaks[low]) / peaks[low] * 100
+        print(f"peak memory at {high} cases vs {low}: {growth:+.1f} %")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", line_buffering=True)
+    main()

@@ -1,0 +1,73 @@
+"""Cells as openpyxl and CSV give them, turned into model values, or refused with a plain reason."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from toolkit.batch.cells import CellError, convert
+from toolkit.batch.layout import column_index
+
+
+def _convert(path: str, value: object) -> object:
+    return convert(column_index()[path], value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (18000, Decimal("18000.00")),
+        (18000.1, Decimal("18000.10")),  # the float's shortest text, never 18000.1000000000004
+        (721.37, Decimal("721.37")),
+        ("1387.23", Decimal("1387.23")),
+        ("2891.400", Decimal("2891.40")),  # a third decimal that is zero is still two decimals
+    ],
+)
+def test_amounts_become_exact_decimals(value: object, expected: Decimal) -> None:
+    result = _convert("loan.principal", value)
+    assert result == expected and isinstance(result, Decimal)
+    assert str(result) == str(expected)
+
+
+@pytest.mark.parametrize("value", [0.1 + 0.2, 18000.125, "18000.001"])
+def test_amounts_with_more_than_two_decimals_are_refused(value: object) -> None:
+    with pytest.raises(CellError, match="最多两位小数"):
+        _convert("claims.fees", value)
+
+
+def test_text_that_is_not_a_number_is_left_for_the_models_message() -> None:
+    assert _convert("loan.principal", "18,000") == "18,000"
+
+
+def test_rates_keep_their_digits() -> None:
+    assert _convert("loan.annual_rate", 0.2398) == Decimal("0.2398")
+
+
+@pytest.mark.parametrize("path", ["client.id_number", "client.phone", "lender.credit_code"])
+def test_identifiers_in_numeric_cells_are_refused(path: str) -> None:
+    with pytest.raises(CellError, match="set the column to text"):
+        _convert(path, 410105199403012319)
+
+
+def test_identifiers_in_text_cells_are_kept() -> None:
+    assert _convert("client.id_number", "410105199403012319") == "410105199403012319"
+
+
+def test_dates() -> None:
+    assert _convert("court.served_on", dt.datetime(2026, 11, 20)) == dt.date(2026, 11, 20)
+    assert _convert("court.served_on", "2026-02-30") == "2026-02-30"  # the model says it is no date
+    with pytest.raises(CellError, match="日期格式"):
+        _convert("court.served_on", 46346)
+    with pytest.raises(CellError, match="时刻"):
+        _convert("court.served_on", dt.datetime(2026, 11, 20, 9, 30))
+
+
+def test_counts_booleans_and_item_lists() -> None:
+    assert _convert("loan.term_months", 2.0) == 2
+    assert _convert("answer.request_mediation", "是") is True
+    assert _convert("answer.request_mediation", False) is False
+    with pytest.raises(CellError):
+        _convert("answer.request_mediation", "也许")
+    assert _convert("answer.contested", "interest, penalty，fees") == ["interest", "penalty", "fees"]

@@ -1,0 +1,133 @@
+"""The batch's promises, in process: same bytes every run, no overwrite, safe CSV, shards that cover the
+batch exactly once, and inputs read as they are needed, not all ahead."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from batch_support import case_ids, csv_files, workbook
+
+from toolkit.batch import runner
+from toolkit.batch.batch import Request, draft_batch
+from toolkit.batch.inputs import jobs
+from toolkit.batch.jobs import CaseResult, Job
+from toolkit.batch.merge import MergeError, merge_reports
+from toolkit.batch.report import csv_safe
+from toolkit.batch.shards import Shard
+from toolkit.batch.worker import Settings
+from toolkit.drafting import Options
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in files}
+
+
+def test_two_runs_give_byte_identical_documents_and_reports(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "clients.xlsx", 4)
+    first = draft_batch(Request((path,), tmp_path / "one", jobs=2))
+    second = draft_batch(Request((path,), tmp_path / "two", jobs=2))
+    assert first.ok and second.ok and first.summary.written >= 4 * 2  # every document the sample has
+    one, two = _files(tmp_path / "one"), _files(tmp_path / "two")
+    assert sorted(one) == sorted(two)
+    assert [name for name in one if one[name] != two[name]] == []
+
+
+def test_case_files_and_folders_are_inputs_too(tmp_path: Path) -> None:
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    for name in ("b-li", "a-li"):
+        (cases / f"{name}.yaml").write_bytes((ROOT / "samples" / "case.yaml").read_bytes())
+    outcome = draft_batch(Request((cases,), tmp_path / "out", documents=("answer",), jobs=1))
+    report = json.loads(outcome.report_json.read_text(encoding="utf-8"))
+    assert [case["case_id"] for case in report["cases"]] == ["a-li", "b-li"]  # sorted by file name
+    assert (tmp_path / "out" / "a-li-李明" / "李明-民事答辩状.docx").is_file()
+    assert report["cases"][0]["input_sha256"] == hashlib.sha256((cases / "a-li.yaml").read_bytes()).hexdigest()
+
+
+def test_an_existing_document_is_kept_without_force(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "clients.xlsx", 1)
+    request = Request((path,), tmp_path / "out", documents=("answer",), jobs=1)
+    assert draft_batch(request).ok
+    target = tmp_path / "out" / "C000-当事人000" / "当事人000-民事答辩状.docx"
+    target.write_bytes(b"the lawyer's edits")
+    again = draft_batch(request)
+    assert not again.ok and target.read_bytes() == b"the lawyer's edits"
+    report = json.loads(again.report_json.read_text(encoding="utf-8"))
+    assert "已存在" in report["cases"][0]["documents"][0]["message"]
+    forced = draft_batch(Request((path,), tmp_path / "out", documents=("answer",), jobs=1, force=True))
+    assert forced.ok and target.read_bytes().startswith(b"PK")
+
+
+def test_csv_report_cells_cannot_run_as_formulas(tmp_path: Path) -> None:
+    name = '=HYPERLINK("http://example.invalid","点此")'
+    path = csv_files(tmp_path / "clients.csv", 2, {1: {"client.name": name}})
+    outcome = draft_batch(Request((path,), tmp_path / "out", documents=("answer",), jobs=1))
+    with outcome.report_csv.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.reader(stream))
+    assert rows[2][2] == "'" + name
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert json.loads(outcome.report_json.read_text(encoding="utf-8"))["cases"][1]["client"] == name
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_safe_prefixes_formula_starts(cell: str) -> None:
+    assert csv_safe(cell) == "'" + cell
+    assert csv_safe("李明") == "李明"
+
+
+def test_shards_cover_every_case_exactly_once(tmp_path: Path) -> None:
+    path = csv_files(tmp_path / "clients.csv", 12)
+    picked = [[job.case_id for job in jobs([path], Shard(k, 3))] for k in (1, 2, 3)]
+    assert sorted(case for shard in picked for case in shard) == case_ids(12)
+    assert all(picked)  # 12 ids over 3 shards: none empty for these ids
+    out = tmp_path / "out"
+    for k in (1, 2, 3):
+        draft_batch(Request((path,), out, documents=("answer",), jobs=1, shard=Shard(k, 3)))
+    merged = merge_reports(sorted(out.glob("report.shard-*.json")), tmp_path / "merged")
+    report = json.loads(merged.json_path.read_text(encoding="utf-8"))
+    assert [case["case_id"] for case in report["cases"]] == case_ids(12)
+    assert report["summary"]["succeeded"] == 12 and report["summary"]["shards"] == 3
+    whole = draft_batch(Request((path,), tmp_path / "whole", documents=("answer",), jobs=1))
+    unsharded = json.loads(whole.report_json.read_text(encoding="utf-8"))
+    assert report["cases"] == unsharded["cases"]
+
+
+def test_merge_refuses_an_incomplete_set_of_shards(tmp_path: Path) -> None:
+    path = csv_files(tmp_path / "clients.csv", 3)
+    for k in (1, 3):
+        draft_batch(Request((path,), tmp_path / "out", documents=("answer",), jobs=1, shard=Shard(k, 3)))
+    with pytest.raises(MergeError, match="缺少分片 2/3"):
+        merge_reports(sorted((tmp_path / "out").glob("report.shard-*.json")), tmp_path / "merged")
+
+
+def test_inputs_are_read_as_workers_need_them(tmp_path: Path) -> None:
+    """With a million cases queued, the runner holds only a few chunks: memory does not grow with the batch."""
+    pulled = 0
+
+    def endless() -> Iterator[Job]:
+        nonlocal pulled
+        for index in range(1_000_000):
+            pulled += 1
+            yield Job(index, f"X{index}", "generated", problems=("无数据",))
+
+    seen: list[int] = []
+
+    def stop_after_first(result: CaseResult) -> None:
+        seen.append(pulled)
+        if len(seen) == 1:
+            raise StopIteration
+
+    settings = Settings(tmp_path, ("answer",), Options())
+    for workers in (1, 2):
+        pulled, seen = 0, []
+        with pytest.raises(StopIteration):
+            runner.run(endless(), settings, workers, stop_after_first)
+        assert seen[0] <= (workers * runner.WINDOW + 1) * runner.CHUNK

@@ -1,0 +1,50 @@
+"""Running a batch: jobs in chunks over worker processes, results in input order, a bounded queue.
+
+``multiprocessing.Pool.imap`` would read the whole input ahead into its task queue; here at most
+``jobs × WINDOW`` chunks are in flight, so memory stays flat however many cases the spreadsheet holds.
+Results are taken in submission order, so the report lists cases in input order whatever the timing.
+With one job everything runs in this process (no pickling, no second interpreter).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult
+
+from toolkit.batch.jobs import CaseResult, Job
+from toolkit.batch.worker import Settings, draft_chunk
+
+CHUNK = 8  # cases per task: small enough to keep both cores busy at the end, large enough to amortize
+PDF_CHUNK = 32  # with --pdf, a LibreOffice start-up is shared by a chunk's documents
+WINDOW = 3  # chunks in flight per worker
+
+
+def chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
+    iterator = iter(jobs)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def run(
+    jobs: Iterable[Job], settings: Settings, workers: int, on_result: Callable[[CaseResult], None]
+) -> None:
+    """Draft every job, calling ``on_result`` for each case in input order as soon as it is known."""
+    size = PDF_CHUNK if settings.pdf else CHUNK
+    if workers <= 1:
+        for chunk in chunks(jobs, size):
+            for result in draft_chunk(settings, chunk):
+                on_result(result)
+        return
+    with multiprocessing.get_context().Pool(workers) as pool:
+        pending: deque[AsyncResult[list[CaseResult]]] = deque()
+        for chunk in chunks(jobs, size):
+            pending.append(pool.apply_async(draft_chunk, (settings, chunk)))
+            if len(pending) >= workers * WINDOW:
+                for result in pending.popleft().get():
+                    on_result(result)
+        while pending:
+            for result in pending.popleft().get():
+                on_result(result)

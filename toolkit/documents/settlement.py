@@ -1,0 +1,103 @@
+"""分期还款和解方案: the client's instalment plan, to the lender (和解) or to the court (调解) (law.md §8).
+
+To the court the proposal asks the court to mediate, on the principle of 民事诉讼法 第九十六条 (not 第九十九条,
+which is about agreements being voluntary; law.md §2). Like the hardship statement it acknowledges the
+debt, so the LIMITATION-GIVEAWAY check stops it after limitation has expired. The debt is shown as claimed,
+with the most the lender can claim under the cap beside it (依法最多可主张, never a decision).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from toolkit.case.models import Case
+from toolkit.documents.base import DocumentKind, Part
+from toolkit.documents.context import base_context
+from toolkit.documents.proposal_terms import (
+    addressed_to_court,
+    cap_citations,
+    cap_scope,
+    cap_text,
+    costs_on_lender,
+    installment_terms,
+    lender_is_person,
+    recipient,
+    waiver_text,
+)
+from toolkit.law.figures import Figures
+from toolkit.law.money import cents
+
+TITLE = "分期还款和解方案"
+# Days an instalment may be late before the lender may call in the rest: a term the client offers, not a
+# statutory period; a lawyer may change it in the template.
+GRACE_DAYS = 30
+
+
+def _template(case: Case) -> str:
+    return "settlement"
+
+
+def context(case: Case, figures: Figures) -> dict[str, Any]:
+    result = base_context(case, figures)
+    proposal = case.proposal
+    to_court = addressed_to_court(case)
+    terms = installment_terms(figures)
+    claimed = figures.claimed_total
+    reduction = None
+    if proposal is not None and claimed is not None and claimed > proposal.settlement_amount:
+        reduction = cents(claimed - proposal.settlement_amount)
+    disposable = figures.monthly_disposable
+    result["doc"] = {
+        "title": TITLE,
+        "to_court": to_court,
+        "to": recipient(case, to_court=to_court),
+        "court_name": case.court.name if case.court else "人民法院",
+        "lender_person": lender_is_person(case),
+        "terms": terms,
+        "waivers": waiver_text(proposal.waive) if proposal else "",
+        "costs_on_lender": costs_on_lender(case),
+        "reduction": reduction,
+        "cap_text": cap_text(figures.caps),
+        "cap_scope": cap_scope(figures),
+        "cap_citations": cap_citations(figures),
+        "affordable": terms is not None and disposable is not None and terms["largest"] <= disposable,
+        "grace_days": GRACE_DAYS,
+        "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
+    }
+    return result
+
+
+def parts(case: Case, figures: Figures) -> list[Part]:
+    found = [
+        Part.text("标题", TITLE),
+        Part.text("申请人", "申请人"),
+        Part.text("被申请人", "被申请人"),
+        Part.text("债务现状"),
+        Part.text("还款方案"),
+        Part.regex("和解金额（小写和大写）", r"偿还共计[\d,]+\.\d{2}元（人民币[^）]+）"),
+        Part.text("还款计划表", "期数"),
+        Part.text("还款计划合计", "合计"),
+        Part.text("减免请求"),
+        Part.text("理由"),
+        Part.text("违约责任"),
+    ]
+    if addressed_to_court(case) and case.court is not None:
+        found += [Part.text("此致"), Part.text("法院名称", case.court.name)]
+    found += [
+        Part.text("申请人签名", "申请人（签名）"),
+        Part.regex("被申请人签章", r"被申请人（(?:盖章|签名或盖章)）"),
+        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+    ]
+    return found
+
+
+KIND = DocumentKind(
+    name="settlement",
+    title=TITLE,
+    needs=("proposal", "claims"),
+    template=_template,
+    parts=parts,
+    context=context,
+    acknowledges_debt=True,
+)
