@@ -261,6 +261,15 @@ def test_holiday_gap_far_from_every_compared_date_is_not_reported() -> None:
     assert "DATA-HOLIDAYS" not in {f.id for f in findings(figs=far)}
 
 
+def test_holiday_gap_is_reported_once_when_any_of_its_dates_matters() -> None:
+    detail = "2027 年只按周末判断"
+    gaps = (DataGap("holidays_missing", d(2027, 9, 1), detail), DataGap("holidays_missing", d(2027, 1, 1), detail))
+    # served 2026-12-25 and signed 2026-12-30: the gap of 2027-01-01 is within days of both
+    case = variant({"court.filed_on": "2026-12-20", "court.served_on": "2026-12-25", "signing.date": "2026-12-30"})
+    result = [f for f in findings(case, figures(gaps=gaps)) if f.id == "DATA-HOLIDAYS"]
+    assert [f.message for f in result] == [detail]
+
+
 def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:
     stale = figures(gaps=(DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),))
     assert not [f for f in findings(figs=stale) if f.id.startswith("DATA-LPR")]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.batch.jobs import Job, case_id_problem
+from toolkit.batch.layout import MAIN_SHEET
 from toolkit.batch.shards import Shard
 from toolkit.batch.spreadsheet import spreadsheet_rows
 from toolkit.batch.tables import SPREADSHEET_SUFFIXES
@@ -45,10 +46,28 @@ def estimate(files: list[Path]) -> int | None:
             with path.open("rb") as stream:
                 total += max(sum(1 for _ in stream) - 1, 0)
         elif path.suffix.lower() == ".xlsx":
-            return None
+            rows = _xlsx_rows(path)
+            if rows is None:
+                return None
+            total += rows
         else:
             total += 1
     return total
+
+
+def _xlsx_rows(path: Path) -> int | None:
+    """Rows below the header of the ``cases`` sheet, as the workbook declares them (None if it does not)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except Exception:  # an unreadable workbook is reported when it is read; no estimate here
+        return None
+    try:
+        sheet = book[MAIN_SHEET] if MAIN_SHEET in book.sheetnames else None
+        return sheet.max_row - 1 if sheet is not None and isinstance(sheet.max_row, int) else None
+    finally:
+        book.close()
 
 
 def jobs(files: list[Path], shard: Shard | None = None) -> Iterator[Job]:

@@ -64,8 +64,10 @@ def _fill(sheet: Any, header: list[str], rows: list[list[Any]], kinds: list[Colu
     for number, column in enumerate(kinds, start=1):
         letter = get_column_letter(number)
         style = _FORMATS.get(column.kind, "General") if column else "@"
-        sheet.column_dimensions[letter].width = max(12, min(40, len(header[number - 1]) + 4))
-        for row_number in range(2, 200):
+        dimension = sheet.column_dimensions[letter]
+        dimension.width = max(12, min(40, len(header[number - 1]) + 4))
+        dimension.number_format = style  # the whole column: what is typed later keeps the format
+        for row_number in range(2, len(rows) + 2):
             sheet.cell(row=row_number, column=number).number_format = style
     sheet.freeze_panes = "B2"
 

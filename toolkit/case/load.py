@@ -17,8 +17,14 @@ _IDENTIFIERS = {"id_number", "phone", "credit_code", "case_number", "contract_nu
 
 def load_case(path: Path | str) -> Case:
     """Read and validate one case file."""
+    return load_located(path)[0]
+
+
+def load_located(path: Path | str) -> tuple[Case, Located]:
+    """Read and validate one case file, keeping where each value was written (for messages)."""
     path = Path(path)
-    return case_from_text(read_text(path), path)
+    located = parse(read_text(path), path)
+    return case_from_data(located.data, path, located), located
 
 
 def case_from_text(text: str, source: Path | str) -> Case:

@@ -6,7 +6,7 @@ computed, says so (law.md §1, §5). The engine records each gap in ``figures.ga
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.law.figures import DataGap
@@ -16,13 +16,9 @@ from toolkit.law.figures import DataGap
 HOLIDAY_RELEVANCE = dt.timedelta(days=31)
 
 
-def _gaps(facts: Facts, kind: str) -> Iterator[DataGap]:
-    """The gaps of one kind, each told once."""
-    seen: set[str] = set()
-    for gap in facts.figures.gaps:
-        if gap.kind == kind and gap.detail not in seen:
-            seen.add(gap.detail)
-            yield gap
+def _details(gaps: Iterable[DataGap], kind: str) -> list[str]:
+    """What the gaps of one kind say, each told once."""
+    return list(dict.fromkeys(gap.detail for gap in gaps if gap.kind == kind))
 
 
 def _lpr_sets_the_cap(facts: Facts) -> bool:
@@ -34,16 +30,16 @@ def _lpr_sets_the_cap(facts: Facts) -> bool:
 def lpr_stale(facts: Facts) -> Iterator[Problem]:
     """A date after the LPR table's last review gets the last value, with this warning (law.md §1)."""
     if _lpr_sets_the_cap(facts):
-        for gap in _gaps(facts, "lpr_stale"):
-            yield Problem(f"{gap.detail}：利率上限按此计算，如已有新报价，请在LPR数据中补充后重新核对")
+        for detail in _details(facts.figures.gaps, "lpr_stale"):
+            yield Problem(f"{detail}：利率上限按此计算，如已有新报价，请在LPR数据中补充后重新核对")
 
 
 @check("DATA-LPR-MISSING", "warning", "该日期没有LPR", "loan.contract_date")
 def lpr_missing(facts: Facts) -> Iterator[Problem]:
     """LPR is published from 2019-08-20; a 4 × LPR cap for an earlier day cannot be computed (law.md §1)."""
     if _lpr_sets_the_cap(facts):
-        for gap in _gaps(facts, "lpr_missing"):
-            yield Problem(f"{gap.detail}：利息计算表无法按上限计算，请律师核对适用的利率上限")
+        for detail in _details(facts.figures.gaps, "lpr_missing"):
+            yield Problem(f"{detail}：利息计算表无法按上限计算，请律师核对适用的利率上限")
 
 
 @check("DATA-HOLIDAYS", "warning", "缺少该年度的节假日安排", "court.served_on", cites=("civil_code_203",))
@@ -54,9 +50,9 @@ def holidays_missing(facts: Facts) -> Iterator[Problem]:
     compared = [facts.signed]
     if court is not None:
         compared += [day for day in (court.filed_on, court.served_on) if day is not None]
-    for gap in _gaps(facts, "holidays_missing"):
-        if any(abs(gap.day - day) <= HOLIDAY_RELEVANCE for day in compared):
-            yield Problem(gap.detail)
+    relevant = [gap for gap in facts.figures.gaps if any(abs(gap.day - day) <= HOLIDAY_RELEVANCE for day in compared)]
+    for detail in _details(relevant, "holidays_missing"):
+        yield Problem(detail)
 
 
 @check("DATA-INPUT-MISSING", "warning", "缺少计算所需的事实，数额未能计算", "court.filed_on")

@@ -40,7 +40,7 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
         if rate is not None and rate > cap:
             yield Problem(
                 f"{name} {rate_percent(rate)} 超过年利率上限 {rate_percent(cap)}：超过部分依法不予支持，"
-                "利息计算表已按上限计算，答辩状应对超出上限的利息提出异议",
+                "利息计算表已按上限计算，答辩或协商时应对超出上限的利息提出异议",
                 field,
                 citation,
             )
@@ -65,10 +65,10 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     message = (
         f"原告主张本金 {yuan(figures.claimed_principal or claims.principal)} 元、"
         f"利息及费用 {yuan(figures.claimed_charges or Decimal(0))} 元；"
-        f"按年利率上限 {rate_percent(cap)} 计至 {cn_date(ledger.as_of)}，"
+        f"按约定利率（不超过年利率上限 {rate_percent(cap)}）计至 {cn_date(ledger.as_of)}，"
         f"依法最多可主张 {yuan(supportable)} 元（本金 {yuan(ledger.principal_outstanding)} 元、"
         f"利息及费用 {yuan(ledger.charges_outstanding)} 元），超出 {yuan(excess)} 元："
-        "答辩状应对超出部分提出异议"
+        "答辩或协商时应对超出部分提出异议"
     )
     answer = facts.case.answer
     charges_claimed = (figures.claimed_charges or Decimal(0)) > 0

@@ -44,7 +44,7 @@ _EPILOG = """\b
 详见 docs/batch.md。"""
 
 
-@click.group(cls=_BatchGroup, invoke_without_command=True, epilog=_EPILOG)
+@click.group(cls=_BatchGroup, invoke_without_command=True, subcommand_metavar="| merge-reports ...", epilog=_EPILOG)
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), help="输出文件夹：每个案件一个子文件夹及报告")
 @click.option(
@@ -131,8 +131,8 @@ class _Progress:
         self._bar: Any = None
 
     def start(self, expected: int | None) -> None:
-        if sys.stderr.isatty():
-            self._bar = click.progressbar(length=expected or 0, label="起草中", file=sys.stderr, show_pos=True)
+        if sys.stderr.isatty() and expected:
+            self._bar = click.progressbar(length=expected, label="起草中", file=sys.stderr, show_pos=True)
             self._bar.__enter__()
 
     def step(self) -> None:

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.case.load import case_from_data
-from toolkit.case.yamlsource import parse, read_text
+from toolkit.case.load import load_located
 from toolkit.checks import blocking, prepared_documents, report, run_fact_checks
 from toolkit.checks.registry import catalogue
 from toolkit.checks.summary import checks_table, field_loc, text_report
@@ -27,8 +26,7 @@ def check(ctx: click.Context, case_path: Path, as_json: bool, strict: bool, allo
 
     退出码：0 通过；1 有错误（或 --strict 下有警告）；2 用法错误。
     """
-    located = parse(read_text(case_path), case_path)
-    case = case_from_data(located.data, case_path, located)
+    case, located = load_located(case_path)
     figures = compute_figures(case)
     findings = run_fact_checks(case, figures, prepared_documents(case))
     stopped = blocking(findings, strict=strict, allow=allow)

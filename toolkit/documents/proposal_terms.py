@@ -6,6 +6,7 @@ hardship statement's 请求事项 must match the settlement proposal word for wo
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -90,13 +91,14 @@ def installment_terms(figures: Figures) -> dict[str, Any] | None:
 
 
 def cap_text(caps: tuple[CapPeriod, ...]) -> str | None:
-    """年利率24%, or for a cap that changed (民间借贷规定 第三十一条第二款) 年利率15.4%（2020年8月20日之前为年利率24%）."""
+    """年利率24%; for a cap that changed (民间借贷规定 第三十一条第二款) the later rate and the earlier ones:
+    年利率15.4%（2020年8月20日之前为年利率24%）."""
     if not caps:
         return None
     latest = caps[-1]
     earlier = [
         f"{cn_date(following.start)}之前为年利率{rate_percent(period.rate)}"
-        for period, following in zip(caps, caps[1:], strict=False)
+        for period, following in itertools.pairwise(caps)
     ]
     text = f"年利率{rate_percent(latest.rate)}"
     return text + (f"（{'；'.join(earlier)}）" if earlier else "")

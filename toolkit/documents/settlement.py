@@ -62,6 +62,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "cap_scope": cap_scope(figures),
         "cap_citations": cap_citations(figures),
         "affordable": terms is not None and disposable is not None and terms["largest"] <= disposable,
+        "shortfall": cents(-disposable) if disposable is not None and disposable < 0 else None,
         "grace_days": GRACE_DAYS,
         "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
     }

@@ -111,6 +111,7 @@ class CompiledTemplate:
 
     def _jinja(self, helper: DocxTemplate, xml: str) -> Template:
         patched = helper.patch_xml(xml)
+        # a line break before each paragraph: Jinja then reports an error's line as its paragraph
         return self.env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", patched))
 
     def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, tuple[str, ...]]:
@@ -122,7 +123,7 @@ class CompiledTemplate:
         try:
             for part in self._parts:
                 xml = budget.output(part.template.generate(context))
-                xml = _PARAGRAPH_START.sub(r"<w:p\1", xml.replace("\n<w:p", "<w:p"))
+                xml = xml.replace("\n<w:p", "<w:p")  # the line breaks added at compile (one per paragraph)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
                 if part.name == _MAIN:
                     xml = _renumber_drawings(xml)

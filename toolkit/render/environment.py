@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 from jinja2 import StrictUndefined, Template, TemplateRuntimeError, TemplateSyntaxError, nodes
 from jinja2 import TemplateError as JinjaError
@@ -26,12 +27,13 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.utils import missing
+from jinja2.visitor import NodeTransformer
 
 from toolkit.errors import DraftError
 from toolkit.render import filters
 from toolkit.render.filters import REMOVED_FILTERS
 from toolkit.render.limits import RenderBudget, bounded_filters, describe_failure
-from toolkit.render.sizes import MAX_VALUE_CHARS, brace_format_size, measure, method_precheck, too_big
+from toolkit.render.sizes import MAX_VALUE_CHARS, brace_format_size, measure, method_precheck, settle, too_big
 
 # Methods a template may call on plain values; everything else (``encode``, ``translate``,
 # ``to_bytes`` …) is refused as unsafe.
@@ -123,6 +125,15 @@ class NamedUndefined(StrictUndefined):
 class _Generator(CodeGenerator):
     """Jinja's code generator, with ``~`` routed through the budget so a concatenation is measured."""
 
+    def fail(self, msg: str, lineno: int) -> NoReturn:
+        found = re.match(r"No (filter|test) named '(\w+)'", msg)
+        if found and found.group(1) == "filter":
+            reason = REMOVED_FILTERS.get(found.group(2), "请用 draft context 查看可用的过滤器")
+            msg = f"模板中不认识的过滤器 {found.group(2)}（{reason}）"
+        elif found:
+            msg = f"模板中不认识的判断 is {found.group(2)}"
+        super().fail(msg, lineno)
+
     def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:
         escape = "context.eval_ctx.autoescape" if frame.eval_ctx.volatile else repr(bool(frame.eval_ctx.autoescape))
         self.write("environment.budget.concat((")
@@ -164,33 +175,44 @@ _UNSUPPORTED: dict[type[nodes.Node], str] = {
 }
 
 
-def _guard_tree(tree: nodes.Template, name: str | None) -> nodes.Template:
-    """Refuse what a document template must not do; put every ``{% for %}`` loop under the budget."""
-    watched: tuple[type[nodes.Node], ...] = (*_UNSUPPORTED, nodes.Output, nodes.For)
-    node: nodes.Node
-    for node in tree.find_all(watched):
-        if isinstance(node, nodes.Output):
-            if any(isinstance(child, nodes.Const) and child.value is None for child in node.nodes):
-                raise TemplateSyntaxError("模板输出了空值（none）", node.lineno, name)
-        elif isinstance(node, nodes.For):
-            _guard_loop(node, name)
-        else:
-            raise TemplateSyntaxError(_UNSUPPORTED[type(node)], node.lineno, name)
-    return tree
+class _Guard(NodeTransformer):
+    """Refuse what a document template must not do; put loops and literal lists under the budget."""
+
+    def __init__(self, name: str | None) -> None:
+        self.name = name
+
+    def visit(self, node: nodes.Node, *args: Any, **kwargs: Any) -> Any:
+        if type(node) in _UNSUPPORTED:
+            raise TemplateSyntaxError(_UNSUPPORTED[type(node)], node.lineno, self.name)
+        return super().visit(node, *args, **kwargs)
+
+    def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        if any(isinstance(child, nodes.Const) and child.value is None for child in node.nodes):
+            raise TemplateSyntaxError("模板输出了空值（none）", node.lineno, self.name)
+        return self.generic_visit(node)
+
+    def visit_For(self, node: nodes.For) -> nodes.Node:
+        if node.recursive:
+            raise TemplateSyntaxError("模板不能使用递归循环（recursive）", node.lineno, self.name)
+        self.generic_visit(node)
+        body_chars = sum(len(data.data) for child in node.body for data in child.find_all(nodes.TemplateData))
+        node.iter = _budget_call("loop", node.iter, nodes.Const(body_chars))
+        return node
+
+    def visit_List(self, node: nodes.List | nodes.Dict) -> nodes.Node:
+        """A literal list or dict is measured: nesting one in another cannot grow without bound."""
+        self.generic_visit(node)
+        return _budget_call("check_value", node)
+
+    visit_Dict = visit_List
+
+    def visit_Tuple(self, node: nodes.Tuple) -> nodes.Node:
+        self.generic_visit(node)
+        return _budget_call("check_value", node) if node.ctx == "load" else node
 
 
-def _guard_loop(loop: nodes.For, name: str | None) -> None:
-    if loop.recursive:
-        raise TemplateSyntaxError("模板不能使用递归循环（recursive）", loop.lineno, name)
-    body_chars = sum(len(data.data) for child in loop.body for data in child.find_all(nodes.TemplateData))
-    loop.iter = nodes.Call(
-        nodes.EnvironmentAttribute("budget.loop"),
-        [loop.iter, nodes.Const(body_chars)],
-        [],
-        None,
-        None,
-        lineno=loop.lineno,
-    )
+def _budget_call(method: str, *args: Any) -> nodes.Call:
+    return nodes.Call(nodes.EnvironmentAttribute(f"budget.{method}"), list(args), [], None, None, lineno=args[0].lineno)
 
 
 class DraftEnvironment(ImmutableSandboxedEnvironment):
@@ -239,9 +261,10 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
 
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         budget = __self.budget
-        if getattr(__obj, "__func__", None) is RenderBudget.loop and getattr(__obj, "__self__", None) is budget:
+        if getattr(__obj, "__self__", None) is budget:
             return __obj(*args)
         budget.step()
+        args = tuple(map(settle, args))
         method_precheck(__obj, args, kwargs)
         return budget.check_value(super().call(__context, __obj, *args, **kwargs))
 
@@ -271,7 +294,8 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
             tree = super()._parse(source, name, filename)
         except RecursionError:
             raise TemplateSyntaxError("模板中的表达式嵌套过深", 1, name, filename) from None
-        return _guard_tree(tree, name)
+        guarded: nodes.Template = _Guard(name).visit(tree)
+        return guarded
 
     def _generate(
         self, source: nodes.Template, name: str | None, filename: str | None, defer_init: bool = False

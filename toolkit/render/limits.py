@@ -32,6 +32,7 @@ from toolkit.render.sizes import (
     count_items,
     filter_precheck,
     measure,
+    settle,
     too_big,
 )
 
@@ -183,9 +184,10 @@ def _bounded(name: str, fn: Callable[..., Any], budget: RenderBudget) -> Callabl
 
     def call(*args: Any, **kwargs: Any) -> Any:
         budget.step()
-        data = args[1:] if passed is not None else args
-        if data:
-            filter_precheck(name, data[0], tuple(data[1:]), kwargs)
+        first = 0 if passed is None else 1
+        args = (*args[:first], *map(settle, args[first:]))
+        if len(args) > first:
+            filter_precheck(name, args[first], tuple(args[first + 1 :]), kwargs)
         return budget.check_value(fn(*args, **kwargs))
 
     for attribute in ("jinja_pass_arg", "__name__", "__doc__"):

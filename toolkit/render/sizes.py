@@ -7,9 +7,10 @@ padding, formatting widths) is estimated first and refused when the result would
 
 from __future__ import annotations
 
+import itertools
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, ValuesView
 from typing import Any
 
 from toolkit.errors import RenderLimitError
@@ -49,6 +50,16 @@ def measure(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
         else:
             total += 16
     return total
+
+
+def settle(value: Any) -> Any:
+    """An iterator or dict view made a list (at most MAX_ITEMS items), so that its size can be measured."""
+    if not isinstance(value, Iterator | KeysView | ValuesView | ItemsView):
+        return value
+    items = list(itertools.islice(value, MAX_ITEMS + 1))
+    if len(items) > MAX_ITEMS:
+        raise too_big("生成的列表")
+    return items
 
 
 def count_items(value: Any) -> int:

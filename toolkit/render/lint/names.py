@@ -17,7 +17,8 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.parser import Parser
 
-from toolkit.render.environment import REMOVED_FILTERS, SAFE_METHODS, DraftEnvironment
+from toolkit.render.environment import SAFE_METHODS, DraftEnvironment
+from toolkit.render.filters import REMOVED_FILTERS
 
 
 class _Unknown:

@@ -1,0 +1,51 @@
+"""Golden texts: every document of the sample case, paragraph by paragraph, as a lawyer read and approved it.
+
+The files under golden/ are the normalized paragraphs of the rendered .docx (body paragraphs and table
+cells in reading order; Word's automatic numbering is not part of the text). A change to a template or to
+the wording in toolkit/documents shows here as a diff to read line by line before the golden file is
+changed by hand.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+from documents_support import GOLDEN, paragraphs, sample, with_style
+
+from toolkit.case.models import Case
+
+DOCUMENTS = [
+    ("answer.txt", "answer", "narrative"),
+    ("answer-elements.txt", "answer", "elements"),
+    ("hardship.txt", "hardship", None),
+    ("settlement.txt", "settlement", None),
+]
+
+
+def _case(style: str | None) -> Case:
+    case = sample()
+    return with_style(case, style) if style else case
+
+
+@pytest.mark.parametrize(("golden", "name", "style"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_sample_document_matches_its_golden_text(golden: str, name: str, style: str | None) -> None:
+    expected = (GOLDEN / golden).read_text(encoding="utf-8").splitlines()
+    actual = paragraphs(_case(style), name)
+    diff = "\n".join(difflib.unified_diff(expected, actual, f"golden/{golden}", "rendered", lineterm=""))
+    assert actual == expected, f"{golden} differs from the rendered document:\n{diff}"
+
+
+def test_golden_texts_carry_the_worked_example_figures() -> None:
+    """The goldens themselves hold law.md's worked example, so a wrong golden cannot pass unnoticed:
+    18,000.00 × 0.2398 × 61 / 365 = 721.37; 18,000.00 × 0.24 × 163 / 365 = 1,929.21; charges 2,650.58;
+    supportable 20,650.58; claimed 23,000.00; excess 2,349.42; 18,000.00 / 12 = 1,500.00 a month."""
+    texts = {name: (GOLDEN / name).read_text(encoding="utf-8") for name, _, _ in DOCUMENTS}
+    for name in ("answer.txt", "answer-elements.txt", "settlement.txt"):
+        assert "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）" in texts[name], name
+        assert "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）" in texts[name], name
+    assert "原告依法最多可主张利息及费用2,650.58元（人民币贰仟陆佰伍拾元零伍角捌分）" in texts["answer-elements.txt"]
+    for name in texts:
+        assert "18,000.00元（人民币壹万捌仟元整）" in texts[name], name
+    assert "每期1,500.00元" in texts["hardship.txt"]
+    assert "请求减免5,000.00元（人民币伍仟元整）" in texts["settlement.txt"]  # 23,000.00 − 18,000.00
