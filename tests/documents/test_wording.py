@@ -12,7 +12,8 @@ import pytest
 from documents_support import DELETE, drafted, paragraphs, sample, with_style
 
 from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS
-from toolkit.documents.proposal_terms import cap_text, waiver_text
+from toolkit.documents.wording import cap_citations, cap_text, waiver_text
+from toolkit.law.compute import compute_figures
 from toolkit.law.figures import CapPeriod
 
 SAMPLES = ["case", "private-downpayment", "bank-expired"]
@@ -220,3 +221,27 @@ def test_cap_text_names_an_earlier_cap() -> None:
     assert cap_text(caps) == "年利率14.8%（2020年8月20日之前为年利率24%）"
     assert cap_text(caps[:1]) == "年利率24%"
     assert cap_text(()) is None
+
+
+def test_cap_citations_name_each_article_once() -> None:
+    """A transition loan rests on 第三十一条第二款 for both periods and on 第二十五、二十八、二十九条 after."""
+    figures = compute_figures(
+        sample("private-downpayment", {"loan.contract_date": "2019-06-15", "loan.disbursed_on": "2019-06-15"})
+    )
+    assert cap_citations(figures) == (
+        "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第三十一条第二款、第二十五条、第二十八条、第二十九条"
+    )
+    assert cap_citations(compute_figures(sample())) == (
+        "《最高人民法院关于新民间借贷司法解释适用范围问题的批复》（法释〔2020〕27号）、"
+        "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
+    )
+
+
+def test_settlement_to_the_court_before_any_suit() -> None:
+    """诉前调解: no court section yet, so no 原告/被告 and no case number."""
+    changes = {"proposal.addressee": "court", "court": DELETE, "answer": DELETE}
+    lines = paragraphs(sample("case", changes), "settlement")
+    assert lines[1].startswith("申请人：李明，")
+    assert lines[4].startswith("申请人与被申请人因借款合同发生纠纷，申请人确有还款困难，但有还款诚意。")
+    assert "原告" not in "\n".join(lines)
+    assert lines[lines.index("此致") + 1] == "人民法院"

@@ -9,6 +9,7 @@ failed case, never drafted over the first. Nothing is read ahead: a job is made 
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -61,7 +62,7 @@ def _xlsx_rows(path: Path) -> int | None:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True)
-    except Exception:  # an unreadable workbook is reported when it is read; no estimate here
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # reported when the cases are read
         return None
     try:
         sheet = book[MAIN_SHEET] if MAIN_SHEET in book.sheetnames else None

@@ -121,5 +121,7 @@ def _notes(sheet: Any) -> None:
 
 
 def _note_row(sheet: str, column: Column) -> list[str]:
-    required = "是（该段落填写时）" if column.required and "." in column.path else ("是" if column.required else "")
+    section = Case.model_fields.get(column.path.split(".")[0])
+    optional_section = sheet == MAIN_SHEET and section is not None and not section.is_required()
+    required = ("是（该段落填写时）" if optional_section else "是") if column.required else ""
     return [sheet, column.path, column.note, KIND_NAMES[column.kind], " | ".join(column.choices), required]

@@ -6,7 +6,6 @@ legal basis lists exactly the provisions of the arguments made (law.md §8).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, received_amount
@@ -14,6 +13,7 @@ from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS, element_row
 from toolkit.documents.base import DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
+from toolkit.documents.wording import claimed_debt
 from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date
@@ -82,7 +82,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
             for key in admitted
             if claims is not None and key != "litigation_costs"
         ],
-        "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
+        "claimed_debt": claimed_debt(figures),
         "limitation_start_text": cn_date(figures.limitation_start),
         "copies": 1,
     }

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.answer_facts import FACT_ROWS, Answering, contract, fact_rows
 from toolkit.documents.labels import CLAIM_ITEMS
-from toolkit.documents.proposal_terms import cap_scope, cap_text
+from toolkit.documents.wording import cap_scope, cap_text, claimed_debt
 from toolkit.law.citations import cite
 from toolkit.law.figures import Figures, Ledger
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
@@ -162,8 +162,9 @@ def _enforcement(c: _Claims) -> list[str]:
 def _others(c: _Claims) -> list[str]:
     items: list[tuple[tuple[str, ...], str]] = []
     fees, damages = c.claimed("fees"), c.claimed("liquidated_damages")
+    cap_note = SEE_CAP if c.raised["cap"] else "应与利息、罚息一并计入法定利率上限"
     if fees > 0:
-        reason = f"该费用未对应任何实际提供的服务，实为以服务费名义变相收取的利息，{SEE_CAP}"
+        reason = f"该费用未对应任何实际提供的服务，实为以服务费名义变相收取的利息，{cap_note}"
         if c.figures.rate_cap_basis == "financial24":
             reason += f"；依据{cite('civil_commercial_minutes_51')}，该费用可以不予支持或者酌减"
         items.append((("fees",), c.said(["fees"], f"原告主张服务费等其他费用{money(fees)}", reason)))
@@ -186,20 +187,19 @@ def _others(c: _Claims) -> list[str]:
 def _total(c: _Claims) -> list[str]:
     figures, raised = c.figures, c.raised
     total = cents(figures.claimed_total or 0)
-    debt = cents((figures.claimed_principal or 0) + (figures.claimed_charges or 0))
+    debt = claimed_debt(figures)
     claim = f"原告主张的标的总额为{money(total)}"
-    beyond = ""
+    beyond = ""  # 本金及利息、罚息、费用共计…，依法最多可主张…，超出的…不应支持
     if raised["excess"] and figures.supportable_total is not None and figures.excess is not None:
-        part = "原告主张" if debt == total else "其中"
         beyond = (
-            f"{part}本金及利息、罚息、费用共计{money(debt)}，依法最多可主张{money(cents(figures.supportable_total))}，"
+            f"本金及利息、罚息、费用共计{money(debt)}，依法最多可主张{money(cents(figures.supportable_total))}，"
             f"超出的{money(cents(figures.excess))}不应支持"
         )
     if raised["limitation"]:
         lines = [f"有异议。{claim}，原告的诉讼请求已超过诉讼时效，请求全部驳回。"]
-        return lines + ([f"即使不考虑诉讼时效，{beyond}。"] if beyond else [])
+        return lines + ([f"即使不考虑诉讼时效，原告主张的{beyond}。"] if beyond else [])
     if beyond:
-        return [f"有异议。{beyond}。" if debt == total else f"有异议。{claim}，{beyond}。"]
+        return [f"有异议。原告主张{beyond}。" if debt == total else f"有异议。{claim}，其中{beyond}。"]
     answer = c.case.answer
     if answer and answer.contested:
         return [f"有异议。{claim}，对上述有异议的项目，标的总额应相应核减。"]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.labels import LENDER_KINDS, REPAYMENT_KINDS
-from toolkit.documents.proposal_terms import cap_text, installment_terms
+from toolkit.documents.wording import cap_text, installment_terms
 from toolkit.law.citations import cite, cite_all
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
@@ -99,10 +99,15 @@ def _rates(c: Answering) -> list[str]:
             scope = f"依据{cite('private_lending_scope_reply')}，"
         elif lender.kind in ("bank", "consumer_finance"):
             scope = f"依据{cite('private_lending_1_2')}，"
-        kind = LENDER_KINDS[lender.kind] if lender.kind != "private" else "金融机构"
+        licensed = ""  # a private lender under a financial24 override is not said to be licensed
+        if lender.kind != "private":
+            licensed = (
+                f"原告系{LENDER_KINDS[lender.kind]}，{scope}属于经金融监管部门批准设立的金融机构，"
+                "本案不适用民间借贷的利率规定。"
+            )
         lines.append(
-            f"原告系{kind}，{scope}属于经金融监管部门批准设立的金融机构，本案不适用民间借贷的利率规定。"
-            f"依据{cite('financial_trial_opinions_2')}，利息、复利、罚息、违约金和其他费用总计超过年利率24%的部分，应当调减。"
+            f"{licensed}依据{cite('financial_trial_opinions_2')}，"
+            "利息、复利、罚息、违约金和其他费用总计超过年利率24%的部分，应当调减。"
         )
     else:
         when = "起诉时" if figures.transition_rule else "合同成立时"

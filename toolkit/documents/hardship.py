@@ -8,21 +8,20 @@ settlement proposal's plan, taken from the same figures.
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, signing_date
 from toolkit.documents.base import DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.proposal_terms import (
+from toolkit.documents.wording import (
     addressed_to_court,
     costs_on_lender,
     installment_terms,
+    monthly_shortfall,
     recipient,
     waiver_text,
 )
 from toolkit.law.figures import Figures
-from toolkit.law.money import cents
 
 TITLE = "困难情况说明"
 
@@ -40,7 +39,6 @@ def _to_court(case: Case) -> bool:
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
     result = base_context(case, figures)
-    disposable = figures.monthly_disposable
     proposal = case.proposal
     to_court = _to_court(case)
     result["doc"] = {
@@ -51,8 +49,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "terms": installment_terms(figures),
         "waivers": waiver_text(proposal.waive) if proposal else "",
         "costs_on_lender": costs_on_lender(case),
-        "shortfall": cents(-disposable) if disposable is not None and disposable < 0 else None,
-        "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
+        "shortfall": monthly_shortfall(figures),
     }
     return result
 

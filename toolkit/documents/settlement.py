@@ -8,20 +8,21 @@ with the most the lender can claim under the cap beside it (依法最多可主�
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case
 from toolkit.documents.base import DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.proposal_terms import (
+from toolkit.documents.wording import (
     addressed_to_court,
     cap_citations,
     cap_scope,
     cap_text,
+    claimed_debt,
     costs_on_lender,
     installment_terms,
     lender_is_person,
+    monthly_shortfall,
     recipient,
     waiver_text,
 )
@@ -62,9 +63,9 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "cap_scope": cap_scope(figures),
         "cap_citations": cap_citations(figures),
         "affordable": terms is not None and disposable is not None and terms["largest"] <= disposable,
-        "shortfall": cents(-disposable) if disposable is not None and disposable < 0 else None,
+        "shortfall": monthly_shortfall(figures),
         "grace_days": GRACE_DAYS,
-        "claimed_debt": cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))),
+        "claimed_debt": claimed_debt(figures),
     }
     return result
 

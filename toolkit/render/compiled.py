@@ -29,6 +29,7 @@ from lxml import etree
 
 from toolkit.errors import DraftError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
+from toolkit.render.package import inspect_package
 from toolkit.render.xmltext import paragraphs
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -70,6 +71,7 @@ class CompiledTemplate:
         self.env = env or environment()
         source = path.read_bytes()
         self.sha256 = hashlib.sha256(source).hexdigest()
+        inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
             self._entries = _read_zip(source)
             self._parts = self._compile(source)

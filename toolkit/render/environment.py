@@ -37,52 +37,13 @@ from toolkit.render.sizes import MAX_VALUE_CHARS, brace_format_size, measure, me
 
 # Methods a template may call on plain values; everything else (``encode``, ``translate``,
 # ``to_bytes`` …) is refused as unsafe.
+_STR_METHODS = (
+    "capitalize casefold center count endswith find format format_map index isalnum isalpha isascii isdecimal "
+    "isdigit islower isnumeric isspace istitle isupper join ljust lower lstrip partition removeprefix removesuffix "
+    "replace rfind rindex rjust rpartition rsplit rstrip split splitlines startswith strip swapcase title upper zfill"
+)
 SAFE_METHODS: dict[type, frozenset[str]] = {
-    str: frozenset(
-        [
-            "capitalize",
-            "casefold",
-            "center",
-            "count",
-            "endswith",
-            "find",
-            "format",
-            "format_map",
-            "index",
-            "isalnum",
-            "isalpha",
-            "isascii",
-            "isdecimal",
-            "isdigit",
-            "islower",
-            "isnumeric",
-            "isspace",
-            "istitle",
-            "isupper",
-            "join",
-            "ljust",
-            "lower",
-            "lstrip",
-            "partition",
-            "removeprefix",
-            "removesuffix",
-            "replace",
-            "rfind",
-            "rindex",
-            "rjust",
-            "rpartition",
-            "rsplit",
-            "rstrip",
-            "split",
-            "splitlines",
-            "startswith",
-            "strip",
-            "swapcase",
-            "title",
-            "upper",
-            "zfill",
-        ]
-    ),
+    str: frozenset(_STR_METHODS.split()),
     dict: frozenset(["get", "items", "keys", "values"]),
     list: frozenset(["count", "index"]),
     tuple: frozenset(["count", "index"]),

@@ -39,7 +39,7 @@ from toolkit.render.sizes import (
 MAX_SECONDS = 5.0
 MAX_CHARS = 20_000_000  # rendered XML of one part; a real court document is well under 1 MB
 MAX_WORK_CHARS = 60_000_000  # everything a render builds, counted as it is built
-MAX_STEPS = 200_000  # loop iterations and calls in one render
+MAX_STEPS = 50_000  # loop iterations and calls in one render
 
 _BINOPS: dict[str, Callable[[Any, Any], Any]] = {
     "*": operator.mul,

@@ -136,14 +136,15 @@ def _content_problems(archive: zipfile.ZipFile) -> list[PackageProblem]:
         if (lowered.endswith((".xml", ".rels")) or "xml" in kind) and name not in xml:
             xml[name] = archive.read(name)
             problems += _xml_problems(name, xml[name])
-    if problems:
-        return problems
+    unreadable = {problem.part for problem in problems}
     main = types.get("word/document.xml")
     if main is None:
-        return [PackageProblem("word/document.xml", "缺少文档正文部件，不是 Word 文档")]
-    if main != DOCX_MAIN:
-        return [_main_type_problem(main)]
+        problems.append(PackageProblem("word/document.xml", "缺少文档正文部件，不是 Word 文档"))
+    elif main != DOCX_MAIN and "macroenabled" not in main.lower():
+        problems.append(_main_type_problem(main))
     for name, data in xml.items():
+        if name in unreadable:
+            continue
         if name.endswith(".rels"):
             problems += _relationship_problems(name, data)
         elif "wordprocessingml" in types.get(name, "") and (b"instrText" in data or b"instr=" in data):

@@ -29,27 +29,50 @@ def too_big(what: str) -> RenderLimitError:
     return RenderLimitError(f"模板{what}过大，已停止", HINT)
 
 
+def _leaf_size(item: Any) -> int:
+    if isinstance(item, str | bytes):
+        return len(item)
+    if isinstance(item, bool) or item is None:
+        return 5
+    if isinstance(item, int):
+        return item.bit_length() // 3 + 1
+    return 16
+
+
+def _children(item: Any) -> list[Any] | None:
+    if isinstance(item, dict):
+        return [*item.keys(), *item.values()]
+    if isinstance(item, list | tuple | set | frozenset):
+        return list(item)
+    return None
+
+
 def measure(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
-    """The characters ``value`` prints as, counted through lists and dicts; stops counting past ``limit``."""
-    total, stack = 0, [value]
-    while stack and total <= limit:
-        item = stack.pop()
-        if isinstance(item, str | bytes):
-            total += len(item)
-        elif isinstance(item, bool) or item is None:
-            total += 5
-        elif isinstance(item, int):
-            total += item.bit_length() // 3 + 1
-        elif isinstance(item, dict):
-            total += 2 + 4 * len(item)
-            stack.extend(item.keys())
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set | frozenset):
-            total += 2 + 2 * len(item)
-            stack.extend(item)
-        else:
-            total += 16
-    return total
+    """The characters ``value`` prints as, counted through lists and dicts (capped just past ``limit``).
+
+    A list holding the same list twice prints it twice, so sizes are of the expanded value; each distinct
+    list is visited once, so ``[a, a]`` nested eighty deep is measured in eighty steps, not 2**80.
+    """
+    if _children(value) is None:
+        return _leaf_size(value)
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        item, children_done = stack.pop()
+        key = id(item)
+        children = _children(item)
+        if children is None:
+            sizes[key] = _leaf_size(item)
+        elif children_done:
+            total = 2 + 2 * len(children) + sum(sizes.get(id(child), 16) for child in children)
+            sizes[key] = min(total, limit + 1)
+            open_.discard(key)
+        elif key not in sizes and key not in open_:
+            open_.add(key)
+            stack.append((item, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes and id(child) not in open_)
+    return sizes[id(value)]
 
 
 def settle(value: Any) -> Any:

@@ -22,7 +22,7 @@ def part_name(part: str) -> str:
         return f"页眉（{base}）"
     if base.startswith("footer"):
         return f"页脚（{base}）"
-    return base or "整个文件"
+    return part or "整个文件"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ rows: a row with every key any row has). A missing name is reported with the nea
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,26 +19,11 @@ from jinja2.parser import Parser
 
 from toolkit.render.environment import SAFE_METHODS, DraftEnvironment
 from toolkit.render.filters import REMOVED_FILTERS
+from toolkit.render.lint.values import UNKNOWN, Ref, kind_name, loop_variable, sample_item
 
-
-class _Unknown:
-    """A value the linter cannot know (a macro's argument, a computed result): anything goes."""
-
-    def __repr__(self) -> str:
-        return "UNKNOWN"
-
-
-UNKNOWN: Any = _Unknown()
 _LENIENT_TESTS = ("defined", "undefined", "none")
 _SAME_SEQUENCE = ("list", "sort", "reverse", "unique", "select", "reject", "selectattr", "rejectattr")
 _DICT_METHODS = frozenset(dir(dict))
-
-
-@dataclass(frozen=True)
-class Ref:
-    value: Any
-    written: str  # the expression as the template writes it: client.name, s.start
-    origin: str = ""  # for loop variables: "figures.ledger.rows 的一项"
 
 
 @dataclass(frozen=True)
@@ -58,32 +43,6 @@ def name_problems(tree: nodes.Template, context: Mapping[str, Any], env: DraftEn
     walker = _Walker(context, env)
     walker.block(tree.body)
     return walker.problems
-
-
-def sample_item(ref: Ref) -> Ref:
-    """What a loop over ``ref`` gives: for a list of dicts, one dict with every key any item has."""
-    value, origin = ref.value, f"{ref.written} 的一项"
-    if isinstance(value, dict):
-        return Ref(next(iter(value), UNKNOWN), "", origin)
-    if isinstance(value, list | tuple) and value:
-        if all(isinstance(item, dict) for item in value):
-            merged: dict[str, Any] = {}
-            for item in value:
-                for key, item_value in item.items():
-                    if merged.get(key) is None:
-                        merged[key] = item_value
-            return Ref(merged, "", origin)
-        return Ref(value[0], "", origin)
-    if isinstance(value, str):
-        return Ref("", "", origin)
-    return Ref(UNKNOWN, "", origin)
-
-
-def _loop(item: Ref) -> Ref:
-    fields = {"index": 1, "index0": 0, "revindex": 1, "revindex0": 0, "first": True, "last": True, "length": 1}
-    fields |= {"depth": 1, "depth0": 0, "cycle": UNKNOWN, "changed": UNKNOWN}
-    fields |= {"previtem": item.value, "nextitem": item.value}
-    return Ref(fields, "loop", "循环变量 loop")
 
 
 class _Walker:
@@ -148,7 +107,7 @@ class _Walker:
 
     def for_loop(self, node: nodes.For) -> None:
         item = sample_item(self.expr(node.iter))
-        self.scopes.append({"loop": _loop(item)})
+        self.scopes.append({"loop": loop_variable(item)})
         self.bind(node.target, item)
         if node.test is not None:
             self.expr(node.test)
@@ -244,7 +203,7 @@ class _Walker:
 
     def missing(self, node: nodes.Node, base: Ref, name: str, keys: list[str]) -> None:
         owner = base.written or "这一项"
-        about = f"（{owner} 是{base.origin}）" if base.origin and base.origin != base.written else ""
+        about = f"（{owner} 是 {base.origin}）" if base.origin and base.origin != base.written else ""
         if isinstance(base.value, list | tuple):
             message = f"{owner}.{name} 不存在：{owner} 是一个列表{about}"
             hint = f"要逐项取用请用 {{% for x in {owner} %}}…{{{{ x.{name} }}}}…{{% endfor %}}"
@@ -253,7 +212,7 @@ class _Walker:
             near = difflib.get_close_matches(name, keys, n=1)
             hint = f"是否想写 {owner}.{near[0]}？" if near else f"{owner} 中可用的有：{', '.join(keys[:15])}"
         else:
-            message = f"{owner}.{name} 不存在：{owner} 是{_kind(base.value)}，没有 {name}{about}"
+            message = f"{owner}.{name} 不存在：{owner} 是{kind_name(base.value)}，没有 {name}{about}"
             hint = "请查看 draft context 显示的变量"
         self.report(node, "TAG-UNKNOWN-VARIABLE", message, hint)
 
@@ -323,13 +282,3 @@ class _Walker:
         for arg in (*node.args, *(kw.value for kw in node.kwargs), node.dyn_args, node.dyn_kwargs):
             self.expr(arg)
         return result
-
-
-def _kind(value: Any) -> str:
-    names: Iterator[tuple[type, str]] = iter(
-        [(bool, "是/否"), (str, "文字"), (int, "整数"), (dict, "一组数据"), (list, "列表")]
-    )
-    for kind, name in names:
-        if isinstance(value, kind):
-            return name
-    return {"Decimal": "数字（金额或利率）", "date": "日期"}.get(type(value).__name__, type(value).__name__)

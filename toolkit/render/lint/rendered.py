@@ -44,10 +44,13 @@ def render_findings(
     except DraftError as exc:
         yield Finding("TEMPLATE-COMPILE", "error", exc.message, whole, hint=exc.hint)
         return
+    failed: dict[tuple[str, str], list[str]] = {}
+    tried = 0
     for variant, case in zip(_VARIANTS, sample_cases(), strict=True):
         case = styled(case, style)
         if kind.template(case) != key:
             continue
+        tried += 1
         figures = compute_figures(case)
         context = kind.context(case, figures)
         try:
@@ -62,13 +65,16 @@ def render_findings(
         rendered = RenderedDocument(kind=kind_name, template=key, docx=docx, paragraphs=paragraphs)
         for problem in check_document(case, figures, kind.parts(case, figures), rendered):
             if problem.severity == "error":
-                yield Finding(
-                    "RENDER-CHECK",
-                    "error",
-                    f"用{variant}生成的文书未通过检查 [{problem.id}]：{problem.message}",
-                    whole,
-                    hint="文书检查与 draft answer 等命令相同；请对照作者指南补全或改正模板",
-                )
+                failed.setdefault((problem.id, problem.message), []).append(variant)
+    for (check_id, message), variants in failed.items():
+        which = "示例案件" if len(variants) == tried else variants[0]
+        yield Finding(
+            "RENDER-CHECK",
+            "error",
+            f"用{which}生成的文书未通过检查 [{check_id}]：{message}",
+            whole,
+            hint="文书检查与 draft answer 等命令相同；请对照作者指南补全或改正模板",
+        )
 
 
 def _invalid_parts(docx: bytes, parts: Sequence[TemplatePart], variant: str) -> Iterator[Finding]:

@@ -16,6 +16,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError
 from lxml import etree
 
+from toolkit.documents import kind as document_kind
 from toolkit.errors import UsageError
 from toolkit.render import templates
 from toolkit.render.environment import DraftEnvironment, environment
@@ -25,7 +26,7 @@ from toolkit.render.lint.names import name_problems, parse_tags
 from toolkit.render.lint.rendered import render_findings
 from toolkit.render.lint.sample import sample_context
 from toolkit.render.lint.source import TemplatePart, templated_parts
-from toolkit.render.lint.tagrules import explain_syntax, finding, tag_findings
+from toolkit.render.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
 from toolkit.render.package import package_problems
 
 
@@ -79,8 +80,6 @@ def lint_template(path: Path, document: str | None = None) -> Report:
     source = path.read_bytes()
     key, kind_name, style = identify(path)
     if document is not None:
-        from toolkit.documents import kind as document_kind
-
         document_kind(document)
         if document != kind_name:
             key, kind_name, style = _default_key(document), document, None
@@ -105,9 +104,21 @@ def lint_template(path: Path, document: str | None = None) -> Report:
                 hint="请用 --document answer（或 hardship、settlement）指定，或在模板文件夹的 manifest.yaml 中登记",
             )
         )
-    elif key is not None and not any(f.severity == "error" for f in findings):
+    elif any(f.severity == "error" for f in findings):
+        findings.append(
+            Finding(
+                "LINT-INCOMPLETE",
+                "warning",
+                "因有上述错误，尚未用示例案件生成文书来检查必需部分",
+                Location(""),
+                hint="改正错误后请再运行一次 draft templates check",
+            )
+        )
+    elif key is not None:
         findings += render_findings(path, key, kind_name, style, parts, env)
-    return Report(path, key, kind_name, tuple(_unique(findings)))
+    ranks = {part.name: n for n, part in enumerate(parts)}
+    ordered = sorted(_unique(findings), key=lambda f: _position(f, ranks))
+    return Report(path, key, kind_name, tuple(ordered))
 
 
 def _default_key(document: str) -> str | None:
@@ -134,10 +145,11 @@ def _part_findings(
                     hint="请在 Word 的“审阅”中“接受所有修订”并关闭修订后保存",
                 )
             )
-        own = list(tag_findings(part, helper.patch_xml(xml), env))
+        own, unreadable = tag_findings(part, helper.patch_xml(xml), env)
         own += block_findings(part)
+        sources = [stand_in(tag) if n in unreadable else tag.cleaned() for n, tag in enumerate(part.tags)]
         try:
-            tree = parse_tags(env, [tag.cleaned() for tag in part.tags])
+            tree = parse_tags(env, sources)
         except TemplateSyntaxError as exc:
             if not any(f.severity == "error" for f in own):
                 tag = part.tags[min(max(exc.lineno, 1), len(part.tags)) - 1]
@@ -150,6 +162,12 @@ def _part_findings(
                     own.append(finding(problem.rule, "error", problem.message, tag.paragraph, problem.hint))
         findings += own
     return findings
+
+
+def _position(finding: Finding, ranks: dict[str, int]) -> tuple[int, int, int]:
+    """Document order: by part, then paragraph; findings about a whole part or file come after."""
+    location = finding.location
+    return ranks.get(location.part, len(ranks)), 0 if location.paragraph else 1, location.paragraph
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

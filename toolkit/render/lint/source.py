@@ -25,8 +25,9 @@ _TEMPLATED = ("header+xml", "footer+xml")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 _STRAY = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}|[｛{][｛{％%]|[｝}％%][｝}]")
 _LEVEL = re.compile(r"^(tr|tc|p|r) ")
-# Formatting that does not show: proofing language, the East Asian font hint, "no spell check".
-_INVISIBLE = ("lang", "noProof", "rsid")
+# Formatting that does not show in Chinese or Latin text: proofing language, "no spell check", the complex-script
+# variants (and, below, the East Asian font hint).
+_INVISIBLE = ("lang", "noProof", "rsid", "szCs", "bCs", "iCs")
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,30 @@ def finding(rule: str, severity: Severity, message: str, paragraph: Paragraph, h
     return Finding(rule, severity, message, paragraph.location, paragraph.context, hint)
 
 
-def tag_findings(part: TemplatePart, patched: str, env: DraftEnvironment) -> Iterator[Finding]:
-    """Every rule on single tags, for one part; ``patched`` is the part's XML after docxtpl's cleaning."""
+def tag_findings(part: TemplatePart, patched: str, env: DraftEnvironment) -> tuple[list[Finding], set[int]]:
+    """Every rule on single tags, for one part, and the tags Jinja cannot read (by index).
+
+    ``patched`` is the part's XML after docxtpl's cleaning.
+    """
+    found = list(_stray(part))
+    unreadable: set[int] = set()
+    expected = Counter(tag.cleaned() for tag in part.tags)
+    for index, tag in enumerate(part.tags):
+        found += _split(tag, patched, expected)
+        characters = list(_characters(tag))
+        syntax = [] if characters and characters[-1].id == "TAG-FULL-WIDTH" else list(syntax_findings(tag, env))
+        found += characters + syntax
+        if syntax or any(f.id == "TAG-FULL-WIDTH" for f in characters):
+            unreadable.add(index)
+    return found, unreadable
+
+
+def stand_in(tag: Tag) -> str:
+    """A tag Jinja can read in place of an unreadable one, so the rest of the part can still be checked."""
+    return {"if": "{% if true %}", "elif": "{% elif true %}", "for": "{% for _ in () %}"}.get(tag.keyword, "{# #}")
+
+
+def _stray(part: TemplatePart) -> Iterator[Finding]:
     for paragraph, mark in stray_marks(part.paragraphs):
         if any(ch in mark for ch in "｛｝％"):
             yield finding(
@@ -56,11 +78,6 @@ def tag_findings(part: TemplatePart, patched: str, env: DraftEnvironment) -> Ite
             yield finding(
                 "TAG-STRAY", "error", f"多余的“{mark}”：前面没有对应的开始符号，会原样出现在文书中", paragraph
             )
-    expected = Counter(tag.cleaned() for tag in part.tags)
-    for tag in part.tags:
-        yield from _split(tag, patched, expected)
-        yield from _characters(tag)
-        yield from syntax_findings(tag, env)
 
 
 def _split(tag: Tag, patched: str, expected: Counter[str]) -> Iterator[Finding]:

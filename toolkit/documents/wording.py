@@ -1,12 +1,13 @@
-"""What the client asks for, and of whom: the wording the hardship statement and the settlement proposal share.
+"""Wording and figures several documents print alike: whom they address, the plan, the waivers, the cap.
 
-Both documents carry the same plan (law.md §6) and the same waivers, so both take them from here: the
-hardship statement's 请求事项 must match the settlement proposal word for word where they overlap.
+The hardship statement's 请求事项 must match the settlement proposal where they overlap, and the answers
+and the proposal weigh the same claimed debt against the same cap: each of these is worded once, here.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,9 @@ from typing import Any
 from toolkit.case.models import Case
 from toolkit.law.figures import CapPeriod, Figures
 from toolkit.law.money import cents, cn_date, rate_percent
+
+# 《title》（document number） and the articles after it, as toolkit.law.citations prints them
+_CITATION = re.compile(r"^(《[^》]+》(?:（[^）]*）)?)(.*)$")
 
 # The claim items in the words a borrower uses to ask for them to be waived (law.md §8: plain Chinese).
 # 诉讼费 is not waived but borne: the documents ask for it apart (see ``costs_on_lender``).
@@ -104,6 +108,18 @@ def cap_text(caps: tuple[CapPeriod, ...]) -> str | None:
     return text + (f"（{'；'.join(earlier)}）" if earlier else "")
 
 
+def claimed_debt(figures: Figures) -> Decimal:
+    """Principal and charges claimed, to the cent: the figure set against ``supportable_total`` (law.md §4;
+    enforcement costs are outside the cap and not part of it)."""
+    return cents((figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0)))
+
+
+def monthly_shortfall(figures: Figures) -> Decimal | None:
+    """How much monthly expenses exceed income, when they do (``monthly_disposable`` below zero)."""
+    disposable = figures.monthly_disposable
+    return cents(-disposable) if disposable is not None and disposable < 0 else None
+
+
 def cap_scope(figures: Figures) -> str:
     """What the cap covers, in the words of the provision that sets it (law.md §2)."""
     if figures.rate_cap_basis == "lpr4x":
@@ -112,6 +128,13 @@ def cap_scope(figures: Figures) -> str:
 
 
 def cap_citations(figures: Figures) -> str:
-    """The provisions the caps rest on, each once, in date order: 《…》、《…》第二条."""
-    provisions = (provision for cap in figures.caps for provision in cap.citation.split("；"))
-    return "、".join(dict.fromkeys(provisions))
+    """The provisions the caps rest on, each once, articles of one instrument together, in date order:
+    《…规定》第三十一条第二款、第二十五条、第二十八条、第二十九条."""
+    articles: dict[str, list[str]] = {}
+    for cap in figures.caps:
+        for printed in cap.citation.split("；"):
+            match = _CITATION.match(printed)
+            title, cited = (match.group(1), match.group(2)) if match else (printed, "")
+            known = articles.setdefault(title, [])
+            known += [a for a in cited.split("、") if a and a not in known]
+    return "、".join(title + "、".join(cited) for title, cited in articles.items())

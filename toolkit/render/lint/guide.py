@@ -1,0 +1,63 @@
+"""The generated part of the authors' guide (templates/README.md): every variable a template receives.
+
+The tree is drawn from the complete sample case through each document kind, so the guide lists exactly
+what templates get; ``python -m toolkit.render.lint.guide`` rewrites the part between the markers, and
+a test fails when the guide and the context drift apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from toolkit.documents import kinds
+from toolkit.privacy import mask
+from toolkit.render.environment import environment
+from toolkit.render.lint.context_view import filter_examples, tree
+from toolkit.render.lint.sample import sample_context
+from toolkit.render.templates import BUILTIN, builtin_manifest
+
+GUIDE = BUILTIN / "README.md"
+BEGIN = "<!-- 变量一览：以下由 python -m toolkit.render.lint.guide 生成，请勿手改 -->"
+END = "<!-- 变量一览结束 -->"
+
+
+def _block(title: str, values: dict[str, Any]) -> list[str]:
+    return [f"### {title}", "", "```text", *(mask(line) for line in tree(values)), "```", ""]
+
+
+def filters_markdown() -> list[str]:
+    lines = ["### 过滤器", "", "| 过滤器 | 用途 | 写法 | 例：值 → 结果 |", "|---|---|---|---|"]
+    for row in filter_examples(environment()):
+        tag = row["tag"].replace("|", "\\|")
+        lines.append(f"| `{row['name']}` | {row['description']} | `{tag}` | {row['value']} → {row['output']} |")
+    return [*lines, ""]
+
+
+def variables_markdown() -> str:
+    """The generated section: the filters, what every document shares, then each template's own ``doc``."""
+    shared = sample_context("answer")
+    shared.pop("doc", None)
+    lines = filters_markdown() + _block("所有文书共用的变量", shared)
+    for key, entry in builtin_manifest().templates.items():
+        if entry.document not in kinds():
+            continue
+        context = sample_context(entry.document, entry.style)
+        own = {name: value for name, value in context.items() if name not in shared}
+        lines += _block(f"{entry.description}（模板 {key}）", own)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def generated_part(text: str) -> str:
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    return text[start:end].strip("\n") + "\n"
+
+
+def rewrite(path: Path = GUIDE) -> None:
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
+    path.write_text(text[:start] + "\n\n" + variables_markdown() + "\n" + text[end:], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    rewrite()
