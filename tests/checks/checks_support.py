@@ -76,7 +76,7 @@ def _sample_figures() -> Figures:
         lpr_at_contract=Decimal("0.03"),  # in force from 2025-05-20 (law.md §1)
         rate_cap=Decimal("0.24"),  # microfinance → financial24 (law.md §2)
         rate_cap_basis="financial24",
-        caps=(CapPeriod(d(2026, 3, 10), Decimal("0.24"), "financial24", None, None, "法发〔2017〕22号 第二条"),),
+        caps=(CapPeriod(d(2026, 3, 10), Decimal("0.24"), "financial24", None, None, ("financial_trial_opinions_2",)),),
         alternative_lpr4x_cap=Decimal("0.12"),  # 4 × 3.00 %
         final_due_date=d(2026, 5, 10),
         ledger=ledger,

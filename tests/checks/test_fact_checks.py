@@ -183,7 +183,7 @@ def test_excess_that_rounds_to_zero_is_not_reported() -> None:
 def test_excess_message_gives_the_figures_and_cites_the_cap() -> None:
     (finding,) = [f for f in findings() if f.id == "RATE-EXCESS"]
     assert "20,650.58" in finding.message and "2,349.42" in finding.message and "依法最多可主张" in finding.message
-    assert finding.citation == "法发〔2017〕22号 第二条"  # the cap period's own citation
+    assert finding.citation == "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
 
 
 def test_an_agreed_rate_at_the_cap_is_not_above_it() -> None:

@@ -144,7 +144,7 @@ def test_unknown_citation_fails_loudly() -> None:
 
 def test_cite_all_shares_a_title() -> None:
     assert cite_all(["private_lending_25", "private_lending_28", "civil_code_670"]) == (
-        "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条、第二十八条；"
+        "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条、第二十八条、"
         "《中华人民共和国民法典》第六百七十条"
     )
 

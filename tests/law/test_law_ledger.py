@@ -46,8 +46,8 @@ def test_ledger_conserves_money(
     paid: list[tuple[int, Decimal]],
 ) -> None:
     caps = [
-        CapPeriod(START, cap1, "financial24", None, None, "c1"),
-        CapPeriod(START + dt.timedelta(days=cap_change), cap2, "financial24", None, None, "c2"),
+        CapPeriod(START, cap1, "financial24", None, None, ()),
+        CapPeriod(START + dt.timedelta(days=cap_change), cap2, "financial24", None, None, ()),
     ]
     repayments = [Repayment(date=START + dt.timedelta(days=d), amount=a) for d, a in paid]
     ledger = capped_ledger(

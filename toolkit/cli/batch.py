@@ -105,7 +105,7 @@ def _run(
     from toolkit.batch.shards import Shard
     from toolkit.drafting import Options
 
-    documents = tuple(name.strip() for name in docs.split(",") if name.strip()) if docs else None
+    documents = tuple(dict.fromkeys(name.strip() for name in docs.split(",") if name.strip())) if docs else None
     request = Request(
         inputs=inputs,
         out=out,

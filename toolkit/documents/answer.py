@@ -14,7 +14,7 @@ from toolkit.documents.base import DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.documents.wording import claimed_debt
-from toolkit.law.citations import cite
+from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date
 
@@ -50,21 +50,21 @@ def arguments(case: Case, figures: Figures) -> dict[str, bool]:
 
 
 def legal_basis(case: Case, figures: Figures, raised: dict[str, bool]) -> list[str]:
-    """The provisions the raised arguments rest on, in the order the answer argues them, each once."""
-    printed: list[str] = []
+    """The provisions the raised arguments rest on, grouped by instrument, in the order the answer argues them."""
+    keys: list[str] = []
     if raised["limitation"]:
-        printed += [cite("civil_code_188"), cite("civil_code_192"), cite("civil_code_193")]
+        keys += ["civil_code_188", "civil_code_192", "civil_code_193"]
     if raised["deducted"]:
-        printed += [cite("civil_code_670"), cite("private_lending_26")]
+        keys += ["civil_code_670", "private_lending_26"]
     if raised["cap"]:
-        printed += [cap.citation for cap in figures.caps]
+        keys += [key for cap in figures.caps for key in cap.references]
     if raised["fees"] and figures.rate_cap_basis == "financial24":
-        printed.append(cite("civil_commercial_minutes_51"))
+        keys.append("civil_commercial_minutes_51")
     if case.loan.repayments:
-        printed.append(cite("civil_code_561"))
+        keys.append("civil_code_561")
     if raised["mediation"]:
-        printed.append(cite("civil_procedure_96"))
-    return list(dict.fromkeys(printed))
+        keys.append("civil_procedure_96")
+    return cite_groups(keys)
 
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
@@ -100,7 +100,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
     found += [Part.text("答辩请求"), Part.text("事实和理由")]
     if raised["limitation"]:
         found.append(Part.text("诉讼时效抗辩"))
-    if raised["cap"]:
+    if raised["excess"]:
         found.append(Part.text("利息计算表"))
     found += [
         Part.text("证据清单"),

@@ -46,7 +46,7 @@ def base_context(case: Case, figures: Figures) -> Context:
         "signing": {"date": signing_date(case), "place": case.signing.place},
         "figures": _figures(figures),
         "law": {key: cite(key) for key in citation_table().citations},
-        "labels": {"items": CLAIM_ITEMS, "lender_kinds": LENDER_KINDS, "addressees": ADDRESSEES},
+        "labels": {"claim_items": CLAIM_ITEMS, "lender_kinds": LENDER_KINDS, "addressees": ADDRESSEES},
     }
 
 
@@ -59,7 +59,7 @@ def _claims(case: Case, figures: Figures) -> Context | None:
     charges = [item for item in items if item["key"] in CHARGE_ITEMS]
     return {
         **claims.model_dump(),
-        "items": items,
+        "claimed_items": items,
         "charge_items": charges,
         "total": _cents(figures.claimed_total),
     }
@@ -106,7 +106,7 @@ def _figures(figures: Figures) -> Context:
         "lpr_at_contract": figures.lpr_at_contract,
         "rate_cap": figures.rate_cap,
         "rate_cap_basis": figures.rate_cap_basis,
-        "caps": [vars(cap) for cap in figures.caps],
+        "caps": [{**vars(cap), "citation": cap.citation} for cap in figures.caps],
         "final_due_date": figures.final_due_date,
         "ledger": _ledger(figures.ledger) if figures.ledger else None,
         "supportable_total": _cents(figures.supportable_total),

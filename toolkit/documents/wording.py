@@ -7,17 +7,14 @@ and the proposal weigh the same claimed debt against the same cap: each of these
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case
+from toolkit.law.citations import cite_all
 from toolkit.law.figures import CapPeriod, Figures
 from toolkit.law.money import cents, cn_date, rate_percent
-
-# 《title》（document number） and the articles after it, as toolkit.law.citations prints them
-_CITATION = re.compile(r"^(《[^》]+》(?:（[^）]*）)?)(.*)$")
 
 # The claim items in the words a borrower uses to ask for them to be waived (law.md §8: plain Chinese).
 # 诉讼费 is not waived but borne: the documents ask for it apart (see ``costs_on_lender``).
@@ -130,11 +127,4 @@ def cap_scope(figures: Figures) -> str:
 def cap_citations(figures: Figures) -> str:
     """The provisions the caps rest on, each once, articles of one instrument together, in date order:
     《…规定》第三十一条第二款、第二十五条、第二十八条、第二十九条."""
-    articles: dict[str, list[str]] = {}
-    for cap in figures.caps:
-        for printed in cap.citation.split("；"):
-            match = _CITATION.match(printed)
-            title, cited = (match.group(1), match.group(2)) if match else (printed, "")
-            known = articles.setdefault(title, [])
-            known += [a for a in cited.split("、") if a and a not in known]
-    return "、".join(title + "、".join(cited) for title, cited in articles.items())
+    return cite_all(key for cap in figures.caps for key in cap.references)

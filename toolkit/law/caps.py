@@ -21,7 +21,7 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, model_validator
 
 from toolkit.case.models import LenderKind, Loan, disbursement_date
-from toolkit.law.citations import citation_table, cite_all
+from toolkit.law.citations import citation_table
 from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.law.figures import CapBasis, CapPeriod, DataGap, MissingInput
 from toolkit.law.lpr import LprValue, find_lpr, missing_lpr_gap
@@ -142,7 +142,7 @@ def loan_caps(loan: Loan, kind: LenderKind, filed_on: dt.date | None) -> CapResu
             basis,
             None,
             None,
-            cite_all(references or table.financial24.references),
+            tuple(references or table.financial24.references),
         )
         return CapResult(basis, (period,), None, period.rate, False, lpr_value, alternative, tuple(gaps), ())
 
@@ -154,7 +154,7 @@ def loan_caps(loan: Loan, kind: LenderKind, filed_on: dt.date | None) -> CapResu
         gaps.append(missing_lpr_gap(loan.contract_date, "合同成立日"))
         return CapResult(basis, (), start, None, False, None, alternative, tuple(gaps), ())
     rate = at_contract.value * table.lpr4x.multiplier
-    period = CapPeriod(start, rate, basis, at_contract.value, at_contract.published, cite_all(refs))
+    period = CapPeriod(start, rate, basis, at_contract.value, at_contract.published, tuple(refs))
     return CapResult(basis, (period,), None, rate, False, lpr_value, alternative, tuple(gaps), ())
 
 
@@ -168,7 +168,7 @@ def _transition(
     if start < new_from:
         periods.append(
             CapPeriod(
-                start, rule.rate_before, "lpr4x", None, None, cite_all(rule.references), transition=True
+                start, rule.rate_before, "lpr4x", None, None, tuple(rule.references), transition=True
             )
         )
     missing: tuple[MissingInput, ...] = ()
@@ -192,7 +192,7 @@ def _transition(
                 "lpr4x",
                 at_filing.value,
                 at_filing.published,
-                cite_all([*rule.references, *table.lpr4x.references]),
+                (*rule.references, *table.lpr4x.references),
             )
         )
     covered = None if rate is not None else max(new_from, start)

@@ -75,17 +75,19 @@ def cite(key: str) -> str:
     return citation(key).text
 
 
-def cite_all(keys: Iterable[str]) -> str:
-    """Several citations in one line; articles of the same instrument share its title.
-
-    ``private_lending_25, private_lending_28`` → 《…规定》第二十五条、第二十八条; different instruments
-    are separated by "；".
-    """
-    groups: list[tuple[str, list[str]]] = []
+def cite_groups(keys: Iterable[str]) -> list[str]:
+    """Citations grouped by instrument, in order of first appearance, each article once:
+    ``civil_code_188, private_lending_26, civil_code_192`` → [《民法典》第一百八十八条、第一百九十二条, 《…规定》第二十六条]."""
+    groups: dict[str, list[str]] = {}
     for key in keys:
         item = citation(key)
-        if groups and groups[-1][0] == item.title and item.article and groups[-1][1]:
-            groups[-1][1].append(item.article)
-        else:
-            groups.append((item.title, [item.article] if item.article else []))
-    return "；".join(title + "、".join(articles) for title, articles in groups)
+        articles = groups.setdefault(item.title, [])
+        if item.article and item.article not in articles:
+            articles.append(item.article)
+    return [title + "、".join(articles) for title, articles in groups.items()]
+
+
+def cite_all(keys: Iterable[str]) -> str:
+    """Several citations in one running sentence: articles of one instrument share its title, instruments are
+    joined by "、" (see :func:`cite_groups`)."""
+    return "、".join(cite_groups(keys))

@@ -23,8 +23,15 @@ class CapPeriod:
     basis: CapBasis
     lpr: Decimal | None  # the LPR multiplied (lpr4x), else None
     lpr_published: dt.date | None  # publication date of that LPR value
-    citation: str  # e.g. 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条
+    references: tuple[str, ...]  # citation keys of the provisions the cap rests on
     transition: bool = False  # the 24 % up to 2020-08-19 of a private loan made before 2020-08-20
+
+    @property
+    def citation(self) -> str:
+        """The printed provisions, e.g. 《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条."""
+        from toolkit.law.citations import cite_all
+
+        return cite_all(self.references)
 
 
 @dataclass(frozen=True)
