@@ -23,6 +23,7 @@ from typing import Any
 from jinja2.exceptions import FilterArgumentError
 
 from toolkit.documents.labels import CLAIM_ITEMS
+from toolkit.law.citations import cite_all
 from toolkit.law.money import cn_date as _cn_date
 from toolkit.law.money import rate_percent, rmb_upper, yuan
 
@@ -93,6 +94,15 @@ def cn_number(value: Any) -> str:
     return head + (_DIGITS[ones] if ones else "")
 
 
+def cite(value: Any) -> str:
+    """Provisions by their keys in citations.yaml, one title per instrument:
+    ['civil_code_188', 'civil_code_192'] → 《中华人民共和国民法典》第一百八十八条、第一百九十二条."""
+    keys = [value] if isinstance(value, str) else list(value)
+    if not keys or not all(isinstance(key, str) for key in keys):
+        raise TypeError("cite 过滤器需要法律依据的键或键的列表，如 ['civil_code_188', 'civil_code_192']")
+    return cite_all(keys)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "yuan": yuan_filter,
     "rmb_upper": rmb_upper_filter,
@@ -101,6 +111,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "percent": percent,
     "item": item,
     "cn_number": cn_number,
+    "cite": cite,
 }
 
 # Jinja's built-in filters a court document has no use for, and why they are not offered.
