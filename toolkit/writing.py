@@ -11,6 +11,7 @@ from pathlib import Path
 
 from toolkit.case.models import Case
 from toolkit.documents import kind as document_kind
+from toolkit.documents import missing_fields, requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, UsageError
 from toolkit.law.figures import Figures
@@ -31,8 +32,8 @@ class Outcome:
 
 
 def available(case: Case, name: str) -> bool:
-    """Whether the case file has the sections document ``name`` needs."""
-    return all(getattr(case, section) is not None for section in document_kind(name).needs)
+    """Whether the case file has the fields document ``name`` needs."""
+    return not missing_fields(case, document_kind(name))
 
 
 def draft_and_write(
@@ -48,7 +49,7 @@ def draft_and_write(
 ) -> Outcome:
     outcome = Outcome()
     if only_available:
-        names = [name for name in names if available(case, name)]
+        names = [name for name in names if name in requested(case)]
         if not names:
             raise UsageError(
                 "案件文件中没有任何文书所需的段落",

@@ -12,7 +12,8 @@ from __future__ import annotations
 from checks_support import ALL_DOCUMENTS, SAMPLE, SAMPLE_FIGURES, findings, found, variant
 
 from toolkit.case.load import load_case
-from toolkit.checks import blocking, prepared_documents, run_fact_checks
+from toolkit.checks import blocking, run_fact_checks
+from toolkit.documents import requested
 from toolkit.law.compute import compute_figures
 
 EXPECTED = {
@@ -31,7 +32,7 @@ def test_sample_with_hand_worked_figures() -> None:
 
 def test_sample_with_the_engine() -> None:
     case = load_case(SAMPLE)
-    result = run_fact_checks(case, compute_figures(case), prepared_documents(case))
+    result = run_fact_checks(case, compute_figures(case), requested(case))
     assert found(result) == EXPECTED
     severities = {f.id: f.severity for f in result}
     assert severities == {
@@ -53,8 +54,8 @@ def test_engine_alternative_lpr4x_total() -> None:
 
 
 def test_the_sample_prepares_all_three_documents() -> None:
-    assert prepared_documents(load_case(SAMPLE)) == frozenset(ALL_DOCUMENTS)
-    assert prepared_documents(variant({"hardship": None, "proposal": None})) == frozenset({"answer"})
+    assert frozenset(requested(load_case(SAMPLE))) == frozenset(ALL_DOCUMENTS)
+    assert requested(variant({"hardship": None, "proposal": None})) == ["answer"]
 
 
 def test_each_document_alone_gives_no_error_on_the_sample() -> None:

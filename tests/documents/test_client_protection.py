@@ -24,7 +24,7 @@ def test_hardship_and_settlement_acknowledge_the_debt() -> None:
     assert kinds()["hardship"].acknowledges_debt
     assert kinds()["settlement"].acknowledges_debt
     assert not kinds()["answer"].acknowledges_debt
-    assert kinds()["hardship"].needs == ("hardship",)
+    assert kinds()["hardship"].needs == ("hardship", "hardship.evidence")
     assert kinds()["settlement"].needs == ("proposal", "claims")
 
 

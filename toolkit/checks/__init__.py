@@ -8,7 +8,6 @@ from toolkit.checks.base import Check, Finding, Severity
 from toolkit.checks.document import check_document
 from toolkit.checks.registry import REGISTRY, get
 from toolkit.checks.run import blocking, report, run_fact_checks
-from toolkit.checks.sections import prepared_documents
 
 __all__ = [
     "REGISTRY",
@@ -18,7 +17,6 @@ __all__ = [
     "blocking",
     "check_document",
     "get",
-    "prepared_documents",
     "report",
     "run_fact_checks",
 ]

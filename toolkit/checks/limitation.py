@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.checks.sections import PRIMARY_SECTION
 from toolkit.documents import kinds
 from toolkit.law.money import cn_date
 
@@ -26,7 +25,7 @@ def _acknowledging(facts: Facts) -> Iterator[tuple[str, str]]:
     The answer is not one: when limitation has expired it leaves out installments and mediation."""
     for name, kind in kinds().items():
         if name in facts.documents and kind.acknowledges_debt:
-            yield PRIMARY_SECTION.get(name, name), kind.title
+            yield kind.requested_by, kind.title
 
 
 def _expired_when_acknowledged(facts: Facts) -> bool:

@@ -1,21 +1,16 @@
 """Section checks: a requested document needs sections of the case file (case format, "Which sections each
 document needs"). A missing section is an error for the document that needs it, not for the others.
 
-The sections come from each document kind's ``needs``; a few fields inside them are needed too.
+The fields come from each document kind's ``needs`` (sections, and a few fields inside them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from toolkit.case.models import Case
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.documents import kinds
+from toolkit.documents import kinds, missing_fields
 
-# The section that shows a case file means to give a document (``draft check`` checks for those).
-PRIMARY_SECTION = {"answer": "answer", "hardship": "hardship", "settlement": "proposal"}
-# Fields a document needs inside the sections it needs.
-_FIELDS = {"answer": ("court.served_on",), "hardship": ("hardship.evidence",)}
 # field → what it supplies, for the message
 _WHAT = {
     "court": "法院与诉讼信息（法院名称、案号、立案日、收到起诉状副本之日）",
@@ -28,36 +23,12 @@ _WHAT = {
 }
 
 
-def prepared_documents(case: Case) -> frozenset[str]:
-    """The documents a case file prepares, judged by its sections: ``answer`` → 答辩状, ``hardship`` →
-    困难情况说明, ``proposal`` → 和解方案."""
-    return frozenset(name for name, section in PRIMARY_SECTION.items() if getattr(case, section) is not None)
-
-
-def _value(case: Case, field: str) -> object:
-    value: object = case
-    for name in field.split("."):
-        value = getattr(value, name, None)
-    return value
-
-
-def _missing(case: Case, document: str) -> Iterator[str]:
-    """The fields ``document`` needs that the case lacks; a field inside a missing section is not repeated."""
-    missing: list[str] = []
-    for field in (*kinds()[document].needs, *_FIELDS.get(document, ())):
-        if any(field.startswith(f"{section}.") for section in missing):
-            continue
-        if not _value(case, field):
-            missing.append(field)
-            yield field
-
-
 @check("SECTION-MISSING", "error", "缺少所起草文书需要的内容", "court, claims, answer, hardship, proposal")
 def missing_sections(facts: Facts) -> Iterator[Problem]:
     for name, kind in kinds().items():
         if name not in facts.documents:
             continue
-        for field in _missing(facts.case, name):
+        for field in missing_fields(facts.case, kind):
             yield Problem(
                 f"起草{kind.title}需要 {field}：{_WHAT.get(field, '请参照 samples/case.yaml 填写')}。"
                 "请在案件文件中补上（可参照 samples/case.yaml）",

@@ -8,10 +8,11 @@ from pathlib import Path
 import click
 
 from toolkit.case.load import load_located
-from toolkit.checks import blocking, prepared_documents, report, run_fact_checks
+from toolkit.checks import blocking, report, run_fact_checks
 from toolkit.checks.registry import catalogue
 from toolkit.checks.summary import checks_table, field_loc, text_report
 from toolkit.cli.output import say
+from toolkit.documents import requested
 from toolkit.law.compute import compute_figures
 
 
@@ -28,7 +29,7 @@ def check(ctx: click.Context, case_path: Path, as_json: bool, strict: bool, allo
     """
     case, located = load_located(case_path)
     figures = compute_figures(case)
-    findings = run_fact_checks(case, figures, prepared_documents(case))
+    findings = run_fact_checks(case, figures, requested(case))
     stopped = blocking(findings, strict=strict, allow=allow)
     if as_json:
         result = report(case_path, findings, figures, allow, strict=strict)

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from typing import Any
 
+from toolkit.case.models import Case
 from toolkit.documents.base import DocumentKind
 from toolkit.errors import UsageError
 
@@ -27,3 +29,23 @@ def kind(name: str) -> DocumentKind:
         return kinds()[name]
     except KeyError:
         raise UsageError(f"没有名为 {name} 的文书", f"可选：{', '.join(kinds())}") from None
+
+
+def requested(case: Case) -> list[str]:
+    """The documents a case file asks for: those whose ``requested_by`` section it has."""
+    return [name for name, kind in kinds().items() if getattr(case, kind.requested_by) is not None]
+
+
+def missing_fields(case: Case, kind: DocumentKind) -> list[str]:
+    """The fields ``kind`` needs that ``case`` lacks (empty lists count as lacking); a field inside a missing
+    section is not repeated."""
+    missing: list[str] = []
+    for field in kind.needs:
+        if any(field.startswith(f"{section}.") for section in missing):
+            continue
+        value: Any = case
+        for name in field.split("."):
+            value = getattr(value, name, None)
+        if value is None or value == [] or value == ():
+            missing.append(field)
+    return missing

@@ -134,7 +134,8 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
 KIND = DocumentKind(
     name="answer",
     title="民事答辩状",
-    needs=("court", "claims", "answer"),
+    requested_by="answer",
+    needs=("court", "court.served_on", "claims", "answer"),
     template=_template,
     parts=parts,
     context=context,

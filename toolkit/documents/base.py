@@ -51,7 +51,8 @@ class RenderedDocument:
 class DocumentKind:
     name: str  # "answer", "hardship", "settlement": the CLI's and the report's name
     title: str  # 民事答辩状
-    needs: tuple[str, ...]  # case sections the document cannot do without
+    requested_by: str  # the case section whose presence asks for this document (e.g. "proposal")
+    needs: tuple[str, ...]  # dotted case fields the document cannot do without (e.g. "court.served_on")
     template: Callable[[Case], str]  # template key in the manifest, e.g. "answer" or "answer-elements"
     parts: Callable[[Case, Figures], list[Part]]  # required parts, in order
     context: Callable[[Case, Figures], Mapping[str, Any]]  # what the template receives

@@ -73,7 +73,8 @@ def parts(case: Case, figures: Figures) -> list[Part]:
 KIND = DocumentKind(
     name="hardship",
     title=TITLE,
-    needs=("hardship",),
+    requested_by="hardship",
+    needs=("hardship", "hardship.evidence"),
     template=_template,
     parts=parts,
     context=context,

@@ -97,6 +97,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
 KIND = DocumentKind(
     name="settlement",
     title=TITLE,
+    requested_by="proposal",
     needs=("proposal", "claims"),
     template=_template,
     parts=parts,
