@@ -45,7 +45,9 @@ class Located:
         return None
 
 
-class _Refused(Exception):
+class YamlProblem(Exception):
+    """Why a YAML text was refused, and on which line; callers turn it into their own error."""
+
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
@@ -76,44 +78,48 @@ def read_text(path: Path) -> str:
     return text
 
 
-def parse(text: str, source: Path | str) -> Located:
-    """Parse YAML text into plain values with their lines; any problem is a :class:`CaseFileError`."""
+def compose(text: str) -> Located:
+    """YAML text as plain values with their lines; any problem is a :class:`YamlProblem`."""
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
         problem = exc.problem or exc.context or "语法错误"
-        raise CaseFileError(
-            source, [f"{source}:{line}: YAML 语法错误（{problem}）：请检查该行的缩进、冒号和引号"]
+        raise YamlProblem(
+            mark.line + 1 if mark else 1, f"YAML 语法错误（{problem}）：请检查该行的缩进、冒号和引号"
         ) from None
     except yaml.YAMLError:
-        raise CaseFileError(source, [f"{source}: YAML 语法错误：请检查缩进、冒号和引号"]) from None
+        raise YamlProblem(1, "YAML 语法错误：请检查缩进、冒号和引号") from None
     if node is None:
-        raise CaseFileError(source, [f"{source}: 文件没有内容：请填写案件信息"])
+        raise YamlProblem(1, "文件没有内容")
     located = Located(data=None)
-    try:
-        located.data = _value(node, (), located, 0)
-    except _Refused as exc:
-        raise CaseFileError(source, [f"{source}:{exc.line}: {exc.message}"]) from None
+    located.data = _value(node, (), located, 0)
     if not isinstance(located.data, dict):
-        raise CaseFileError(source, [f"{source}:1: 案件文件的顶层必须是“键: 值”的映射：请参照 samples/case.yaml"])
+        raise YamlProblem(1, "文件的顶层必须是“键: 值”的映射")
     return located
+
+
+def parse(text: str, source: Path | str) -> Located:
+    """Parse a case file's YAML; any problem is a :class:`CaseFileError` naming ``file:line``."""
+    try:
+        return compose(text)
+    except YamlProblem as exc:
+        raise CaseFileError(source, [f"{source}:{exc.line}: {exc.message}（可参照 samples/case.yaml）"]) from None
 
 
 def _value(node: yaml.Node, loc: Loc, out: Located, depth: int) -> Any:
     line = node.start_mark.line + 1
     out.lines[loc] = line
     if id(node) in out.seen:
-        raise _Refused(line, "案件文件不接受锚点/别名（& 和 *）：请直接写出数值")
+        raise YamlProblem(line, "不接受锚点/别名（& 和 *）：请直接写出数值")
     out.seen.add(id(node))
     if depth > MAX_DEPTH:
-        raise _Refused(line, "嵌套层次过深：案件文件不需要这么多层")
+        raise YamlProblem(line, "嵌套层次过深：请检查缩进")
     if isinstance(node, yaml.MappingNode):
         return _mapping(node, loc, out, depth)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != "tag:yaml.org,2002:seq":
-            raise _Refused(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
+            raise YamlProblem(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
         return [_value(item, (*loc, i), out, depth + 1) for i, item in enumerate(node.value)]
     return _scalar(node, line)
 
@@ -121,17 +127,17 @@ def _value(node: yaml.Node, loc: Loc, out: Located, depth: int) -> Any:
 def _mapping(node: yaml.MappingNode, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
     line = node.start_mark.line + 1
     if node.tag != "tag:yaml.org,2002:map":
-        raise _Refused(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
+        raise YamlProblem(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
     result: dict[str, Any] = {}
     for key_node, value_node in node.value:
         key_line = key_node.start_mark.line + 1
         if key_node.tag == "tag:yaml.org,2002:merge":
-            raise _Refused(key_line, "案件文件不接受合并键（<<）：请直接写出各项")
+            raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(key_line, "键必须是简单的文字")
+            raise YamlProblem(key_line, "键必须是简单的文字")
         key = str(key_node.value)
         if key in result:
-            raise _Refused(key_line, f"键 {key} 写了两次：请删除多余的一处")
+            raise YamlProblem(key_line, f"键 {key} 写了两次：请删除多余的一处")
         result[key] = _value(value_node, (*loc, key), out, depth + 1)
         out.lines[(*loc, key)] = key_line
     return result
@@ -164,4 +170,4 @@ def _scalar(node: yaml.Node, line: int) -> Any:
         return text
     if quoted:
         return text
-    raise _Refused(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
+    raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")

@@ -3,9 +3,8 @@
 The data follow the OpenFisca pattern: dated values, each with its reference, in YAML a lawyer can read
 and correct. Reading is strict so that a typo can never change a figure silently:
 
-- the YAML is composed, not constructed: no tags, no anchors or aliases, every scalar kept as its written
-  text (dates stay ISO text, rates stay exact decimals until the models read them);
-- duplicate keys are refused (the second value would silently win);
+- the YAML is composed, not constructed, by the same reader as case files (toolkit.case.yamlsource): no
+  tags, no anchors or aliases, no duplicate keys; dates stay ISO text and rates exact decimals;
 - unknown keys, malformed dates and numbers are refused by the pydantic models, naming ``file:line``.
 
 A folder named by the environment variable ``DRAFT_LAW_DIR`` may hold files of the same names; their
@@ -21,11 +20,11 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkit.case.load import dotted
+from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
 ENV_DIR = "DRAFT_LAW_DIR"
@@ -35,7 +34,6 @@ BUILTIN_DIR = Path(__file__).parent / "data"
 
 M = TypeVar("M", bound=BaseModel)
 Loc = tuple[str | int, ...]
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HINT = "请对照 docs/legal-data.md 改正该数据文件"
 
 
@@ -57,15 +55,16 @@ class DataModel(BaseModel):
 
 def load_table(name: str, model: type[M]) -> M:
     """The built-in ``data/<name>`` merged with ``$DRAFT_LAW_DIR/<name>`` when present, validated."""
-    builtin = BUILTIN_DIR / name
-    data, lines = _read(builtin.read_text(encoding="utf-8"), f"toolkit/law/data/{name}")
+    source = f"toolkit/law/data/{name}"
+    located = _read((BUILTIN_DIR / name).read_text(encoding="utf-8"), source)
+    lines = {loc: f"{source}:{line}" for loc, line in located.lines.items()}
+    data, sources = located.data, source
     user_dir = user_data_dir()
-    sources = f"toolkit/law/data/{name}"
     if user_dir is not None and (user_dir / name).is_file():
         path = user_dir / name
-        extra, extra_lines = _read(_read_user_file(path), str(path))
-        data = merged(data, extra)
-        lines = {**lines, **extra_lines}
+        extra = _read(_read_user_file(path), str(path))
+        data = merged(data, extra.data)
+        lines |= {loc: f"{path}:{line}" for loc, line in extra.lines.items()}
         sources += f" + {path}"
     try:
         return model.model_validate(data)
@@ -117,46 +116,12 @@ def _read_user_file(path: Path) -> str:
         raise LegalDataError(f"{path}: 文件不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试") from None
 
 
-def _read(text: str, source: str) -> tuple[Any, dict[Loc, str]]:
-    """Plain data (every scalar as text) and the ``file:line`` of each path."""
+def _read(text: str, source: str) -> Located:
+    """Plain data and the line of each path (see :mod:`toolkit.case.yamlsource`)."""
     try:
-        node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        problem = exc.problem or exc.context
-        raise LegalDataError(f"{source}:{line}: YAML 语法错误（{problem}）", _HINT) from None
-    except yaml.YAMLError:
-        raise LegalDataError(f"{source}: YAML 语法错误", _HINT) from None
-    if not isinstance(node, yaml.MappingNode):
-        raise LegalDataError(f"{source}: 数据文件的顶层必须是“键: 值”的映射", _HINT)
-    lines: dict[Loc, str] = {}
-    return _value(node, (), source, lines, set()), lines
-
-
-def _value(node: yaml.Node, loc: Loc, source: str, lines: dict[Loc, str], seen: set[int]) -> Any:
-    where = f"{source}:{node.start_mark.line + 1}"
-    lines.setdefault(loc, where)
-    if id(node) in seen:
-        raise LegalDataError(f"{where}: 数据文件不接受锚点/别名（& 和 *）：请直接写出数值", _HINT)
-    seen.add(id(node))
-    if isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_where = f"{source}:{key_node.start_mark.line + 1}"
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise LegalDataError(f"{key_where}: 键必须是简单的文字（不接受 << 合并键）", _HINT)
-            key = str(key_node.value)
-            if key in result:
-                raise LegalDataError(f"{key_where}: 键 {key} 写了两次：请删除多余的一处", _HINT)
-            lines[(*loc, key)] = key_where
-            result[key] = _value(value_node, (*loc, key), source, lines, seen)
-        return result
-    if isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
-        return [_value(item, (*loc, i), source, lines, seen) for i, item in enumerate(node.value)]
-    if isinstance(node, yaml.ScalarNode) and node.tag.startswith("tag:yaml.org,2002:"):
-        return None if node.tag == "tag:yaml.org,2002:null" else str(node.value)
-    raise LegalDataError(f"{where}: 不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签", _HINT)
+        return compose(text)
+    except YamlProblem as exc:
+        raise LegalDataError(f"{source}:{exc.line}: {exc.message}", _HINT) from None
 
 
 def _describe(error: ErrorDetails, lines: dict[Loc, str], sources: str) -> str:
