@@ -1,0 +1,60 @@
+"""The questions about the parties: the client (the borrower, 我方), the lender (原告) and our agent.
+
+The client's ID number is checked against the birth date and gender already answered (GB 11643-1999),
+so the three cannot disagree in the documents.
+"""
+
+from __future__ import annotations
+
+from toolkit.case import typed_input as typed
+from toolkit.case.asking import Data, Interviewer, was
+from toolkit.case.models import Case
+from toolkit.case.typed_input import Choice
+
+GENDERS = (Choice("男", "男"), Choice("女", "女"))
+LENDER_KINDS = (
+    Choice("bank", "银行"),
+    Choice("consumer_finance", "消费金融公司"),
+    Choice("microfinance", "小额贷款公司"),
+    Choice("other_licensed", "其他地方金融组织（融资担保、典当、融资租赁、商业保理等）"),
+    Choice("private", "自然人或非金融企业（民间借贷）"),
+)
+
+
+def ask_client(case: Case, iv: Interviewer) -> Data:
+    d = case.client
+    iv.heading("我方当事人（借款人）")
+    out: Data = {"name": iv.value("姓名", d.name, typed.parse_text)}
+    gender = out["gender"] = iv.choice("性别", GENDERS, d.gender)
+    birth = out["birth_date"] = iv.value(
+        "出生日期（如 1994-03-01 或 1994年3月1日）", was(d, "birth_date"), typed.parse_date
+    )
+    out["ethnicity"] = iv.optional("民族", d.ethnicity, typed.parse_text)
+    out["id_number"] = iv.value(
+        "公民身份号码", d.id_number, lambda answer: typed.parse_id_number(answer, birth, gender)
+    )
+    out["occupation"] = iv.optional("职业", d.occupation, typed.parse_text)
+    out["address"] = iv.value("住所地", d.address, typed.parse_text)
+    out["phone"] = iv.optional("联系电话", d.phone, typed.parse_phone)
+    return out
+
+
+def ask_lender(case: Case, iv: Interviewer) -> Data:
+    d = case.lender
+    iv.heading("对方当事人（出借人/原告）")
+    out: Data = {"name": iv.value("名称或姓名", d.name, typed.parse_text)}
+    out["kind"] = iv.choice("出借人类型", LENDER_KINDS, d.kind)
+    out["credit_code"] = iv.optional("统一社会信用代码", d.credit_code, typed.parse_credit_code)
+    out["representative"] = iv.optional("法定代表人", d.representative, typed.parse_text)
+    out["address"] = iv.optional("住所地", d.address, typed.parse_text)
+    return out
+
+
+def ask_agent(case: Case, iv: Interviewer) -> Data:
+    d = case.agent
+    iv.heading("委托诉讼代理人")
+    return {
+        "name": iv.value("代理人姓名", was(d, "name"), typed.parse_text),
+        "firm": iv.optional("律师事务所", was(d, "firm"), typed.parse_text),
+        "phone": iv.optional("代理人电话", was(d, "phone"), typed.parse_phone),
+    }
