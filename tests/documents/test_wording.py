@@ -213,9 +213,16 @@ def test_waivers_in_plain_words() -> None:
 def test_cap_text_names_an_earlier_cap() -> None:
     """A private loan made before 2020-08-20: 24 % until 2020-08-19, then 4 × the LPR on filing."""
     caps = (
-        CapPeriod(dt.date(2019, 5, 1), Decimal("0.24"), "lpr4x", None, None, ("private_lending_31_2",), transition=True),
         CapPeriod(
-            dt.date(2020, 8, 20), Decimal("0.148"), "lpr4x", Decimal("0.037"), dt.date(2022, 1, 20), ("private_lending_25",)
+            dt.date(2019, 5, 1), Decimal("0.24"), "lpr4x", None, None, ("private_lending_31_2",), transition=True
+        ),
+        CapPeriod(
+            dt.date(2020, 8, 20),
+            Decimal("0.148"),
+            "lpr4x",
+            Decimal("0.037"),
+            dt.date(2022, 1, 20),
+            ("private_lending_25",),
         ),
     )
     assert cap_text(caps) == "年利率14.8%（2020年8月20日之前为年利率24%）"

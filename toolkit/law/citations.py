@@ -76,8 +76,10 @@ def cite(key: str) -> str:
 
 
 def cite_groups(keys: Iterable[str]) -> list[str]:
-    """Citations grouped by instrument, in order of first appearance, each article once:
-    ``civil_code_188, private_lending_26, civil_code_192`` → [《民法典》第一百八十八条、第一百九十二条, 《…规定》第二十六条]."""
+    """Citations grouped by instrument, in order of first appearance, each article once.
+
+    ``civil_code_188, private_lending_26, civil_code_192`` →
+    [《民法典》第一百八十八条、第一百九十二条, 《…规定》第二十六条]."""
     groups: dict[str, list[str]] = {}
     for key in keys:
         item = citation(key)
