@@ -16,6 +16,8 @@ varied (the claimed total follows, so every case passes the checks and is drafte
 
 Each batch runs as a child process, and its peak memory is the peak resident set of the largest process
 of its tree (``ru_maxrss`` of the children, read in a wrapper process of its own so runs do not mix).
+Rates are given per second of wall time and per second of CPU time (user + system of every process of
+the run): on a shared machine the wall time depends on what else runs, the CPU time much less.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ from toolkit.batch.sheet_template import write_sheet_template  # noqa: E402
 _PEAK = (
     "import resource, subprocess, sys\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
-    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+    "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code)\n"
 )
 
 
@@ -97,8 +100,9 @@ def write_cases(folder: Path, count: int) -> Path:
     return path
 
 
-def naive_rate(cases_csv: Path, count: int, folder: Path) -> float:
-    """Documents per second of docxtpl's loop (load, render, save a file) with our contexts."""
+def naive_rate(cases_csv: Path, count: int, folder: Path) -> tuple[float, float]:
+    """Documents per second of docxtpl's loop (load, render, save a file) with our contexts: per second
+    of wall time, and per second of CPU time."""
     from docxtpl import DocxTemplate
 
     from toolkit.batch.inputs import jobs
@@ -117,16 +121,16 @@ def naive_rate(cases_csv: Path, count: int, folder: Path) -> float:
         contexts.append(answer.context(case, compute_figures(case)))
     template = ROOT / "templates" / "answer.docx"
     env = environment()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for number, context in enumerate(contexts):
         document = DocxTemplate(str(template))
         document.render(context, jinja_env=env, autoescape=True)
         document.save(str(folder / f"{number}.docx"))
-    return len(contexts) / (time.perf_counter() - start)
+    return len(contexts) / (time.perf_counter() - start), len(contexts) / (time.process_time() - cpu)
 
 
-def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, int]:
-    """(seconds, peak RSS in KiB) of ``draft batch`` on ``cases_csv``."""
+def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of all its processes, peak RSS in KiB) of ``draft batch``."""
     command = [sys.executable, "-m", "toolkit", "batch", str(cases_csv), "--docs", "answer"]
     command += ["--out", str(out), "--jobs", str(jobs)]
     start = time.perf_counter()
@@ -138,10 +142,10 @@ def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, int]:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     seconds = time.perf_counter() - start
-    peak, code = result.stdout.split()
+    peak, cpu, code = result.stdout.split()
     if code != "0":
         raise SystemExit(f"draft batch failed (exit {code}); see {out}/report.csv")
-    return seconds, int(peak)
+    return seconds, float(cpu), int(peak)
 
 
 def main() -> None:
@@ -153,8 +157,16 @@ def main() -> None:
     cores = os.cpu_count() or 1
     work = Path(args.keep or tempfile.mkdtemp(prefix="draft-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    try:
+        _measure(args, work, cores)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
     print(f"machine: {cores} cores, Python {sys.version.split()[0]}; input: CSV export with list files")
-    header = f"{'cases':>6} {'run':<22} {'seconds':>8} {'docs/s':>8} {'peak MiB':>9}"
+    header = f"{'cases':>6} {'run':<22} {'seconds':>8} {'docs/s':>8} {'docs/CPU-s':>10} {'peak MiB':>9}"
     print(header)
     print("-" * len(header))
     peaks: dict[int, int] = {}
@@ -165,25 +177,28 @@ def main() -> None:
         cases_csv = write_cases(folder, count)
         naive_folder = folder / "naive"
         naive_folder.mkdir()
-        naive = naive_rate(cases_csv, min(count, args.naive), naive_folder)
+        naive, naive_cpu = naive_rate(cases_csv, min(count, args.naive), naive_folder)
         shutil.rmtree(naive_folder)
-        print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {'':>9}")
-        one_seconds, one_peak = batch_run(cases_csv, folder / "jobs1", 1)
-        one = count / one_seconds
-        print(f"{count:>6} {'batch --jobs 1':<22} {one_seconds:>8.1f} {one:>8.1f} {one_peak / 1024:>9.1f}")
-        all_seconds, all_peak = batch_run(cases_csv, folder / f"jobs{cores}", cores)
-        many = count / all_seconds
-        print(f"{count:>6} {f'batch --jobs {cores}':<22} {all_seconds:>8.1f} {many:>8.1f} {all_peak / 1024:>9.1f}")
-        print(f"{count:>6} ratios: jobs=1 / naive = {one / naive:.1f}×;  jobs={cores} / jobs=1 = {many / one:.2f}×")
-        peaks[count] = max(one_peak, all_peak)
+        print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
+        rates = {}
+        for jobs in (1, cores):
+            seconds, cpu, peak = batch_run(cases_csv, folder / f"jobs{jobs}", jobs)
+            rates[jobs] = (count / seconds, count / cpu)
+            peaks[count] = max(peaks.get(count, 0), peak)
+            label = f"batch --jobs {jobs}"
+            rate, cpu_rate = rates[jobs]
+            print(f"{count:>6} {label:<22} {seconds:>8.1f} {rate:>8.1f} {cpu_rate:>10.1f} {peak / 1024:>9.1f}")
+        one, many = rates[1], rates[cores]
+        print(
+            f"{count:>6} ratios: jobs=1 / naive = {one[0] / naive:.1f}× (per CPU-second {one[1] / naive_cpu:.1f}×);"
+            f"  jobs={cores} / jobs=1 = {many[0] / one[0]:.2f}×"
+        )
         if not args.keep:
             shutil.rmtree(folder)
     if len(peaks) > 1:
         low, high = min(peaks), max(peaks)
         growth = (peaks[high] - peaks[low]) / peaks[low] * 100
         print(f"peak memory at {high} cases vs {low}: {growth:+.1f} %")
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
