@@ -41,8 +41,8 @@ def draft(case: Case, figures: Figures, name: str, options: Options) -> Drafted:
     facts = run_fact_checks(case, figures, [name])
     _stop_if_blocked(kind.title, facts, options)
     ref, template = templates.load(kind.template(case), options.templates)
-    docx, paragraphs = template.render(kind.context(case, figures), title=kind.title)
-    rendered = RenderedDocument(kind=name, template=ref.key, docx=docx, paragraphs=paragraphs)
+    docx, body = template.render(kind.context(case, figures), title=kind.title)
+    rendered = RenderedDocument(kind=name, template=ref.key, docx=docx, paragraphs=body.paragraphs, body=body)
     document = check_document(case, figures, kind.parts(case, figures), rendered)
     _stop_if_blocked(kind.title, document, options)
     return Drafted(rendered, tuple(facts) + tuple(document), template.sha256)
@@ -55,4 +55,4 @@ def _stop_if_blocked(title: str, findings: Collection[Finding], options: Options
         hint = "改正案件文件后重试；确需保留某项错误时，用 --allow 检查编号 明确放行（会记录在报告中）"
         if options.strict and all(f.severity == "warning" for f in stopped):
             hint = "这些是警告，因使用了 --strict 而阻止输出；去掉 --strict 或改正后重试"
-        raise ChecksFailed(f"{title}未生成，检查发现以下问题：\n" + "\n".join(lines), hint)
+        raise ChecksFailed(f"{title}未生成，检查发现以下问题：\n" + "\n".join(lines), hint, tuple(stopped))

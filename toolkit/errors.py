@@ -7,6 +7,7 @@ Every message is written for the lawyer who will read it: what is wrong, where, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 
 class DraftError(Exception):
@@ -46,6 +47,10 @@ class TemplateError(DraftError):
     """A template cannot be used: broken, hostile, or asking for what the context does not hold."""
 
 
+class RenderedXmlError(TemplateError):
+    """A template rendered into XML that Word cannot open (a tag split across a hyperlink or a field)."""
+
+
 class RenderLimitError(TemplateError):
     """Rendering a template ran past its time or size budget."""
 
@@ -56,6 +61,10 @@ class OutputError(DraftError):
 
 class ChecksFailed(DraftError):
     """Checks found errors (or warnings under --strict) and the document was not written."""
+
+    def __init__(self, message: str, hint: str = "", findings: tuple[Any, ...] = ()) -> None:
+        super().__init__(message, hint)
+        self.findings = findings  # the blocking findings (toolkit.checks.Finding)
 
 
 class LegalDataError(DraftError):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from toolkit.case.models import Case
 from toolkit.documents import kind as document_kind
-from toolkit.documents import missing_fields, requested
+from toolkit.documents import requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, UsageError
 from toolkit.law.figures import Figures
@@ -29,11 +29,6 @@ class Outcome:
             raise self.refused[0]
         if self.refused:
             raise DraftError("\n\n".join(str(error) for error in self.refused))
-
-
-def available(case: Case, name: str) -> bool:
-    """Whether the case file has the fields document ``name`` needs."""
-    return not missing_fields(case, document_kind(name))
 
 
 def draft_and_write(

@@ -113,7 +113,7 @@ def test_a_tag_broken_by_a_paragraph_break_is_an_error(tmp_path: Path) -> None:
     assert finding.location.paragraph == 2
 
 
-def test_a_tag_half_inside_a_hyperlink_is_an_error(tmp_path: Path) -> None:
+def test_a_tag_half_inside_a_hyperlink_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def change(document: Document) -> None:
         paragraph = paragraph_starting(document, CLIENT)
         set_runs(paragraph, ["答辩人：{{ cli"])
@@ -123,8 +123,13 @@ def test_a_tag_half_inside_a_hyperlink_is_an_error(tmp_path: Path) -> None:
         link.append(tail)
         paragraph._p.append(link)
 
-    finding = only(lint(edited(tmp_path, change)), "TAG-SPLIT-STRUCTURE")
+    folder = edited(tmp_path, change).parent
+    finding = only(lint(folder / "answer.docx"), "TAG-SPLIT-STRUCTURE")
     assert finding.severity == "error" and "超链接" in finding.message
+    out = tmp_path / "out"
+    code, _, err = draft_answer(folder, out, capsys)
+    assert code == 1 and "不是有效的 XML" in err and "Traceback" not in err
+    assert not out.exists() or not any(out.iterdir())
 
 
 def test_full_width_punctuation_typed_in_a_tag_is_an_error_with_the_replacement(tmp_path: Path) -> None:

@@ -100,7 +100,7 @@ def _header(request: Request, files: list[Path]) -> dict[str, Any]:
     return {
         "tool": f"draft {__version__}",
         "inputs": [str(path) for path in files],
-        "documents": list(request.documents) if request.documents else "available",
+        "documents": list(request.documents) if request.documents else "requested",
         "options": {
             "strict": request.options.strict,
             "allow": sorted(request.options.allow),

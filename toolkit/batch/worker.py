@@ -8,7 +8,6 @@ on its own: a case that fails, for whatever reason, becomes a failed result and 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,16 +17,13 @@ from toolkit.case.load import case_from_data, case_from_text
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import read_text
 from toolkit.documents import kind as document_kind
-from toolkit.documents import kinds
+from toolkit.documents import requested
 from toolkit.drafting import Drafted, Options, draft
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
 from toolkit.law.compute import compute_figures
 from toolkit.privacy import mask
-from toolkit.render.output import safe_file_name, write_atomic
+from toolkit.render.output import safe_file_name, sync_disk, write_atomic
 from toolkit.render.pdf import convert_to_pdf, pdf_path
-from toolkit.writing import available
-
-_FINDING_ID = re.compile(r"^\s*\[([A-Z0-9-]+)\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,7 @@ class Settings:
 def draft_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
     """Draft every job of ``chunk``; then, when asked, convert all their documents in one LibreOffice run."""
     results = [draft_job(settings, job) for job in chunk]
+    sync_disk()
     return _with_pdfs(settings, results) if settings.pdf else results
 
 
@@ -74,7 +71,7 @@ def _load(job: Job) -> tuple[Case, str]:
 
 
 def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> CaseResult:
-    names = settings.documents or tuple(name for name in kinds() if available(case, name))
+    names = settings.documents or tuple(requested(case))
     if not names:
         return replace(base, message="案件文件中没有任何文书所需的段落（answer、hardship 或 proposal）：请补上")
     figures = compute_figures(case)
@@ -94,14 +91,14 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
 def _write(settings: Settings, folder: Path, case: Case, name: str, outcome: Drafted | DraftError) -> DocumentResult:
     if isinstance(outcome, DraftError):
         status: DocumentStatus = "refused" if isinstance(outcome, ChecksFailed) else "failed"
-        # the blocking findings, as ChecksFailed names them: "[CHECK-ID] field: message"
-        findings = tuple((found, "blocking") for found in dict.fromkeys(_FINDING_ID.findall(outcome.message)))
+        blocked = outcome.findings if isinstance(outcome, ChecksFailed) else ()
+        findings = tuple((finding.id, finding.severity) for finding in blocked)
         return DocumentResult(name, status, findings=findings, message=mask(str(outcome)))
     target = folder / safe_file_name(document_kind(name).file_name(case))
     findings = tuple((finding.id, finding.severity) for finding in outcome.findings)
     data = outcome.document.docx
     try:
-        write_atomic(target, data, force=settings.force)
+        write_atomic(target, data, force=settings.force, sync=False)
     except DraftError as error:
         sha = outcome.template_sha256
         return DocumentResult(name, "failed", template_sha256=sha, findings=findings, message=mask(str(error)))

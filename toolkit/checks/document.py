@@ -21,7 +21,7 @@ from toolkit.documents import kind
 from toolkit.documents.base import Part, RenderedDocument
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
-from toolkit.render.xmltext import W
+from toolkit.render.xmltext import PartText, W
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -75,9 +75,7 @@ def parts_in_order(checked: CheckedDocument) -> Iterator[Problem]:
             yield Problem(f"{checked.title}缺少必备部分“{part.name}”：请检查模板是否删去了这一部分")
         else:
             after = f"“{previous.name}”之后" if previous else "开头"
-            yield Problem(
-                f"{checked.title}的“{part.name}”位置不对，应在{after}：请按文书样式调整模板中各部分的顺序"
-            )
+            yield Problem(f"{checked.title}的“{part.name}”位置不对，应在{after}：请按文书样式调整模板中各部分的顺序")
         return
 
 
@@ -92,8 +90,7 @@ def leftovers(checked: CheckedDocument) -> Iterator[Problem]:
         found = "、".join(dict.fromkeys(f"“{hit.group(0)}”" for hit in hits))
         where = _snippet(paragraph, hits[0].start(), hits[0].end())
         yield Problem(
-            f"{checked.title}第 {number} 段“{where}”中残留 {found}："
-            "某个数值没有填入，请检查案件文件相应字段和模板"
+            f"{checked.title}第 {number} 段“{where}”中残留 {found}：某个数值没有填入，请检查案件文件相应字段和模板"
         )
         reported += 1
         if reported == MAX_REPORTED:
@@ -151,29 +148,61 @@ def court_after_zhici(checked: CheckedDocument) -> Iterator[Problem]:
             yield Problem(f"{checked.title}“此致”之后是{shown}，应为受理法院“{court.name}”：请检查模板")
 
 
-def _docx_problems(data: bytes) -> Iterator[str]:
+@dataclass(frozen=True)
+class _PartSummary:
+    """What the structural check needs to know of one XML part."""
+
+    error: str | None
+    drawing_ids: tuple[str, ...] = ()
+    empty_cells: int = 0
+
+
+# Parts a rendered document shares with its template (styles, numbering, settings…) are the same bytes in
+# every document: each is parsed once per process, keyed by its name, CRC-32 and size in the zip directory.
+_SUMMARIES: dict[tuple[str, int, int], _PartSummary] = {}
+
+
+def _summary(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartSummary:
+    key = (info.filename, info.CRC, info.file_size)
+    known = _SUMMARIES.get(key)
+    if known is None:
+        try:
+            root = etree.fromstring(package.read(info), _PARSER)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
+            return _PartSummary(f"{info.filename} 不是合法的 XML（{exc}）")
+        ids = tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
+        known = _PartSummary(None, ids, sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None))
+        if len(_SUMMARIES) > 1024:
+            _SUMMARIES.clear()
+        _SUMMARIES[key] = known
+    return known
+
+
+def _docx_problems(data: bytes, body: PartText | None = None) -> Iterator[str]:
+    """``body``: the main part as the renderer already parsed it, so it is not parsed twice."""
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, ValueError):
         yield "文件不是有效的 .docx（无法作为 zip 打开）"
         return
     with package:
-        names = package.namelist()
-        if "word/document.xml" not in names:
+        infos = package.infolist()
+        if "word/document.xml" not in {info.filename for info in infos}:
             yield "缺少正文 word/document.xml"
         drawing_ids: Counter[str] = Counter()
-        for name in names:
-            if not name.endswith((".xml", ".rels")):
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
                 continue
-            try:
-                root = etree.fromstring(package.read(name), _PARSER)
-            except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
-                yield f"{name} 不是合法的 XML（{exc}）"
+            if body is not None and info.filename == "word/document.xml":
+                summary = _PartSummary(None, body.drawing_ids, body.empty_cells)
+            else:
+                summary = _summary(package, info)
+            if summary.error:
+                yield summary.error
                 continue
-            drawing_ids.update(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
-            empty = sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None)
-            if empty:
-                yield f"{name} 中有 {empty} 个表格单元格没有段落（Word 会报告文件损坏）"
+            drawing_ids.update(summary.drawing_ids)
+            if summary.empty_cells:
+                yield f"{info.filename} 中有 {summary.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
         repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
         if repeated:
             yield f"图形编号 wp:docPr id 重复：{'、'.join(repeated)}（Word 会报告文件损坏）"
@@ -182,16 +211,14 @@ def _docx_problems(data: bytes) -> Iterator[str]:
 @check("DOC-DOCX", "error", ".docx 文件结构完好", "document")
 def docx_sound(checked: CheckedDocument) -> Iterator[Problem]:
     """Word refuses a package with broken XML, a cell without a paragraph or a repeated drawing id."""
-    for problem in _docx_problems(checked.document.docx):
+    for problem in _docx_problems(checked.document.docx, checked.document.body):
         yield Problem(f"{checked.title}：{problem}：请检查模板")
 
 
 CHECKS = (parts_in_order, leftovers, amounts_in_words, court_after_zhici, docx_sound)
 
 
-def check_document(
-    case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument
-) -> list[Finding]:
+def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
     """Every document check on one rendered document, in registry order."""
     subject = CheckedDocument(case, figures, tuple(kind_parts), rendered)
     return [finding for document_check in CHECKS for finding in document_check.findings(subject)]

@@ -13,6 +13,7 @@ from typing import Any
 
 from toolkit.case.models import Case
 from toolkit.law.figures import Figures
+from toolkit.render.xmltext import PartText
 
 Context = dict[str, Any]
 
@@ -41,6 +42,7 @@ class RenderedDocument:
     template: str
     docx: bytes
     paragraphs: tuple[str, ...]  # body paragraphs and table cells in document order, whitespace-normalized
+    body: PartText | None = None  # the body as the renderer parsed it (None: the checks parse it themselves)
 
     @property
     def text(self) -> str:

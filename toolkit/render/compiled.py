@@ -27,10 +27,10 @@ from jinja2 import Template
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from toolkit.errors import DraftError, TemplateError
+from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
 from toolkit.render.package import inspect_package
-from toolkit.render.xmltext import paragraphs
+from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 _XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -116,12 +116,12 @@ class CompiledTemplate:
         # a line break before each paragraph: Jinja then reports an error's line as its paragraph
         return self.env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", patched))
 
-    def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, tuple[str, ...]]:
-        """The rendered document's bytes and its body text, paragraph by paragraph."""
+    def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
+        """The rendered document's bytes, and its body's text and structure (read from one parse)."""
         budget = self.env.budget
         budget.start()
         rendered: dict[str, bytes] = {}
-        body_text: tuple[str, ...] = ()
+        body = PartText((), (), 0)
         try:
             for part in self._parts:
                 xml = budget.output(part.template.generate(context))
@@ -129,10 +129,17 @@ class CompiledTemplate:
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
                 if part.name == _MAIN:
                     xml = _renumber_drawings(xml)
-                    body_text = paragraphs(xml)
+                    body = read_part(xml)
+                else:
+                    read_part(xml)  # a header or footer must parse too
                 rendered[part.name] = (part.head + xml + part.tail).encode("utf-8")
         except DraftError:
             raise
+        except etree.XMLSyntaxError as exc:
+            raise RenderedXmlError(
+                f"模板 {self.path.name} 生成的内容不是有效的 XML，Word 无法打开（{exc}）",
+                "标签可能跨越了超链接、域代码或修订标记：请用 draft templates check 查看并重新输入该标签",
+            ) from None
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {self.path.name} 渲染失败：{exc.message or exc}",
@@ -146,7 +153,7 @@ class CompiledTemplate:
             budget.deadline = 0.0
         if _CORE in self._entries:
             rendered[_CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
-        return _write_zip([self._entry(name, rendered) for name in self._entries]), body_text
+        return _write_zip([self._entry(name, rendered) for name in self._entries]), body
 
     def _entry(self, name: str, rendered: Mapping[str, bytes]) -> _Entry:
         static = self._static.get(name)

@@ -195,7 +195,8 @@ class DraftEnvironment(ImmutableSandboxedEnvironment):
         )
         self.concat = budget.join  # type: ignore[method-assign]
         table = {k: v for k, v in self.filters.items() if k not in REMOVED_FILTERS}
-        self.filters = bounded_filters({**table, **filters.FILTERS}, budget)
+        # The toolkit's own filters print one fact each (a fixed-size text): only Jinja's are bounded.
+        self.filters = {**bounded_filters(table, budget), **filters.FILTERS}
         self.globals = {k: v for k, v in self.globals.items() if k not in REMOVED_GLOBALS}
         self.globals["range"] = budget.range
 

@@ -46,8 +46,11 @@ def resolve_output(out: Path | None, default_name: str) -> Path:
     return target
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder; never half a file."""
+def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder; never half a file.
+
+    ``sync`` flushes the file to disk before it is renamed into place; a batch that writes many files
+    passes ``False`` and syncs once per chunk instead (see :func:`sync_disk`)."""
     if path.exists() and not force:
         raise OutputError(f"{path} 已存在，未覆盖", "如确需覆盖，请加 --force；或用 --out 指定其他位置")
     folder = path.parent
@@ -60,7 +63,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
-            os.fsync(stream.fileno())
+            if sync:
+                os.fsync(stream.fileno())
         if force:
             os.replace(temp, path)
         else:
@@ -74,3 +78,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool) -> None:
         if exc.errno == errno.ENOSPC:
             raise OutputError(f"磁盘空间不足，{path} 未写入", "请清理磁盘后重试；已有文件未被改动") from None
         raise OutputError(f"无法写入 {path}（{exc.strerror}）", "请检查磁盘空间和写入权限") from None
+
+
+def sync_disk() -> None:
+    """Flush everything written so far to disk (once per batch chunk rather than once per file)."""
+    os.sync()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import etree
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _SPACE = re.compile(r"\s+")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
@@ -19,8 +21,26 @@ def paragraph_text(paragraph: etree._Element) -> str:
     return _SPACE.sub(" ", "".join(pieces)).strip()
 
 
-def paragraphs(xml: str | bytes) -> tuple[str, ...]:
-    """Every non-empty paragraph of an XML part (body paragraphs and table cells) in document order."""
+@dataclass(frozen=True)
+class PartText:
+    """What one parse of an XML part tells: its text, and what Word needs to open it (drawing ids, cells)."""
+
+    paragraphs: tuple[str, ...]  # non-empty paragraphs (body and table cells) in document order
+    drawing_ids: tuple[str, ...]  # every wp:docPr id: Word refuses a repeated one
+    empty_cells: int  # table cells without a paragraph: Word calls the file corrupt
+
+
+def read_part(xml: str | bytes) -> PartText:
+    """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``."""
     root = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
     texts = (paragraph_text(p) for p in root.iter(f"{W}p"))
-    return tuple(text for text in texts if text)
+    return PartText(
+        tuple(text for text in texts if text),
+        tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr")),
+        sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None),
+    )
+
+
+def paragraphs(xml: str | bytes) -> tuple[str, ...]:
+    """Every non-empty paragraph of an XML part (body paragraphs and table cells) in document order."""
+    return read_part(xml).paragraphs

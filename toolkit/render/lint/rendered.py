@@ -8,9 +8,7 @@ the same document checks as ``draft answer`` finds these before a lawyer relies 
 
 from __future__ import annotations
 
-import io
 import traceback
-import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +19,7 @@ from lxml import etree
 from toolkit.checks import check_document
 from toolkit.documents import kind as document_kind
 from toolkit.documents.base import RenderedDocument
-from toolkit.errors import DraftError
+from toolkit.errors import DraftError, RenderedXmlError
 from toolkit.law.compute import compute_figures
 from toolkit.render.compiled import CompiledTemplate
 from toolkit.render.environment import DraftEnvironment
@@ -54,15 +52,15 @@ def render_findings(
         figures = compute_figures(case)
         context = kind.context(case, figures)
         try:
-            docx, paragraphs = template.render(context, title=kind.title)
+            docx, body = template.render(context, title=kind.title)
+        except RenderedXmlError as exc:
+            hint = "通常是标签跨越了超链接、修订或表格单元格；请按其他提示改正后重新检查"
+            yield Finding("RENDER-INVALID-XML", "error", f"用{variant}生成时：{exc.message}", whole, hint=hint)
+            return
         except DraftError as exc:
             yield from _locate_failure(exc, parts, context, env, variant)
             return
-        except etree.XMLSyntaxError as exc:
-            yield Finding("RENDER-INVALID-XML", "error", f"用{variant}生成的正文不是有效的 XML（{exc}）", whole)
-            return
-        yield from _invalid_parts(docx, parts, variant)
-        rendered = RenderedDocument(kind=kind_name, template=key, docx=docx, paragraphs=paragraphs)
+        rendered = RenderedDocument(kind_name, key, docx, body.paragraphs, body)
         for problem in check_document(case, figures, kind.parts(case, figures), rendered):
             if problem.severity == "error":
                 failed.setdefault((problem.id, problem.message), []).append(variant)
@@ -75,21 +73,6 @@ def render_findings(
             whole,
             hint="文书检查与 draft answer 等命令相同；请对照作者指南补全或改正模板",
         )
-
-
-def _invalid_parts(docx: bytes, parts: Sequence[TemplatePart], variant: str) -> Iterator[Finding]:
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        for part in parts:
-            try:
-                etree.fromstring(archive.read(part.name), _PARSER)
-            except etree.XMLSyntaxError as exc:
-                yield Finding(
-                    "RENDER-INVALID-XML",
-                    "error",
-                    f"用{variant}生成的文书中，这一部分不是有效的 XML，Word 无法打开（{exc}）",
-                    Location(part.name),
-                    hint="通常是标签跨越了超链接、修订或表格单元格；请按其他提示改正后重新检查",
-                )
 
 
 def _locate_failure(
