@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from toolkit.case.models import Case
+from toolkit.checks import Finding
 from toolkit.documents import kind as document_kind
 from toolkit.documents import requested
 from toolkit.drafting import Options, draft
-from toolkit.errors import DraftError, UsageError
+from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.law.figures import Figures
 from toolkit.render.output import resolve_output, write_atomic
 
@@ -40,10 +41,10 @@ def draft_and_write(
     *,
     force: bool = False,
     pdf: bool = False,
-    only_available: bool = False,
+    requested_only: bool = False,
 ) -> Outcome:
     outcome = Outcome()
-    if only_available:
+    if requested_only:
         names = [name for name in names if name in requested(case)]
         if not names:
             raise UsageError(
@@ -62,7 +63,10 @@ def draft_and_write(
         kind = document_kind(name)
         target = resolve_output(out, kind.file_name(case))
         ready.append((target, drafted))
-        outcome.notices += [f"[{f.severity}] [{f.id}] {f.message}" for f in drafted.findings if f.severity != "info"]
+        outcome.notices += [_notice(f) for f in drafted.findings if f.severity != "info"]
+    if not force and (existing := [str(target) for target, _ in ready if target.exists()]):
+        hint = "如确需覆盖，请加 --force；或用 --out 指定其他位置"
+        raise OutputError(f"{'、'.join(existing)} 已存在，未写入任何文书", hint)
     for target, drafted in ready:
         write_atomic(target, drafted.document.docx, force=force)
         outcome.written.append(target)
@@ -72,3 +76,9 @@ def draft_and_write(
         outcome.written += convert_to_pdf(outcome.written, force=force)
     outcome.notices = list(dict.fromkeys(outcome.notices))
     return outcome
+
+
+def _notice(finding: Finding) -> str:
+    if finding.severity == "error":  # it reached here, so it was allowed: say so, it is the record
+        return f"[已按 --allow 放行的错误] [{finding.id}] {finding.message}"
+    return f"[警告] [{finding.id}] {finding.message}"

@@ -81,7 +81,7 @@ def test_interest_under_the_cap_is_not_volunteered() -> None:
 
 def test_nothing_is_written_for_a_refused_document(tmp_path: Path) -> None:
     case = sample("bank-expired")
-    outcome = draft_and_write(case, compute_figures(case), list(kinds()), tmp_path, Options(), only_available=True)
+    outcome = draft_and_write(case, compute_figures(case), list(kinds()), tmp_path, Options(), requested_only=True)
     assert [path.name for path in outcome.written] == ["张丽-民事答辩状.docx"]
     assert sorted(path.name for path in tmp_path.iterdir()) == ["张丽-民事答辩状.docx"]
     assert len(outcome.refused) == 2

@@ -55,7 +55,7 @@ def _run(
     out: Path | None,
     *,
     style: str | None = None,
-    only_available: bool = False,
+    requested_only: bool = False,
     force: bool,
     strict: bool,
     allow: tuple[str, ...],
@@ -72,7 +72,7 @@ def _run(
         case = case.model_copy(update={"answer": case.answer.model_copy(update={"style": style})})
     options = Options(strict=strict, allow=frozenset(allow), templates=templates_dir)
     outcome = draft_and_write(
-        case, compute_figures(case), names, out, options, force=force, pdf=pdf, only_available=only_available
+        case, compute_figures(case), names, out, options, force=force, pdf=pdf, requested_only=requested_only
     )
     for line in outcome.notices:
         say(line, err=True)
@@ -118,4 +118,4 @@ def all_documents(case_path: Path, out: Path | None, **flags: Any) -> None:
         from toolkit.errors import UsageError
 
         raise UsageError("draft all 会生成多份文书，--out 须是文件夹", "例如 --out out/")
-    _run(list(kinds()), case_path, out, only_available=True, **flags)
+    _run(list(kinds()), case_path, out, requested_only=True, **flags)
