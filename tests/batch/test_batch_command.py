@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 from batch_support import case_ids, workbook
+from support import run_draft as draft
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD: dict[int, dict[str, Any]] = {
@@ -20,17 +19,6 @@ BAD: dict[int, dict[str, Any]] = {
     21: {"court.served_on": "2026-02-30"},  # February has no 30th
     38: {"claims.total": 23000.01},  # the items add up to 23000.00
 }
-
-
-def draft(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=300,
-    )
 
 
 @pytest.fixture(scope="module")

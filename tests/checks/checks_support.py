@@ -6,12 +6,13 @@ even while the engine changes; tests that need the engine call it explicitly.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from support import edited
 
 from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
@@ -22,7 +23,6 @@ from toolkit.law.figures import CapPeriod, Figures, Installment, Ledger, LedgerS
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "case.yaml"
 ALL_DOCUMENTS = ("answer", "hardship", "settlement")
-DELETE = object()
 
 _SAMPLE_DATA: dict[str, Any] = parse(read_text(SAMPLE), SAMPLE).data
 
@@ -30,16 +30,7 @@ _SAMPLE_DATA: dict[str, Any] = parse(read_text(SAMPLE), SAMPLE).data
 def variant(changes: dict[str, Any] | None = None) -> Case:
     """The sample case with dotted-path changes (``{"loan.disbursed": "16000"}``); ``DELETE`` removes a key.
     The result is validated like a real case file."""
-    data = copy.deepcopy(_SAMPLE_DATA)
-    for path, value in (changes or {}).items():
-        *parents, last = path.split(".")
-        node = data
-        for key in parents:
-            node = node[key]
-        if value is DELETE:
-            del node[last]
-        else:
-            node[last] = value
+    data = edited(_SAMPLE_DATA, changes)
     return case_from_data(data, "variant.yaml")
 
 
@@ -59,10 +50,28 @@ def _sample_figures() -> Figures:
         charges_outstanding=charges,
         overpaid=Decimal(0),
         segments=(
-            LedgerSegment(d(2026, 3, 10), d(2026, 5, 10), 61, Decimal("18000.00"), Decimal("0.2398"),
-                          Decimal("0.24"), Decimal("0.2398"), "in_term", in_term),
-            LedgerSegment(d(2026, 5, 10), d(2026, 10, 20), 163, Decimal("18000.00"), Decimal("0.3597"),
-                          Decimal("0.24"), Decimal("0.24"), "overdue", overdue),
+            LedgerSegment(
+                d(2026, 3, 10),
+                d(2026, 5, 10),
+                61,
+                Decimal("18000.00"),
+                Decimal("0.2398"),
+                Decimal("0.24"),
+                Decimal("0.2398"),
+                "in_term",
+                in_term,
+            ),
+            LedgerSegment(
+                d(2026, 5, 10),
+                d(2026, 10, 20),
+                163,
+                Decimal("18000.00"),
+                Decimal("0.3597"),
+                Decimal("0.24"),
+                Decimal("0.24"),
+                "overdue",
+                overdue,
+            ),
         ),
         payments=(),
         ignored_payments=(),

@@ -11,7 +11,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from checks_support import DELETE, SAMPLE_FIGURES, figures, findings, found, variant
+from checks_support import SAMPLE_FIGURES, figures, findings, found, variant
+from support import DELETE
 
 from toolkit.checks.registry import FACT_CHECKS
 from toolkit.law.figures import DataGap, Installment, MissingInput

@@ -7,12 +7,12 @@ drafts also proves the document passed the checks on required parts, leftovers a
 
 from __future__ import annotations
 
-import copy
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
+
+from support import edited
+from support import run_draft as shared_run_draft
 
 from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
@@ -23,7 +23,6 @@ from toolkit.law.compute import compute_figures
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-DELETE = object()
 
 
 def sample_path(name: str) -> Path:
@@ -34,16 +33,7 @@ def sample(name: str = "case", changes: dict[str, Any] | None = None) -> Case:
     """A bundled sample, optionally with dotted-path changes (``{"proposal.addressee": "court"}``);
     ``DELETE`` removes a key. The result is validated like a real case file."""
     path = sample_path(name)
-    data = copy.deepcopy(parse(read_text(path), path).data)
-    for dotted, value in (changes or {}).items():
-        *parents, last = dotted.split(".")
-        node = data
-        for key in parents:
-            node = node[key]
-        if value is DELETE:
-            del node[last]
-        else:
-            node[last] = value
+    data = edited(parse(read_text(path), path).data, changes)
     return case_from_data(data, path.name)
 
 
@@ -63,14 +53,7 @@ def paragraphs(case: Case, name: str) -> list[str]:
 
 def run_draft(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """``draft …`` as a user runs it (``python -m toolkit``), from the repository root."""
-    return subprocess.run(
-        [sys.executable, "-m", "toolkit", *map(str, args)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
+    return shared_run_draft(*args, cwd=ROOT, timeout=120)
 
 
 def table_rows(paragraphs: list[str], heading: str, columns: int, end: str = "合计") -> list[tuple[str, ...]]:

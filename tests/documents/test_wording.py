@@ -9,7 +9,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from documents_support import DELETE, drafted, paragraphs, sample, with_style
+from documents_support import drafted, paragraphs, sample, with_style
+from support import DELETE
 
 from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS
 from toolkit.documents.wording import cap_citations, cap_text, waiver_text

@@ -1,0 +1,41 @@
+"""Helpers shared by the tests of every folder (tests/ is on sys.path through its conftest.py)."""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DELETE = object()  # as a value in ``edited``: remove the key
+
+
+def run_draft(*args: str | Path, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """``draft …`` as a user runs it (``python -m toolkit``), capturing what it prints."""
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=timeout,
+    )
+
+
+def edited(data: dict[str, Any], changes: dict[str, Any] | None) -> dict[str, Any]:
+    """A deep copy of case data with dotted-path changes (``{"loan.disbursed": "16000"}``); a value of
+    ``DELETE`` removes the key."""
+    data = copy.deepcopy(data)
+    for dotted, value in (changes or {}).items():
+        *parents, last = dotted.split(".")
+        node = data
+        for key in parents:
+            node = node[key]
+        if value is DELETE:
+            del node[last]
+        else:
+            node[last] = value
+    return data
