@@ -10,7 +10,7 @@ from typing import Any
 
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS, element_rows
-from toolkit.documents.base import DocumentKind, Part
+from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.documents.wording import claimed_debt
@@ -108,7 +108,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
         Part.text("法院名称", court),
         Part.regex("附：本答辩状副本", r"附：本答辩状副本\d+份"),
         Part.text("答辩人签名", "答辩人（签名）"),
-        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+        SIGNING_DATE,
     ]
     return found
 
@@ -126,7 +126,7 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
     found += [
         Part.text("证据清单"),
         Part.text("答辩人签名", "答辩人（签名）"),
-        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+        SIGNING_DATE,
     ]
     return found
 

@@ -34,6 +34,10 @@ class Part:
         return cls(name, re.compile(pattern))
 
 
+# Every document ends with its date in Chinese (law.md §7): 2026年11月29日
+SIGNING_DATE = Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$")
+
+
 @dataclass(frozen=True)
 class RenderedDocument:
     """A rendered document before it is written: its bytes and its text, paragraph by paragraph."""

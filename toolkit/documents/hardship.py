@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.case.models import Case, signing_date
-from toolkit.documents.base import DocumentKind, Part
+from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.wording import (
     addressed_to_court,
@@ -66,7 +66,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
         Part.text("承诺"),
         Part.text("附件"),
         Part.text("说明人签名", "说明人（签名）"),
-        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+        SIGNING_DATE,
     ]
 
 

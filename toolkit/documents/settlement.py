@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.case.models import Case
-from toolkit.documents.base import DocumentKind, Part
+from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.wording import (
     addressed_to_court,
@@ -89,7 +89,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
     found += [
         Part.text("申请人签名", "申请人（签名）"),
         Part.regex("被申请人签章", r"被申请人（(?:盖章|签名或盖章)）"),
-        Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$"),
+        SIGNING_DATE,
     ]
     return found
 
