@@ -6,7 +6,7 @@ written here: the caller writes the bytes only when this returns, so a refused d
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ class Options:
     strict: bool = False
     allow: frozenset[str] = frozenset()
     templates: Path | None = None
+    locate: Callable[[str], str] = str  # a finding's field as messages name it, e.g. case.yaml:29: client.name
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def draft(case: Case, figures: Figures, name: str, options: Options) -> Drafted:
 def _stop_if_blocked(title: str, findings: Collection[Finding], options: Options) -> None:
     stopped = blocking(findings, strict=options.strict, allow=options.allow)
     if stopped:
-        lines = [f"  [{f.id}] {f.field}: {f.message}" for f in stopped]
+        lines = [f"  [{f.id}] {options.locate(f.field)}: {f.message}" for f in stopped]
         hint = "改正案件文件后重试；确需保留某项错误时，用 --allow 检查编号 明确放行（会记录在报告中）"
         if options.strict and all(f.severity == "warning" for f in stopped):
             hint = "这些是警告，因使用了 --strict 而阻止输出；去掉 --strict 或改正后重试"

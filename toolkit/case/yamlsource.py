@@ -12,6 +12,7 @@ here, so that:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,6 +28,7 @@ MAX_DEPTH = 20
 Loc = tuple[str | int, ...]
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
 @dataclass
@@ -36,6 +38,16 @@ class Located:
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
     seen: set[int] = field(default_factory=set)
+
+    def line_of_field(self, field: str) -> int | None:
+        """The line of a dotted field such as ``loan.repayments[2].date`` (or of its nearest ancestor)."""
+        loc = tuple(int(index) if index else name for name, index in _PATH_PART.findall(field))
+        return self.line_of(loc)
+
+    def where(self, source: Path | str, field: str) -> str:
+        """``file:line: field`` for messages (``file: field`` when the field has no line)."""
+        line = self.line_of_field(field)
+        return f"{source}:{line}: {field}" if line else f"{source}: {field}"
 
     def line_of(self, loc: Loc) -> int | None:
         """The line of ``loc``, or of its nearest ancestor that was written in the file."""

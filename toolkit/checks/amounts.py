@@ -25,10 +25,15 @@ def claim_total(facts: Facts) -> Iterator[Problem]:
     items = claimed_total(claims)
     if items != claims.total:
         yield Problem(
-            f"诉请各项（本金、利息、罚息、复利、违约金、费用、实现债权费用）合计 {yuan(items)} 元，"
-            f"与填写的诉请总额 {yuan(claims.total)} 元相差 {yuan(abs(items - claims.total))} 元："
+            f"诉请各项（本金、利息、罚息、复利、违约金、费用、实现债权费用）合计 {_exact(items)} 元，"
+            f"与填写的诉请总额 {_exact(claims.total)} 元相差 {_exact(abs(items - claims.total))} 元："
             "请对照起诉状核对各项金额和总额，改正填错的一项"
         )
+
+
+def _exact(amount: Decimal) -> str:
+    """An amount as printed (18,000.00), but never rounded away: 23,000.004 stays 23,000.004."""
+    return yuan(amount) if amount == amount.quantize(Decimal("0.01")) else f"{amount:,}"
 
 
 def _amounts(value: object, path: str = "") -> Iterator[tuple[str, Decimal]]:

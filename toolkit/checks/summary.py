@@ -3,7 +3,6 @@ each with where it is (file:line: field), what to do and the provision it rests 
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Sequence
 from decimal import Decimal
@@ -17,12 +16,6 @@ from toolkit.law.money import cn_date, rate_percent, yuan
 
 LineOf = Callable[[str], int | None]
 _BASIS = {"financial24": "金融借款年利率24%", "lpr4x": "一年期LPR的四倍"}
-_PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
-
-
-def field_loc(field: str) -> tuple[str | int, ...]:
-    """``loan.repayments[2].date`` → ``("loan", "repayments", 2, "date")``, to find the field's line."""
-    return tuple(int(index) if index else name for name, index in _PATH_PART.findall(field))
 
 
 def _width(text: str) -> int:

@@ -10,7 +10,7 @@ import click
 from toolkit.case.load import load_located
 from toolkit.checks import blocking, report, run_fact_checks
 from toolkit.checks.registry import catalogue
-from toolkit.checks.summary import checks_table, field_loc, text_report
+from toolkit.checks.summary import checks_table, text_report
 from toolkit.cli.output import say
 from toolkit.documents import requested
 from toolkit.law.compute import compute_figures
@@ -37,7 +37,7 @@ def check(ctx: click.Context, case_path: Path, as_json: bool, strict: bool, allo
     else:
 
         def line_of(field: str) -> int | None:
-            return located.line_of(field_loc(field))
+            return located.line_of_field(field)
 
         say(text_report(case_path, findings, figures, stopped=stopped, allowed=allow, line_of=line_of))
     ctx.exit(1 if stopped else 0)

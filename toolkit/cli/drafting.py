@@ -62,15 +62,20 @@ def _run(
     templates_dir: Path | None,
     pdf: bool,
 ) -> None:
-    from toolkit.case.load import load_case
+    from toolkit.case.load import load_located
     from toolkit.drafting import Options
     from toolkit.law.compute import compute_figures
     from toolkit.writing import draft_and_write
 
-    case = load_case(case_path)
+    case, located = load_located(case_path)
     if style is not None and case.answer is not None:
         case = case.model_copy(update={"answer": case.answer.model_copy(update={"style": style})})
-    options = Options(strict=strict, allow=frozenset(allow), templates=templates_dir)
+    options = Options(
+        strict=strict,
+        allow=frozenset(allow),
+        templates=templates_dir,
+        locate=lambda field: located.where(case_path, field),
+    )
     outcome = draft_and_write(
         case, compute_figures(case), names, out, options, force=force, pdf=pdf, requested_only=requested_only
     )
