@@ -13,7 +13,7 @@ from documents_support import drafted, paragraphs, sample, with_style
 from support import DELETE
 
 from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS
-from toolkit.documents.wording import cap_citations, cap_text, waiver_text
+from toolkit.documents.wording import cap_text, waiver_text
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import CapPeriod
 
@@ -236,10 +236,10 @@ def test_cap_citations_name_each_article_once() -> None:
     figures = compute_figures(
         sample("private-downpayment", {"loan.contract_date": "2019-06-15", "loan.disbursed_on": "2019-06-15"})
     )
-    assert cap_citations(figures) == (
+    assert figures.cap_citation() == (
         "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第三十一条第二款、第二十五条、第二十八条、第二十九条"
     )
-    assert cap_citations(compute_figures(sample())) == (
+    assert compute_figures(sample()).cap_citation() == (
         "《最高人民法院关于新民间借贷司法解释适用范围问题的批复》（法释〔2020〕27号）、"
         "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
     )

@@ -15,12 +15,6 @@ from toolkit.law.money import cents, cn_date, rate_percent, yuan
 FINANCIAL_KINDS = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
 
 
-def _cap_citation(figures: Figures, *, all_periods: bool = False) -> str | None:
-    """The provision of the cap as the engine recorded it (it differs by lender and by period)."""
-    caps = figures.caps if all_periods else figures.caps[-1:]
-    return "；".join(dict.fromkeys(cap.citation for cap in caps)) or None
-
-
 @check(
     "RATE-ABOVE-CAP",
     "warning",
@@ -33,7 +27,7 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     loan, cap = facts.case.loan, facts.figures.rate_cap
     if cap is None:
         return
-    citation = _cap_citation(facts.figures)
+    citation = facts.figures.cap_citation(latest_only=True)
     rates = (("loan.annual_rate", "约定期内年利率", loan.annual_rate), ("loan.overdue_rate", "约定逾期年利率",
                                                                   loan.overdue_rate))
     for field, name, rate in rates:
@@ -74,7 +68,7 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     charges_claimed = (figures.claimed_charges or Decimal(0)) > 0
     if answer is not None and charges_claimed and not set(CHARGE_ITEMS) & set(answer.contested):
         message += "；answer.contested 尚未列入任何利息或费用项目，请补上"
-    yield Problem(message, citation=_cap_citation(figures, all_periods=True))
+    yield Problem(message, citation=figures.cap_citation())
 
 
 @check(

@@ -15,7 +15,6 @@ from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.wording import (
     addressed_to_court,
-    cap_citations,
     cap_scope,
     cap_text,
     claimed_debt,
@@ -61,7 +60,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "reduction": reduction,
         "cap_text": cap_text(figures.caps),
         "cap_scope": cap_scope(figures),
-        "cap_citations": cap_citations(figures),
+        "cap_citations": figures.cap_citation(),
         "affordable": terms is not None and disposable is not None and terms["largest"] <= disposable,
         "shortfall": monthly_shortfall(figures),
         "grace_days": GRACE_DAYS,

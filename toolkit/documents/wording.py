@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case
-from toolkit.law.citations import cite_all
 from toolkit.law.figures import CapPeriod, Figures
 from toolkit.law.money import cents, cn_date, rate_percent
 
@@ -124,7 +123,3 @@ def cap_scope(figures: Figures) -> str:
     return "利息、复利、罚息、违约金和其他费用"
 
 
-def cap_citations(figures: Figures) -> str:
-    """The provisions the caps rest on, each once, articles of one instrument together, in date order:
-    《…规定》第三十一条第二款、第二十五条、第二十八条、第二十九条."""
-    return cite_all(key for cap in figures.caps for key in cap.references)

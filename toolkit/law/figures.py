@@ -128,3 +128,11 @@ class Figures:
     gaps: tuple[DataGap, ...]
     missing: tuple[MissingInput, ...] = ()  # figures left None for want of an input, and why
     transition_rule: bool = False  # private loan made before 2020-08-20 (民间借贷规定 第三十一条第二款)
+
+    def cap_citation(self, *, latest_only: bool = False) -> str | None:
+        """The provisions the caps rest on, each once, articles of one instrument together, in date order:
+        《…规定》第三十一条第二款、第二十五条、第二十八条、第二十九条 (``None`` without a cap)."""
+        from toolkit.law.citations import cite_all
+
+        caps = self.caps[-1:] if latest_only else self.caps
+        return cite_all(key for cap in caps for key in cap.references) or None
