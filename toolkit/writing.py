@@ -51,7 +51,7 @@ def draft_and_write(
                 "案件文件中没有任何文书所需的段落",
                 "答辩状需要 answer 段落，困难情况说明需要 hardship，和解方案需要 proposal",
             )
-    if len(names) > 1 and out is not None and out.suffix.lower() == ".docx":
+    if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() == ".docx":
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
     ready = []
     for name in names:

@@ -119,8 +119,4 @@ def all_documents(case_path: Path, out: Path | None, **flags: Any) -> None:
     """起草案件文件所能支持的全部文书（有 answer 段落即起草答辩状，依此类推）。"""
     from toolkit.documents import kinds
 
-    if out is not None and out.suffix.lower() == ".docx":
-        from toolkit.errors import UsageError
-
-        raise UsageError("draft all 会生成多份文书，--out 须是文件夹", "例如 --out out/")
     _run(list(kinds()), case_path, out, requested_only=True, **flags)
