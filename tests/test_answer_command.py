@@ -158,3 +158,15 @@ def test_empty_binary_or_list_file(tmp_path: Path, content: bytes) -> None:
     assert result.returncode == 1 and result.stderr.startswith("错误：")
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_knowing_override_is_printed_as_the_record(tmp_path: Path) -> None:
+    """law.md §5: a hardship statement after limitation has expired is drafted only with --allow, and says so."""
+    expired = ROOT / "samples" / "bank-expired.yaml"
+    refused = draft("hardship", "--case", expired, "--out", tmp_path)
+    assert refused.returncode == 1 and "LIMITATION-GIVEAWAY" in refused.stderr
+    assert not any(tmp_path.iterdir())
+    allowed = draft("hardship", "--case", expired, "--out", tmp_path, "--allow", "LIMITATION-GIVEAWAY")
+    assert allowed.returncode == 0, allowed.stderr
+    assert "[已按 --allow 放行的错误] [LIMITATION-GIVEAWAY]" in allowed.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["张丽-困难情况说明.docx"]
