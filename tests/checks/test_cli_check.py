@@ -9,21 +9,16 @@ from pathlib import Path
 
 import pytest
 from checks_support import ROOT, SAMPLE
+from support import run_cli
 
 from toolkit.checks import REGISTRY
-from toolkit.cli import main
 
 SAMPLE_ARG = "samples/case.yaml"
 
 
 def _run(args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> tuple[int, str, str]:
     monkeypatch.chdir(ROOT)
-    try:
-        code = main(args)
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
+    return run_cli(args, capsys)
 
 
 def _case_file(tmp_path: Path, old: str, new: str) -> Path:
@@ -34,8 +29,9 @@ def _case_file(tmp_path: Path, old: str, new: str) -> Path:
     return path
 
 
-def test_json_figures_equal_the_case_format_example(capsys: pytest.CaptureFixture[str],
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_json_figures_equal_the_case_format_example(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, _ = _run(["check", "--case", SAMPLE_ARG, "--json"], capsys, monkeypatch)
     assert code == 0
     result = json.loads(out)
@@ -85,8 +81,9 @@ def test_strict_makes_warnings_fail(capsys: pytest.CaptureFixture[str], monkeypa
     assert json.loads(out)["allowed"] == ["RATE-ABOVE-CAP", "RATE-EXCESS", "RATE-FEES"]
 
 
-def test_an_error_exits_1_until_allowed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_error_exits_1_until_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     case = str(_case_file(tmp_path, '"410105199403012319"', '"410105199403012310"'))
     code, out, _ = _run(["check", "--case", case], capsys, monkeypatch)
     assert code == 1
@@ -103,14 +100,16 @@ def test_unknown_allow_is_a_usage_error(capsys: pytest.CaptureFixture[str], monk
     assert code == 2 and "NO-SUCH-CHECK" in err and "draft checks" in err
 
 
-def test_missing_case_option_is_a_usage_error(capsys: pytest.CaptureFixture[str],
-                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_case_option_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, _, _ = _run(["check"], capsys, monkeypatch)
     assert code == 2
 
 
-def test_a_missing_file_is_one_clear_message(capsys: pytest.CaptureFixture[str],
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_file_is_one_clear_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, err = _run(["check", "--case", "no/such.yaml"], capsys, monkeypatch)
     assert code == 1 and out == "" and "找不到该文件" in err and "Traceback" not in err
 
@@ -143,6 +142,7 @@ def test_checks_lists_every_check(capsys: pytest.CaptureFixture[str], monkeypatc
 
 def test_the_installed_command_exits_with_the_code() -> None:
     draft = Path(sys.executable).with_name("draft")
-    done = subprocess.run([str(draft), "check", "--case", SAMPLE_ARG, "--strict"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [str(draft), "check", "--case", SAMPLE_ARG, "--strict"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert done.returncode == 1 and "RATE-EXCESS" in done.stdout

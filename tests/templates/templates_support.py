@@ -18,8 +18,7 @@ import docx
 import pytest
 from docx.document import Document
 from docx.text.paragraph import Paragraph
-
-from toolkit.cli import main
+from support import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILTIN = ROOT / "templates"
@@ -126,16 +125,6 @@ def write_template(folder: Path, data: bytes, name: str = "answer.docx") -> Path
     path = folder / name
     path.write_bytes(data)
     return path
-
-
-def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    """Run ``draft`` in-process: (exit code, stdout, stderr)."""
-    try:
-        code = main(args)
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    return int(code or 0), out.out, out.err
 
 
 def draft_answer(template_dir: Path, out: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -208,21 +208,6 @@ def parse_credit_code(text: str) -> str:
     return value
 
 
-def parse_amount_or_none(text: str) -> Decimal | None:
-    """An optional amount: blank or 无 means none."""
-    return None if is_none(text) else parse_amount(text)
-
-
-def parse_rate_or_none(text: str) -> Decimal | None:
-    """An optional rate: blank or 无 means none."""
-    return None if is_none(text) else parse_rate(text)
-
-
-def parse_date_or_none(text: str) -> dt.date | None:
-    """An optional date: blank or 无 means none."""
-    return None if is_none(text) else parse_date(text)
-
-
 def show_amount(value: Decimal) -> str:
     """An amount as a default to accept: ``18000.00``."""
     return f"{value.quantize(CENT):f}"
