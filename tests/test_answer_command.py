@@ -79,11 +79,13 @@ def test_libreoffice_reads_every_required_part(sample_answer: Path, tmp_path: Pa
         position = found + len(part)
     # the figures of law.md §4's worked example, printed with their uppercase words
     for figure in [
-        "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）",
-        "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）",
+        # rows booked rounded down (law.md §4.4): 721.3709… → 721.37, 1,929.2054… → 1,929.20, sum 2,650.57;
+        # 18,000.00 + 2,650.57 = 20,650.57; 23,000.00 − 20,650.57 = 2,349.43
+        "20,650.57元（人民币贰万零陆佰伍拾元零伍角柒分）",
+        "2,349.43元（人民币贰仟叁佰肆拾玖元肆角叁分）",
         "721.37",
-        "1,929.21",
-        "2,650.58",
+        "1,929.20",
+        "2,650.57",
     ]:
         assert figure in flat
 

@@ -164,8 +164,9 @@ def test_init_yes_writes_a_valid_case_from_the_sample_facts(tmp_path: Path) -> N
     figures = compute_figures(case)
     sample = load_case(SAMPLE)
     assert case.client == sample.client and case.loan == sample.loan and case.claims == sample.claims
-    # law.md §4 worked example: 18,000.00 × 0.2398 × 61/365 + 18,000.00 × 0.24 × 163/365 = 2,650.5764…
-    assert figures.supportable_total is not None and round(figures.supportable_total, 2) == Decimal("20650.58")
+    # law.md §4 worked example: 18,000.00 × 0.2398 × 61/365 = 721.3709… → 721.37 and 18,000.00 × 0.24 × 163/365 =
+    # 1,929.2054… → 1,929.20, each booked rounded down (§4.4): 18,000.00 + 2,650.57 = 20,650.57
+    assert figures.supportable_total == Decimal("20650.57")
     checked = run(["check", "--case", str(target)])
     assert checked.exit_code == 0 and "错误 0 项" in checked.output, checked.output
 

@@ -183,7 +183,7 @@ def test_excess_that_rounds_to_zero_is_not_reported() -> None:
 
 def test_excess_message_gives_the_figures_and_cites_the_cap() -> None:
     (finding,) = [f for f in findings() if f.id == "RATE-EXCESS"]
-    assert "20,650.58" in finding.message and "2,349.42" in finding.message and "依法最多可主张" in finding.message
+    assert "20,650.57" in finding.message and "2,349.43" in finding.message and "依法最多可主张" in finding.message
     assert finding.citation == "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
 
 
@@ -285,5 +285,5 @@ def test_dates_in_order_and_repayments_in_time_pass() -> None:
 def test_sample_figures_match_the_worked_example() -> None:
     """Guard on the hand-built figures themselves (law.md §4)."""
     assert SAMPLE_FIGURES.ledger is not None
-    assert round(SAMPLE_FIGURES.ledger.charges_outstanding, 2) == Decimal("2650.58")
-    assert round(SAMPLE_FIGURES.excess or 0, 2) == Decimal("2349.42")
+    assert SAMPLE_FIGURES.ledger.charges_outstanding == Decimal("2650.57")
+    assert SAMPLE_FIGURES.excess == Decimal("2349.43")

@@ -78,7 +78,7 @@ def test_pdf_holds_every_required_part_in_order(
 def test_pdf_prints_the_uppercase_amounts(pdf_texts: dict[str, str]) -> None:
     flat = _flat(pdf_texts["case-settlement"])
     assert "18,000.00元（人民币壹万捌仟元整）" in flat
-    assert "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）" in flat
+    assert "20,650.57元（人民币贰万零陆佰伍拾元零伍角柒分）" in flat
 
 
 def test_no_blank_page_and_no_runaway_document(pdf_texts: dict[str, str]) -> None:
