@@ -28,6 +28,21 @@ class PartText:
     paragraphs: tuple[str, ...]  # non-empty paragraphs (body and table cells) in document order
     drawing_ids: tuple[str, ...]  # every wp:docPr id: Word refuses a repeated one
     empty_cells: int  # table cells without a paragraph: Word calls the file corrupt
+    tables: tuple[Table, ...] = ()  # every table, row by row, each cell's text
+
+
+Table = tuple[tuple[str, ...], ...]
+
+
+def table_text(table: etree._Element) -> Table:
+    """A table's rows, each a tuple of its cells' text (a cell's paragraphs joined by a space)."""
+    return tuple(
+        tuple(
+            " ".join(text for text in (paragraph_text(p) for p in cell.iter(f"{W}p")) if text)
+            for cell in row.iterfind(f"{W}tc")
+        )
+        for row in table.iterfind(f"{W}tr")
+    )
 
 
 def read_part(xml: str | bytes) -> PartText:
@@ -38,6 +53,7 @@ def read_part(xml: str | bytes) -> PartText:
         tuple(text for text in texts if text),
         tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr")),
         sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None),
+        tuple(table_text(table) for table in root.iter(f"{W}tbl")),
     )
 
 
