@@ -19,6 +19,8 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from decimal import ROUND_DOWN, Decimal
 
+from lxml import etree
+
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
 from toolkit.law.money import CENT, cents, yuan
@@ -90,8 +92,11 @@ def _tables(checked: CheckedDocument) -> tuple[Table, ...]:
     body = checked.document.body
     if body is not None:
         return body.tables
-    with zipfile.ZipFile(io.BytesIO(checked.document.docx)) as package:
-        return read_part(package.read("word/document.xml")).tables
+    try:
+        with zipfile.ZipFile(io.BytesIO(checked.document.docx)) as package:
+            return read_part(package.read("word/document.xml")).tables
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError):
+        return ()  # DOC-DOCX reports a package that does not open
 
 
 def _total_rows(table: Table) -> Iterator[str]:
