@@ -10,6 +10,7 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _SPACE = re.compile(r"\s+")
+WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lines (see render.compiled)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -18,7 +19,7 @@ def paragraph_text(paragraph: etree._Element) -> str:
     pieces: list[str] = []
     for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br"):
         pieces.append((node.text or "") if node.tag == f"{W}t" else " ")
-    return _SPACE.sub(" ", "".join(pieces)).strip()
+    return _SPACE.sub(" ", "".join(pieces).replace(WORD_JOINER, "")).strip()
 
 
 @dataclass(frozen=True)
