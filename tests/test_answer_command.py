@@ -33,7 +33,12 @@ def test_answer_opens_in_python_docx_with_the_court_layout(sample_answer: Path) 
     assert document.paragraphs[0].alignment == 1  # centred
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋"
-    assert texts[-1] == "2026年11月29日"
+    # a date carries invisible word joiners (U+2060) so that it never breaks over two lines
+    assert texts[-1].replace("\u2060", "") == "2026年11月29日"
+    # the signature and date block stays with the last lines: 此致 … 答辩人（签名） keep with the next line
+    block = document.paragraphs[-7:]
+    assert all(p.paragraph_format.keep_together for p in block)
+    assert all(p.paragraph_format.keep_with_next for p in block[:-1])
     assert "北京互联网法院" in texts[texts.index("此致") + 1]
 
 

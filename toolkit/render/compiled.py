@@ -29,6 +29,7 @@ from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
+from toolkit.render.normalize import normalize_package
 from toolkit.render.package import inspect_package
 from toolkit.render.xmltext import PartText, read_part
 
@@ -77,6 +78,7 @@ class CompiledTemplate:
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
+            source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
             self._entries = _read_zip(source)
             self._parts = self._compile(source)
             templated = {part.name for part in self._parts} | {_CORE}
