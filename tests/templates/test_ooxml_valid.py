@@ -58,6 +58,7 @@ def _hand_edited(tmp_path: Path) -> Path:
     source = (BUILTIN / "answer.docx").read_bytes()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(source)) as package, zipfile.ZipFile(out, "w") as edited:
+        styles = package.read("word/styles.xml")
         for info in package.infolist():
             data = package.read(info)
             if info.filename == "word/document.xml":
@@ -66,13 +67,19 @@ def _hand_edited(tmp_path: Path) -> Path:
                 text = re.sub(r"<w:pPr>(<w:spacing [^>]*/>)(<w:jc [^>]*/>)", r"<w:pPr>\2\1", text)
                 data = text.encode("utf-8")
             elif info.filename == "[Content_Types].xml":
-                effects = '<Override PartName="/word/stylesWithEffects.xml" ContentType="application/vnd.ms-word.stylesWithEffects+xml"/>'
+                effects = (
+                    '<Override PartName="/word/stylesWithEffects.xml" '
+                    'ContentType="application/vnd.ms-word.stylesWithEffects+xml"/>'
+                )
                 data = data.replace(b"</Types>", effects.encode() + b"</Types>")
             elif info.filename == "word/_rels/document.xml.rels":
-                rel = '<Relationship Id="rId99" Type="http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects" Target="stylesWithEffects.xml"/>'
+                rel = (
+                    '<Relationship Id="rId99" Target="stylesWithEffects.xml" '
+                    'Type="http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"/>'
+                )
                 data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
             edited.writestr(info, data)
-        edited.writestr("word/stylesWithEffects.xml", package.read("word/styles.xml").replace(b"Footer", b"Fuss"))
+        edited.writestr("word/stylesWithEffects.xml", styles.replace(b"Footer", b"Fuss"))
     path = tmp_path / "answer.docx"
     path.write_bytes(out.getvalue())
     return path
