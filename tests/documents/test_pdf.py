@@ -9,16 +9,14 @@ body set in a serif face, and no amount or day count broken across two lines.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from documents_support import drafted, sample, with_style
 
 from toolkit.case.models import Case
-from toolkit.documents import kind
-from toolkit.law.compute import compute_figures
 from toolkit.render.pdf import convert_to_pdf
 
 # (file stem, sample, document, answer style)
@@ -93,5 +91,6 @@ def test_no_number_is_split_across_lines(pdf_texts: dict[str, str], stem: str) -
     text = pdf_texts[stem]
     missing = Counter(AMOUNT.findall(printed)) - Counter(AMOUNT.findall(text))
     assert not missing, f"{stem}: amounts broken across lines in the PDF: {dict(missing)}"
-    dates = Counter(DATE.findall(printed)) - Counter(d.replace(" ", "") for d in DATE_READ.findall(text.replace("\u2060", "")))
+    read = [d.replace(" ", "") for d in DATE_READ.findall(text.replace("\u2060", ""))]
+    dates = Counter(DATE.findall(printed)) - Counter(read)
     assert not dates, f"{stem}: dates broken across lines in the PDF: {dict(dates)}"
