@@ -25,16 +25,11 @@ def _lpr_sets_the_cap(facts: Facts) -> bool:
 
 @check("DATA-LPR-STALE", "warning", "LPR数据可能已过时", "loan.contract_date")
 def lpr_stale(facts: Facts) -> Iterator[Problem]:
-    """A date after the LPR table's last review gets the last value, with this warning (law.md §1): for
-    the 4 × LPR cap, and for the 4 × LPR figure shown beside a microfinance lender's 24 % cap."""
+    """A date after the LPR table's last review gets the last value, with this warning (law.md §1), where
+    the LPR sets the cap (under the 24 % cap it feeds only the informative 4 × LPR figure)."""
     if _lpr_sets_the_cap(facts):
-        use = "四倍LPR利率上限和利息计算表按此计算"
-    elif facts.figures.alternative_lpr4x_cap is not None:
-        use = "供参考的四倍LPR数值按此计算（利率上限按年利率24%，不受影响）"
-    else:
-        return
-    for detail in _details(facts.figures.gaps, "lpr_stale"):
-        yield Problem(f"{detail}。{use}")
+        for detail in _details(facts.figures.gaps, "lpr_stale"):
+            yield Problem(f"{detail}。四倍LPR利率上限和利息计算表按此计算")
 
 
 @check("DATA-LPR-MISSING", "warning", "该日期没有LPR", "loan.contract_date")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents import kinds
-from toolkit.law.deadlines import limitation
+from toolkit.law.deadlines import limitation, suit_day
 from toolkit.law.figures import LimitationEvent
 from toolkit.law.money import cn_date, yuan
 
@@ -43,7 +43,7 @@ def _expired_when_acknowledged(facts: Facts) -> bool:
 
 def _unfiled(facts: Facts) -> bool:
     """No suit yet: nothing has interrupted limitation on the lender's side (民法典 第一百九十五条)."""
-    return facts.figures.limitation_suit_day is None and not (facts.case.court and facts.case.court.filed_on)
+    return suit_day(facts.case.court) is None
 
 
 def _suit(facts: Facts) -> str:
@@ -69,7 +69,7 @@ def _event(event: LimitationEvent) -> str:
 def expired(facts: Facts) -> Iterator[Problem]:
     """The court will not apply limitation on its own (民法典 第一百九十三条); it must be raised at first
     instance (诉讼时效规定 第三条)."""
-    figures, answer, suit = facts.figures, facts.case.answer, facts.figures.limitation_suit_day
+    figures, answer, suit = facts.figures, facts.case.answer, suit_day(facts.case.court)
     if not figures.limitation_expired or suit is None:
         return
     message = (
@@ -168,7 +168,7 @@ def submission_unknown(facts: Facts) -> Iterator[Problem]:
 def arguable(facts: Facts) -> Iterator[Problem]:
     """An expiry no holiday data covers is taken unmoved (law.md §5); a suit (or an event) between the
     unmoved and the moved last day makes the defence arguable: it is raised, and the lawyer is told why."""
-    end, suit = facts.figures.limitation_end, facts.figures.limitation_suit_day
+    end, suit = facts.figures.limitation_end, suit_day(facts.case.court)
     if end is None or end.if_rest_day is None:
         return
     window = f"{cn_date(end.day)} 至 {cn_date(end.if_rest_day)}"

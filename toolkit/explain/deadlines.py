@@ -20,17 +20,21 @@ from toolkit.law.money import cn_date
 
 def moved_lines(end: PeriodEnd, provision: str) -> list[str]:
     """How a period's last day moved off rest days (or why it did not), each day with its source."""
+    day = end.day
+    if end.if_rest_day is None:
+        source = day_status(day).source
+        if not end.moved_over:
+            return [f"{cn_date(day)}（{weekday(day)}）是工作日，不顺延（据 {source}）。"]
+        landing = f"{cn_date(day)}（{weekday(day)}，工作日，据 {source}）"
+    else:
+        landing = f"{cn_date(day)}（{weekday(day)}）"
     lines: list[str] = []
     if end.moved_over:
         listed = "、".join(
             f"{cn_date(s.day)}（{weekday(s.day)}，{s.reason}，据 {s.source}）" for s in end.moved_over
         )
-        lines.append(f"该日不是工作日，顺延到下一个工作日：跳过 {listed}。依据：{provision}")
-    day = end.day
-    if end.if_rest_day is None:
-        then = "期间至该日届满。" if end.moved_over else "不顺延。"
-        lines.append(f"{cn_date(day)}（{weekday(day)}）是工作日（据 {day_status(day).source}），{then}")
-    else:
+        lines.append(f"该日不是工作日，顺延：跳过 {listed}，落在 {landing}。依据：{provision}")
+    if end.if_rest_day is not None:
         later = end.if_rest_day
         lines.append(
             f"{day.year} 年的放假安排不在节假日数据中（chinese-calendar 与 holidays.yaml 均未覆盖），"

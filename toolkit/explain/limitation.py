@@ -69,9 +69,9 @@ def _verdict(case: Case, figures: Figures) -> str:
     if suit is None or figures.limitation_expired is None:
         return f"诉讼时效至 {expires} 届满；没有起诉日或立案日，无法判断起诉时是否已过。"
     if court is not None and court.submitted_on is not None:
-        when = f"起诉日（提交起诉状之日）{cn_date(suit)}"
+        when = f"起诉日（提交起诉状之日） {cn_date(suit)} "
     else:
-        when = f"立案日 {cn_date(suit)}（不知道起诉日，以立案日代替；时效自提交起诉状之日中断）"
+        when = f"立案日（不知道起诉日，以立案日代替；时效自提交起诉状之日中断） {cn_date(suit)} "
     cited = cite_all(["limitation_rules_10"])
     if figures.limitation_expired:
         return (
