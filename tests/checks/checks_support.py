@@ -129,7 +129,9 @@ def _sample_figures() -> Figures:
         ),
         limitation_end=PeriodEnd(d(2029, 8, 1), d(2029, 8, 1), d(2029, 8, 2), (), ()),
         limitation_events=(
-            LimitationEvent(d(2026, 8, 1), "demand", "loan.interruptions[0]", "restart", d(2029, 5, 10), note="平台催收短信"),
+            LimitationEvent(
+                d(2026, 8, 1), "demand", "loan.interruptions[0]", "restart", d(2029, 5, 10), note="平台催收短信"
+            ),
         ),
         limitation_suit_day=d(2026, 10, 20),
     )

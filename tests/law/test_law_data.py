@@ -11,7 +11,7 @@ import pytest
 
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
-from toolkit.law.citations import citation, citation_table, cite, cite_all
+from toolkit.law.citations import citation_table, cite, cite_all
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 
 
