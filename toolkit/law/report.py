@@ -131,7 +131,14 @@ def _cap(c: CapPeriod) -> dict[str, Any]:
 
 
 def _event(e: LimitationEvent) -> dict[str, Any]:
-    return {"date": day(e.date), "kind": e.kind, "field": e.field, "effect": e.effect, "amount": amount(e.amount)}
+    return {
+        "date": day(e.date),
+        "kind": e.kind,
+        "field": e.field,
+        "effect": e.effect,
+        "expires_before": day(e.expires_before),
+        "amount": amount(e.amount),
+    }
 
 
 def _installment(row: Installment) -> dict[str, Any]:
