@@ -176,7 +176,7 @@ def deadline_holidays_unknown(facts: Facts) -> Iterator[Problem]:
         f"答辩期限报告为 {cn_date(end.day)}（{weekday(end.day)}）：{end.day.year} 年的放假安排不在节假日数据中，"
         "无法确认该日是否为休息日（周末可能调休上班，工作日可能放假），按最早可能的届满日计算。"
         f"如该日确为休息日，期限顺延至 {cn_date(end.if_rest_day)}（只按周末推算，放假安排可能使其更晚）。"
-        f"请在 {cn_date(end.day)} 之前提交答辩状；或按国务院办公厅公布的 {end.day.year} 年放假安排，"
+        f"请最迟在 {cn_date(end.day)} 当日提交答辩状；或按国务院办公厅公布的 {end.day.year} 年放假安排，"
         "在 DRAFT_LAW_DIR 的 holidays.yaml 中补充该年后重新核对（见 docs/legal-data.md）"
     )
 
