@@ -81,7 +81,8 @@ def expired(facts: Facts) -> Iterator[Problem]:
     )
     if answer is not None and (answer.request_installments or answer.request_mediation):
         message += "。为免承认债务，答辩状不提出分期还款和调解请求"
-    yield Problem(message)
+    submitted = facts.case.court is not None and facts.case.court.submitted_on is not None
+    yield Problem(message, "court.submitted_on" if submitted else None)
 
 
 @check(

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from toolkit.case.models import Case
 from toolkit.explain.deadlines import moved_lines
-from toolkit.law.calendar import add_years, weekday
+from toolkit.law.calendar import weekday
 from toolkit.law.citations import cite_all
-from toolkit.law.deadlines import LIMITATION_YEARS
 from toolkit.law.figures import Figures, LimitationEvent
 from toolkit.law.money import cn_date, yuan
 
@@ -56,7 +55,7 @@ def limitation_lines(case: Case, figures: Figures) -> list[str]:
     start = figures.limitation_start
     leap = "；起算日为2月29日，三年后没有对应日，取2月28日" if (start.month, start.day) == (2, 29) else ""
     lines.append(
-        f"最后一次起算 {cn_date(start)}，加三年：{cn_date(add_years(start, LIMITATION_YEARS))}"
+        f"最后一次起算 {cn_date(start)}，加三年：{cn_date(end.unadjusted)}"
         f"（{weekday(end.unadjusted)}）{leap}。依据：{cite_all(['civil_code_188', 'civil_code_202'])}"
     )
     lines += moved_lines(end, cite_all(["civil_code_203"]))

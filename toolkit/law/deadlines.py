@@ -19,7 +19,9 @@ Every last day moves past non-working days and stops on a day no holiday data co
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
 
 from toolkit.case.models import Court, Loan, disbursement_date
 from toolkit.law.calendar import add_months, add_years, period_last_day
@@ -97,40 +99,32 @@ def limitation(loan: Loan, final_due: dt.date, court: Court | None) -> Limitatio
     """The three-year period, its events taken in date order, and whether it had run on the suit day."""
     start, expires = final_due, period_end(final_due, years=LIMITATION_YEARS)
     taken: list[LimitationEvent] = []
-    for event in sorted(_events(loan), key=lambda e: e.date):
+    for day, kind, field, disputed, amount, note in sorted(_events(loan), key=lambda event: event[0]):
         effect: LimitationEffect
-        if event.effect == "disputed":
+        if disputed:
             effect = "disputed"
-        elif event.date > expires.day:
+        elif day > expires.day:
             effect = "after_expiry"
-        elif event.date <= start:
+        elif day <= start:
             effect = "before_start"
         else:
             effect = "restart"
-        taken.append(replace(event, effect=effect, expires_before=expires.day))
+        taken.append(LimitationEvent(day, kind, field, effect, expires.day, amount, note))
         if effect == "restart":
-            start, expires = event.date, period_end(event.date, years=LIMITATION_YEARS)
-    day = suit_day(court)
-    expired = None if day is None else day > expires.day
-    return Limitation(start, expires, tuple(taken), day, expired)
+            start, expires = day, period_end(day, years=LIMITATION_YEARS)
+    suit = suit_day(court)
+    return Limitation(start, expires, tuple(taken), suit, None if suit is None else suit > expires.day)
 
 
-def _events(loan: Loan) -> list[LimitationEvent]:
-    """The repayments and interruptions, unsorted; ``effect`` marks only the disputed ones for now."""
-    placeholder = dt.date.min
-    events = [
-        LimitationEvent(r.date, "repayment", f"loan.repayments[{i}]", "restart", placeholder, amount=r.amount)
-        for i, r in enumerate(loan.repayments)
+RawEvent = tuple[dt.date, Literal["repayment", "demand", "acknowledgment"], str, bool, Decimal | None, str | None]
+
+
+def _events(loan: Loan) -> list[RawEvent]:
+    """(date, kind, field, disputed, amount, note) of each repayment and interruption, unsorted."""
+    events: list[RawEvent] = [
+        (r.date, "repayment", f"loan.repayments[{i}]", False, r.amount, None) for i, r in enumerate(loan.repayments)
     ]
     events += [
-        LimitationEvent(
-            e.date,
-            e.kind,
-            f"loan.interruptions[{i}]",
-            "disputed" if e.disputed else "restart",
-            placeholder,
-            note=e.note,
-        )
-        for i, e in enumerate(loan.interruptions)
+        (e.date, e.kind, f"loan.interruptions[{i}]", e.disputed, None, e.note) for i, e in enumerate(loan.interruptions)
     ]
     return events
