@@ -13,13 +13,12 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents import kinds
-from toolkit.law.deadlines import limitation, suit_day
+from toolkit.law.deadlines import EVENT_NAMES, limitation, suit_day
 from toolkit.law.figures import LimitationEvent
 from toolkit.law.money import cn_date, yuan
 
 NEAR_EXPIRY_DAYS = 180
 SUBMISSION_MARGIN_DAYS = 30  # a complaint is registered within days of its submission (law.md §5)
-EVENT_NAMES = {"repayment": "还款", "demand": "催收", "acknowledgment": "借款人承认债务"}
 
 
 ACKNOWLEDGING = tuple(name for name, kind in kinds().items() if kind.acknowledges_debt)

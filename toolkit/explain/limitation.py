@@ -12,10 +12,9 @@ from toolkit.case.models import Case
 from toolkit.explain.deadlines import moved_lines
 from toolkit.law.calendar import weekday
 from toolkit.law.citations import cite_all
+from toolkit.law.deadlines import EVENT_NAMES
 from toolkit.law.figures import Figures, LimitationEvent
 from toolkit.law.money import cn_date, yuan
-
-EVENT_NAMES = {"repayment": "还款", "demand": "催收", "acknowledgment": "借款人承认债务"}
 
 
 def _event_line(event: LimitationEvent) -> str:

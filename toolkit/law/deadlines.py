@@ -30,6 +30,7 @@ from toolkit.law.figures import LimitationEffect, LimitationEvent, PeriodEnd
 LIMITATION_YEARS = 3
 DEFAULT_ANSWER_PERIOD = 15
 COURT_SET_PERIOD = ("简易程序", "小额诉讼程序")  # no default: 民诉法解释 第二百六十六条、第二百七十五条
+EVENT_NAMES = {"repayment": "还款", "demand": "催收", "acknowledgment": "借款人承认债务"}  # as printed
 
 
 def first_due_date(loan: Loan) -> dt.date:
