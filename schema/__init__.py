@@ -1,0 +1,1 @@
+"""This folder ships inside draft as the package toolkit.bundled.schema (see pyproject.toml); keep this file."""
