@@ -38,9 +38,10 @@ def case_from_text(text: str, source: Path | str) -> Case:
 def case_from_data(data: dict[str, Any], source: Path | str, located: Located | None = None) -> Case:
     """Validate plain data (from YAML or a spreadsheet row) as a case; a field still marked 待填写 is refused."""
     if unfilled := list(_unfilled(data, ())):
-        hint = f"请把“{TO_FILL}”换成实际内容（各项的说明见该行末尾的注释）；不需要的可选段落可整段删除"
-        problems = [_where(loc, source, located) + f"{dotted(loc)}: 尚未填写：{hint}" for loc in unfilled]
-        raise CaseFileError(source, problems)
+        problems = [f"{_where(loc, source, located)}{dotted(loc)}: 尚未填写（仍是“{TO_FILL}”）" for loc in unfilled]
+        error = CaseFileError(source, problems)
+        error.hint = f"请把各项的“{TO_FILL}”换成实际内容（说明见该行末尾的注释）；不需要的可选段落可整段删除"
+        raise error
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
