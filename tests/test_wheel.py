@@ -50,7 +50,8 @@ def _install(wheel: Path, env_dir: Path) -> Path:
     if installed.returncode != 0:  # offline: the wheel alone, its dependencies lent by this test run
         only = _run([*pip, "--no-deps", wheel], env_dir)
         assert only.returncode == 0, installed.stderr + only.stderr
-        site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"], env_dir).stdout.strip())
+        purelib = "import sysconfig; print(sysconfig.get_path('purelib'))"
+        site = Path(_run([python, "-c", purelib], env_dir).stdout.strip())
         lent = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
         (site / "zz-lent-dependencies.pth").write_text("\n".join(sorted(lent)) + "\n", encoding="utf-8")
     return env_dir / "bin" / "draft"
