@@ -13,7 +13,7 @@ SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "case.yaml"
 
 def test_out_pdf_writes_only_the_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "答辩状.pdf"
-    code, out, err = run_cli(["answer", "--case", str(SAMPLE), "--out", str(target)], capsys)
+    code, _, err = run_cli(["answer", "--case", str(SAMPLE), "--out", str(target)], capsys)
     assert code == 0, err
     assert list(tmp_path.iterdir()) == [target] and target.read_bytes().startswith(b"%PDF")
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True, check=True).stdout

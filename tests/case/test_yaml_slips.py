@@ -26,7 +26,7 @@ def _problems(text: str) -> list[str]:
     ("text", "where", "what", "fix"),
     [
         # "  name：李明": two spaces, n-a-m-e, then the colon in column 7
-        ("version: 1\nclient:\n  name：李明\n  gender: 男\n", "case.yaml:3:", "第 3 行第 7 列是全角冒号“：”", COLON_FIX),
+        ("version: 1\nclient:\n  name：李明\n  gender: 男\n", "case.yaml:3:", "第 3 行第 7 列是全角冒号", COLON_FIX),
         # a Chinese key (an expense) cannot be told from prose until YAML fails on the next line
         (
             "version: 1\nhardship:\n  monthly_expenses:\n    房租：1500\n    水电: 200\n",
