@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from toolkit.bundled import bundled_sample, case_schema, sample_case, templates_folder
+from toolkit.bundled import bundled_sample, case_schema, sample_case_file, templates_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def test_every_package_of_the_checkout_is_listed_in_pyproject() -> None:
 
 def test_bundled_files_are_the_checkout_folders_in_an_editable_install() -> None:
     assert templates_folder() == ROOT / "templates"
-    assert sample_case() == ROOT / "samples" / "case.yaml"
+    assert sample_case_file() == ROOT / "samples" / "case.yaml"
     assert case_schema() == ROOT / "schema" / "case.schema.json"
     assert bundled_sample("bank-expired.yaml") == ROOT / "samples" / "bank-expired.yaml"
     assert bundled_sample("no-such.yaml") is None and bundled_sample("__init__.py") is None

@@ -19,8 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from toolkit.batch.layout import CASE_ID, KIND_NAMES, LIST_SHEETS, MAIN_SHEET, NOTES_SHEET, Column, columns
-from toolkit.bundled import sample_case
-from toolkit.case.load import load_case
+from toolkit.case.load import sample_case
 from toolkit.case.models import Case
 from toolkit.errors import UsageError
 from toolkit.render.output import write_atomic
@@ -43,7 +42,7 @@ def write_sheet_template(path: Path, *, force: bool = False) -> None:
     book = Workbook()
     main = book.active
     main.title = MAIN_SHEET
-    sample = load_case(sample_case())
+    sample = sample_case()
     header = [CASE_ID, *(column.path for column in columns())]
     _fill(main, header, [[SAMPLE_ID, *(_value(sample, column) for column in columns())]], [None, *columns()])
     for spec in LIST_SHEETS:

@@ -43,7 +43,7 @@ def templates_folder() -> Path:
     return bundled_file(TEMPLATES, "manifest.yaml").parent
 
 
-def sample_case() -> Path:
+def sample_case_file() -> Path:
     """The bundled sample case (``samples/case.yaml`` in the checkout)."""
     return bundled_file(SAMPLES, "case.yaml")
 

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from toolkit.bundled import sample_case_file
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import Loc, Located, parse, read_text
 from toolkit.errors import CaseFileError
@@ -20,6 +21,11 @@ TO_FILL = "待填写"  # what the skeleton of ``draft init --yes`` writes in eac
 def load_case(path: Path | str) -> Case:
     """Read and validate one case file."""
     return load_located(path)[0]
+
+
+def sample_case() -> Case:
+    """The sample case that ships with draft (``samples/case.yaml``): examples, never a new case's defaults."""
+    return load_case(sample_case_file())
 
 
 def load_located(path: Path | str) -> tuple[Case, Located]:
