@@ -52,6 +52,9 @@ def test_a_file_where_a_folder_is_expected_says_it_is_a_file(
     assert code == 2 and f"文件夹 {afile} 是一个文件，不是文件夹" in err
     code, err = _error(["answer", "--case", str(SAMPLE), "--out", str(afile / "sub")], capsys)
     assert code == 2 and f"{afile} 是一个文件，不是文件夹" in err
+    for args in (["templates", "export", "answer", str(afile / "sub")], ["init", str(afile / "new.yaml"), "--yes"]):
+        code, err = _error(args, capsys)
+        assert code == 2 and f"{afile} 是一个文件，不是文件夹，无法在其中写入" in err, err
     assert sorted(tmp_path.iterdir()) == [afile]  # nothing written
 
 

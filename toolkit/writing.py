@@ -18,7 +18,7 @@ from toolkit.documents import requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.law.figures import Figures
-from toolkit.render.output import resolve_output, write_atomic
+from toolkit.render.output import file_in_the_way, resolve_output, write_atomic
 
 SUFFIXES = (".docx", ".pdf")
 
@@ -93,11 +93,9 @@ def _check_out(out: Path | None) -> None:
     if out.suffix and out.suffix.lower() not in SUFFIXES and not out.is_dir():
         hint = "--out 可以是文件夹（如 out/）、.docx 文件（文书），或 .pdf 文件（只生成 PDF）"
         raise UsageError(f"--out {out}：不支持的文件类型 {out.suffix}", hint)
-    folder = out.parent if out.suffix.lower() in SUFFIXES else out
-    for place in (folder, *folder.parents):
-        if place.exists() and not place.is_dir():
-            hint = "请指定一个文件夹（不存在会自动创建），或以 .docx / .pdf 结尾的文件名"
-            raise UsageError(f"--out：{place} 是一个文件，不是文件夹，无法在其中写入文书", hint)
+    if blocker := file_in_the_way(out.parent if out.suffix.lower() in SUFFIXES else out):
+        hint = "请指定一个文件夹（不存在会自动创建），或以 .docx / .pdf 结尾的文件名"
+        raise UsageError(f"--out：{blocker} 是一个文件，不是文件夹，无法在其中写入文书", hint)
 
 
 def _write_pdf_only(target: Path, docx: bytes, *, force: bool) -> None:

@@ -11,7 +11,7 @@ from toolkit.case.interview import Interviewer, interview
 from toolkit.case.load import load_case
 from toolkit.case.models import Case
 from toolkit.case.writer import write_case, write_skeleton
-from toolkit.cli.output import say
+from toolkit.cli.output import say, writable_folder
 from toolkit.errors import OutputError
 
 
@@ -56,6 +56,7 @@ def init(file: Path, source: Path | None, yes: bool, force: bool) -> None:
     if file.exists() and not force:
         hint = "如确需覆盖，请加 --force；或指定另一个文件名，如 draft init 新案件.yaml"
         raise OutputError(f"{file} 已存在，未覆盖", hint)
+    writable_folder(file.parent, "案件文件的位置")
     defaults = _defaults(source)
     if yes and defaults is None:
         write_skeleton(file, force=force)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.output import say
+from toolkit.cli.output import say, writable_folder
 from toolkit.render.lint.findings import SEVERITY_NAMES
 
 
@@ -68,6 +68,7 @@ def export(name: str, folder: Path, force: bool) -> None:
     from toolkit.render import templates as search
     from toolkit.render.output import write_atomic
 
+    writable_folder(folder, "导出的文件夹")
     manifest = search.builtin_manifest()
     keys = list(manifest.templates) if name == "all" else [name]
     for key in keys:

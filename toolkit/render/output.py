@@ -106,3 +106,11 @@ def _keep_mode(path: Path, temp: str) -> None:
 def sync_disk() -> None:
     """Flush everything written so far to disk (once per batch chunk rather than once per file)."""
     os.sync()
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder`` or one of its parents should be, so nothing can be written there."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            return None if place.is_dir() else place
+    return None
