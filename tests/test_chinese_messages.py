@@ -43,6 +43,11 @@ def test_a_value_outside_the_choices_lists_them(capsys: pytest.CaptureFixture[st
     assert code == 2 and "'--style' 的值不对" in err and "不是可选的值之一" in err and "'elements'" in err
 
 
+def test_a_value_of_the_wrong_type_names_the_type(capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _error(["batch", str(SAMPLE), "--out", "out", "--jobs", "x"], capsys)
+    assert code == 2 and "'--jobs' 的值不对：'x' 不是有效的整数。" in err
+
+
 def test_a_file_where_a_folder_is_expected_says_it_is_a_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

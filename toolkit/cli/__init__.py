@@ -97,9 +97,11 @@ def cli() -> None:
 
     \b
     示例：
-      draft check  --case samples/case.yaml
-      draft answer --case samples/case.yaml --out out/
-      draft all    --case samples/case.yaml --out out/
+      draft init 示例.yaml --from samples/case.yaml --yes   （复制一份随附的示例案件）
+      draft check  --case 示例.yaml
+      draft answer --case 示例.yaml --out out/
+      draft all    --case 示例.yaml --out out/
+      draft init 张三.yaml                                  （新案件：逐项提问）
     """
 
 

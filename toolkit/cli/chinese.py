@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import unicodedata
 
 CATALOG: dict[str, str] = {
     # --help
@@ -81,6 +82,16 @@ PLURALS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# the names of click's value types, shown in messages ("不是有效的整数") and as the help's placeholders
+TYPE_NAMES = {
+    "StringParamType": "文字",
+    "IntParamType": "整数",
+    "IntRange": "整数",
+    "FloatParamType": "数字",
+    "FloatRange": "数字",
+    "BoolParamType": "是/否",
+    "DateTime": "日期时间",
+}
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
 
 
@@ -92,6 +103,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     if singular in PLURALS:
         return PLURALS[singular][0 if n == 1 else 1]
     return singular if n == 1 else plural
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: a Chinese character takes two (so --help's columns line up)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wants_english() -> bool:
@@ -112,3 +128,7 @@ def install() -> None:
             module._ = gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = ngettext  # type: ignore[attr-defined]
+    importlib.import_module("click.formatting").term_len = display_width  # type: ignore[attr-defined]
+    types = importlib.import_module("click.types")
+    for class_name, shown in TYPE_NAMES.items():
+        getattr(types, class_name).name = shown
