@@ -23,13 +23,18 @@ class BundledFileMissing(DraftError):
     """A file that ships with draft is not where the package says (a broken installation)."""
 
 
-def bundled_file(package: str, name: str) -> Path:
-    """The file ``name`` of the bundled ``package``, as a path on disk."""
+def _on_disk(package: str, name: str) -> Path | None:
     try:
         path = resources.files(package) / name
-    except ModuleNotFoundError:
-        path = None
-    if not isinstance(path, Path) or not path.is_file():
+    except ModuleNotFoundError:  # the package itself was left out of the installation
+        return None
+    return path if isinstance(path, Path) and path.is_file() else None
+
+
+def bundled_file(package: str, name: str) -> Path:
+    """The file ``name`` of the bundled ``package``, as a path on disk."""
+    path = _on_disk(package, name)
+    if path is None:
         raise BundledFileMissing(
             f"draft 的安装不完整：缺少内置文件 {name}（{package}）",
             "请重新安装 draft：pip install --force-reinstall draft 的安装包（.whl）或源代码文件夹",
@@ -50,11 +55,7 @@ def sample_case_file() -> Path:
 
 def bundled_sample(name: str) -> Path | None:
     """The bundled sample case called ``name`` (``case.yaml``, ``bank-expired.yaml``…), if there is one."""
-    try:
-        path = resources.files(SAMPLES) / name
-    except ModuleNotFoundError:
-        return None
-    return path if isinstance(path, Path) and name.endswith(".yaml") and path.is_file() else None
+    return _on_disk(SAMPLES, name) if name.endswith(".yaml") else None
 
 
 def case_schema() -> Path:
