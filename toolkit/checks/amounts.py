@@ -57,7 +57,8 @@ def amounts_in_cents(facts: Facts) -> Iterator[Problem]:
     for field, value in _amounts(facts.case):
         in_cents = value.scaleb(2)
         if in_cents != in_cents.to_integral_value():
-            yield Problem(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正", field)
+            yield Problem(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正",
+                          field)
 
 
 @check(
@@ -96,6 +97,5 @@ def answer_items(facts: Facts) -> Iterator[Problem]:
                 f"“{CLAIM_ITEMS[item]}”（{item}）同时列在 answer.admitted 和 answer.contested 中："
                 "答辩状会自相矛盾，请只保留其中一处"
             )
-
 
 CHECKS = (claim_total, amounts_in_cents, interest_deducted, answer_items)

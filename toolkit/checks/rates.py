@@ -28,10 +28,8 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     if cap is None:
         return
     citation = facts.figures.cap_citation(latest_only=True)
-    rates = (
-        ("loan.annual_rate", "约定期内年利率", loan.annual_rate),
-        ("loan.overdue_rate", "约定逾期年利率", loan.overdue_rate),
-    )
+    rates = (("loan.annual_rate", "约定期内年利率", loan.annual_rate), ("loan.overdue_rate", "约定逾期年利率",
+                                                                  loan.overdue_rate))
     for field, name, rate in rates:
         if rate is not None and rate > cap:
             yield Problem(
@@ -124,7 +122,9 @@ def lpr4x_alternative(facts: Facts) -> Iterator[Problem]:
     )
     other = _lpr4x_figures(facts)
     if other.supportable_total is not None and other.ledger is not None:
-        message += f"，按此标准计至 {cn_date(other.ledger.as_of)} 依法最多可主张 {yuan(other.supportable_total)} 元"
+        message += (
+            f"，按此标准计至 {cn_date(other.ledger.as_of)} 依法最多可主张 {yuan(other.supportable_total)} 元"
+        )
     yield Problem(message + "。如受诉法院采此标准，可把 loan.rate_cap_basis 改为 lpr4x 重新核算")
 
 

@@ -16,6 +16,7 @@ from toolkit.checks import (
     identity,
     legal_data,
     limitation,
+    limitation_events,
     rates,
     reconcile,
     schedule,
@@ -34,6 +35,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )

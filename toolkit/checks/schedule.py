@@ -105,7 +105,6 @@ def down_payment(facts: Facts) -> Iterator[Problem]:
             "请改正 proposal.down_payment"
         )
 
-
 CHECKS = (
     rows_add_up,
     starts_after_signing,
