@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
 
+from toolkit.bundled import templates_folder
 from toolkit.case.load import load_case
 from toolkit.documents import kind
 from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
 from toolkit.render.normalize import normalize_package
-from toolkit.render.templates import BUILTIN, compiled
+from toolkit.render.templates import compiled
 
 ROOT = Path(__file__).resolve().parents[2]
+BUILTIN = templates_folder()
 TEMPLATES = sorted(BUILTIN.glob("*.docx"))
 SAMPLES = sorted((ROOT / "samples").glob("*.yaml"))
 VALIDATOR = OpenXmlValidator(file_format=FileFormat.OFFICE_2016, max_errors=0)
