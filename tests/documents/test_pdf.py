@@ -8,13 +8,14 @@ body set in a serif face, and no amount or day count broken across two lines.
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from documents_support import drafted, sample, with_style
+from documents_support import GOLDEN, drafted, sample, with_style
 
 from toolkit.case.models import Case
 from toolkit.render.pdf import convert_to_pdf
@@ -29,11 +30,23 @@ DOCUMENTS = [
     ("private-hardship", "private-downpayment", "hardship", None),
     ("private-settlement", "private-downpayment", "settlement", None),
     ("expired-answer-elements", "bank-expired", "answer", "elements"),
+    ("large-answer", "large", "answer", "narrative"),
+    ("large-answer-elements", "large", "answer", "elements"),
 ]
+# The private loan with eight-digit amounts: the widest figures the tables must hold without wrapping
+# (47,000,000.00 received, 5,000,000.00 repaid; interest rows up to 30,827,410.27).
+LARGE = {
+    "loan.principal": "50000000.00",
+    "loan.disbursed": "47000000.00",
+    "loan.repayments": [{"date": "2022-01-15", "amount": "5000000.00"}],
+    "claims.principal": "50000000.00",
+    "claims.interest": "45000000.00",
+    "claims.total": "95008000.00",
+}
 
 
 def _case(name: str, style: str | None) -> Case:
-    case = sample(name)
+    case = sample("private-downpayment", LARGE) if name == "large" else sample(name)
     return with_style(case, style) if style else case
 
 
@@ -94,3 +107,16 @@ def test_no_number_is_split_across_lines(pdf_texts: dict[str, str], stem: str) -
     read = [d.replace(" ", "") for d in DATE_READ.findall(text.replace("\u2060", ""))]
     dates = Counter(DATE.findall(printed)) - Counter(read)
     assert not dates, f"{stem}: dates broken across lines in the PDF: {dict(dates)}"
+
+
+def test_the_sample_answer_pdf_matches_its_golden_text(pdf_texts: dict[str, str]) -> None:
+    """The sample answer as LibreOffice lays it out (pdftotext, line by line, page breaks as form feeds): a
+    change of wording, of a figure, of a line break inside a table cell or of pagination shows here as a diff
+    to read before golden/answer.pdf.txt is replaced. Its figures are law.md's worked example (721.37,
+    1,929.20, 2,650.57, 20,650.57, 2,349.43)."""
+    golden = (GOLDEN / "answer.pdf.txt").read_text(encoding="utf-8")
+    actual = pdf_texts["case-answer"].replace("\u2060", "")
+    diff = "\n".join(difflib.unified_diff(golden.splitlines(), actual.splitlines(), "golden", "pdf", lineterm=""))
+    assert actual == golden, diff
+    for figure in ("721.37", "1,929.20", "2,650.57", "20,650.57 元", "2,349.43 元"):
+        assert figure in golden
