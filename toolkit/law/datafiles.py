@@ -23,6 +23,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.case.load import dotted
 from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
@@ -60,7 +61,7 @@ def load_table(name: str, model: type[M]) -> M:
     lines = {loc: f"{source}:{line}" for loc, line in located.lines.items()}
     data, sources = located.data, source
     user_dir = user_data_dir()
-    if user_dir is not None and (user_dir / name).is_file():
+    if user_dir is not None and os.path.lexists(user_dir / name):
         path = user_dir / name
         extra = _read(_read_user_file(path), str(path))
         data = merged(data, extra.data)
@@ -105,11 +106,9 @@ def merged(base: Any, extra: Any) -> Any:
 
 def _read_user_file(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LegalDataError(f"{path}: 无法读取（{exc.strerror}）", "请检查文件权限") from None
-    if len(raw) > MAX_BYTES:
-        raise LegalDataError(f"{path}: 文件过大（超过 1 MB），不像法律数据文件", "请检查是否选错了文件")
+        raw = read_bounded(path, MAX_BYTES, "法律数据文件")
+    except ReadRefused as exc:
+        raise LegalDataError(str(exc), f"请改正 {ENV_DIR} 中的该文件，或移走它以只使用内置数据") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
