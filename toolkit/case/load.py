@@ -9,7 +9,8 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkit.case.models import Case
-from toolkit.case.yamlsource import Loc, Located, dotted, parse, read_text
+from toolkit.case.yamlsource import Loc, Located, parse, read_text
+from toolkit.case.yamlsource import dotted as dotted  # re-exported: the one way to write a field's path
 from toolkit.errors import CaseFileError
 
 _IDENTIFIERS = {"id_number", "phone", "credit_code", "case_number", "contract_number"}

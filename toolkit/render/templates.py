@@ -74,7 +74,8 @@ def search_path(override: Path | None = None) -> list[Path]:
     for folder in folders:
         if not folder.is_dir():
             problem = "不是文件夹" if os.path.lexists(folder) else "不存在"
-            raise UsageError(f"模板文件夹 {folder} {problem}", "--templates 和环境变量 DRAFT_TEMPLATES 应指向存放模板的文件夹")
+            hint = "--templates 和环境变量 DRAFT_TEMPLATES 应指向存放模板的文件夹"
+            raise UsageError(f"模板文件夹 {folder} {problem}", hint)
     return [*folders, BUILTIN]
 
 

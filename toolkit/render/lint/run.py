@@ -82,7 +82,8 @@ def lint_template(path: Path, document: str | None = None) -> Report:
     try:
         source = read_package(path)
     except TemplateError as exc:
-        return Report(path, key, kind_name, (Finding("TEMPLATE-PACKAGE", "error", exc.message, Location(""), hint=exc.hint),))
+        unreadable = Finding("TEMPLATE-PACKAGE", "error", exc.message, Location(""), hint=exc.hint)
+        return Report(path, key, kind_name, (unreadable,))
     if document is not None:
         document_kind(document)
         if document != kind_name:
