@@ -37,7 +37,7 @@ def _refusal(old: str, new: str) -> tuple[str, int]:
     edited = text.replace(old, new, 1)
     with pytest.raises(CaseFileError) as caught:
         case_from_text(edited, "case.yaml")
-    return str(caught.value), _line_of(edited, new)
+    return str(caught.value), _line_of(edited, new.splitlines()[0])
 
 
 # (what is written, the field, words the message must hold)
@@ -158,3 +158,11 @@ def test_cli_refuses_with_one_message_exit_1_and_writes_nothing(
     assert stderr.startswith(f"错误：{case}:{line}: ")
     assert "Traceback" not in stderr + stdout and "Error" not in stderr
     assert not out.exists()
+
+
+def test_sums_stay_below_the_bound_too() -> None:
+    # two expenses of 600,000,000,000.00 each: each below 10^12, together 1.2 × 10^12
+    message, _ = _refusal("    房租: 1800.00", "    房租: 600000000000.00\n    车贷: 600000000000.00")
+    assert "hardship: 每月支出合计过大（应小于一万亿元）" in message
+    message, _ = _refusal("  fees: 1387.23", "  fees: 999999999999.00")  # with the sample's 21,612.77 of others
+    assert "claims: 诉请各项合计过大" in message

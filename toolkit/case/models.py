@@ -7,10 +7,20 @@ must be quoted strings. Every field carries a Chinese description: it feeds ``dr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from toolkit.case.text import text_problem
 
@@ -40,6 +50,12 @@ def _money(value: Decimal) -> Decimal:
     if value != value.quantize(Decimal("0.01"), rounding=ROUND_DOWN):
         raise ValueError(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正")
     return value
+
+
+def _total_in_bounds(amounts: Iterable[Decimal], what: str) -> None:
+    """Sums the documents print stay below the bound too (their amounts in words are spelt up to it)."""
+    if sum(amounts, Decimal(0)) >= MAX_MONEY:
+        raise ValueError(f"{what}合计过大（应小于一万亿元）：请核对各项金额是否多写了数字")
 
 
 def _rate(value: Decimal) -> Decimal:
@@ -160,6 +176,11 @@ class Loan(Section):
     repayments: list[Repayment] = Field(default_factory=list, description="借款人实际还款记录")
     interruptions: list[Interruption] = Field(default_factory=list, description="诉讼时效中断事由")
 
+    @model_validator(mode="after")
+    def _repayments_in_bounds(self) -> Loan:
+        _total_in_bounds((r.amount for r in self.repayments), "还款")
+        return self
+
 
 class Claims(Section):
     as_of: dt.date = Field(description="原告主张利息计算至之日")
@@ -172,6 +193,11 @@ class Claims(Section):
     enforcement_costs: Money = Field(Decimal(0), description="律师费、保全费等实现债权费用（不计入上限）")
     total: Money | None = Field(None, description="诉请总额；填写时须等于以上各项之和")
     litigation_costs_on_client: bool = Field(True, description="原告是否请求由借款人承担诉讼费")
+
+    @model_validator(mode="after")
+    def _items_in_bounds(self) -> Claims:
+        _total_in_bounds((v for k, v in self if isinstance(v, Decimal) and k != "total"), "诉请各项")
+        return self
 
 
 class HardshipEvent(Section):
@@ -192,6 +218,11 @@ class Hardship(Section):
     monthly_expenses: dict[Text, Money] = Field(default_factory=dict, description="每月必要支出：名称 → 金额")
     dependents: list[Dependent] = Field(default_factory=list, description="需要扶养的家庭成员")
     evidence: list[Text] = Field(default_factory=list, description="附件/证据清单，困难情况说明至少一项")
+
+    @model_validator(mode="after")
+    def _expenses_in_bounds(self) -> Hardship:
+        _total_in_bounds(self.monthly_expenses.values(), "每月支出")
+        return self
 
 
 class Proposal(Section):
