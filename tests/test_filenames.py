@@ -24,7 +24,7 @@ DEVICES = ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"] + [f"{d}{n}" for d i
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
 
-@pytest.mark.parametrize("device", DEVICES + ["com¹", "Lpt²", "nul"])
+@pytest.mark.parametrize("device", [*DEVICES, "com¹", "Lpt²", "nul"])
 @pytest.mark.parametrize("extension", ["", ".docx", ".tar.gz", " .txt"])
 def test_device_names_are_altered_whatever_the_extension_or_case(device: str, extension: str) -> None:
     name = safe_file_name(f"{device}{extension}")
@@ -86,7 +86,8 @@ def test_long_client_name_gives_three_files(tmp_path: Path, capsys: pytest.Captu
     assert code == 0
     written = sorted(p.name for p in out.iterdir())
     assert len(written) == 3 and stdout.count("已生成") == 3
-    assert {name.rsplit("-", 1)[1] for name in written} == {"民事答辩状.docx", "困难情况说明.docx", "分期还款和解方案.docx"}
+    titles = {name.rsplit("-", 1)[1] for name in written}
+    assert titles == {"民事答辩状.docx", "困难情况说明.docx", "分期还款和解方案.docx"}
 
 
 def test_a_collision_in_one_run_is_an_error_before_anything_is_written(
