@@ -20,11 +20,12 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
 from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.case.load import dotted
+from toolkit.case.text import text_problem
 from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
@@ -44,8 +45,14 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
+def _clean(value: str) -> str:
+    if (problem := text_problem(value)) is not None:
+        raise ValueError(problem)
+    return value
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]  # printed in documents: no control characters
 
 
 class DataModel(BaseModel):
