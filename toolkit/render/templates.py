@@ -95,19 +95,22 @@ def find(key: str, override: Path | None = None) -> TemplateRef:
         if entry is None:
             continue
         written = folder / entry.file
+        if written.parent.resolve() != folder.resolve():
+            raise TemplateError(f"模板清单中的文件名 {entry.file} 指向文件夹之外，已拒绝", "文件名中不要包含路径")
+        if not os.path.lexists(written):
+            continue
         try:
             path = written.resolve()
         except (OSError, RuntimeError):  # a loop of links
             raise TemplateError(f"{written} 是循环的链接，不能作为模板 {key} 使用", "请删除该链接") from None
-        if path.parent != folder.resolve():
-            raise TemplateError(f"模板清单中的文件名 {entry.file} 指向文件夹之外，已拒绝", "文件名中不要包含路径")
-        if is_regular(path):
-            return TemplateRef(key, path, entry, builtin=folder == BUILTIN)
-        if os.path.lexists(written):
+        if not is_regular(path):
             raise TemplateError(
                 f"{written} 不是普通文件（文件夹、管道、设备或失效的链接），不能作为模板 {key} 使用",
                 "请换成 Word 另存的 .docx 文件，或移走它以使用下一处的模板",
             )
+        if path.parent != folder.resolve():
+            raise TemplateError(f"模板 {written} 链接到文件夹之外的文件，已拒绝", "请把模板文件本身放进该文件夹")
+        return TemplateRef(key, path, entry, builtin=folder == BUILTIN)
     raise TemplateError(f"找不到模板 {key}", f"可用模板：{', '.join(builtin.templates)}；用 draft templates list 查看")
 
 
