@@ -387,3 +387,15 @@ def test_interview_runs_without_a_terminal() -> None:
     told: list[str] = []
     case = interview(load_case(SAMPLE), Interviewer(None, told.append))
     assert case.client.name == "李明" and told == []
+
+
+def test_answers_beyond_the_case_format_bounds_are_asked_again() -> None:
+    # the same bounds as the case file (toolkit.case.models): below 10^12 yuan; years 1900–2100; no control characters
+    with pytest.raises(AnswerError, match="金额过大"):
+        typed.parse_amount("1000000000000")
+    assert typed.parse_amount("999999999999.99") == Decimal("999999999999.99")
+    with pytest.raises(AnswerError, match="年份 2101 不合理"):
+        typed.parse_date("2101-01-01")
+    assert typed.parse_date("2100-12-31") == date(2100, 12, 31)
+    with pytest.raises(AnswerError, match="U\\+0008"):
+        typed.parse_text("李\b明")
