@@ -15,6 +15,7 @@ again on the open descriptor, so a file swapped for a FIFO between the two check
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -43,6 +44,8 @@ def read_bounded(path: Path, limit: int, what: str = "文件") -> bytes:
     except PermissionError:
         raise ReadRefused(path, "没有读取权限：请检查文件权限") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadRefused(path, "是循环的链接（链接最终指回自己）：请指定实际的文件") from None
         raise ReadRefused(path, f"无法读取（{exc.strerror}）：请检查路径和文件权限") from None
     try:
         _require_regular(path, os.fstat(fd), limit, what)

@@ -62,6 +62,13 @@ def test_a_fifo_or_a_link_to_a_device_as_case_file_is_refused(fifo: Path, tmp_pa
     assert not (tmp_path / "out").exists()
 
 
+def test_a_loop_of_links_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    with pytest.raises(ReadRefused, match="循环的链接"):
+        read_bounded(tmp_path / "a.yaml", 1000)
+
+
 def test_a_link_to_a_regular_file_is_read(tmp_path: Path) -> None:
     link = tmp_path / "case.yaml"
     link.symlink_to(SAMPLE)

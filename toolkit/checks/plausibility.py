@@ -20,12 +20,12 @@ PAST_YEARS = 20  # a fact older than this before the signing date is most likely
 FUTURE_YEARS = 10  # a planned payment further ahead than this is most likely a mistyped year
 
 
-def _years_before(day: dt.date, years: int) -> dt.date:
-    return day.replace(year=day.year - years, day=min(day.day, 28))
-
-
-def _years_after(day: dt.date, years: int) -> dt.date:
-    return day.replace(year=day.year + years, day=min(day.day, 28))
+def _years_later(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (earlier when negative); 02-29 becomes 02-28 in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 @check("FACT-DISBURSED-ABOVE", "warning", "实际到账金额高于合同本金", "loan.disbursed")
@@ -44,7 +44,7 @@ def dates_plausible(facts: Facts) -> Iterator[Problem]:
     """A fact dated decades before the signing date, a payment planned a decade ahead, a client born after
     the contract: each is most often a mistyped year."""
     case, signed = facts.case, facts.signed
-    earliest, latest = _years_before(signed, PAST_YEARS), _years_after(signed, FUTURE_YEARS)
+    earliest, latest = _years_later(signed, -PAST_YEARS), _years_later(signed, FUTURE_YEARS)
     for field, day in _past_facts(facts):
         if day < earliest:
             yield Problem(
