@@ -2,6 +2,10 @@
 
 Unknown keys are refused, money is ``Decimal``, dates are ``date``, and identifiers that look like numbers
 must be quoted strings. Every field carries a Chinese description: it feeds ``draft schema`` and editors.
+
+Values are bounded where they enter, so that nothing impossible reaches a computation or a document: an
+amount is below :data:`MAX_MONEY` and in whole cents (so are the sums the documents print), a date lies in
+:data:`DATE_RANGE`, and text holds no control, non- or invisible character (toolkit.case.text).
 """
 
 from __future__ import annotations
