@@ -189,7 +189,10 @@ def test_writer_round_trips_the_sample() -> None:
     assert case_from_text(case_text(sample, "case.schema.json", "case.yaml"), "case.yaml") == sample
 
 
-@given(st.text(min_size=1, max_size=40).map(str.strip).filter(lambda text: bool(text) and not text_problem(text)))
+_ACCEPTED = st.characters(blacklist_categories=("Cs",)).filter(lambda char: text_problem(char) is None)
+
+
+@given(st.text(_ACCEPTED, min_size=1, max_size=40).map(str.strip).filter(bool))
 def test_any_text_the_format_accepts_survives_writing_and_reading(text: str) -> None:
     sample = load_case(SAMPLE)
     case = sample.model_copy(update={"client": sample.client.model_copy(update={"address": text, "occupation": text})})

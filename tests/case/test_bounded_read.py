@@ -155,3 +155,9 @@ def test_legal_data_of_the_wrong_type_is_refused(kind: str, tmp_path: Path) -> N
         (folder / "lpr.yaml").symlink_to("/dev/zero")
     result = _draft("check", "--case", SAMPLE, cwd=tmp_path, env={"DRAFT_LAW_DIR": str(folder)})
     _refused(result, "lpr.yaml", NOT_REGULAR, "法律数据文件")
+
+
+@posix_only
+def test_a_law_folder_that_is_not_a_folder_is_refused(tmp_path: Path) -> None:
+    result = _draft("check", "--case", SAMPLE, cwd=tmp_path, env={"DRAFT_LAW_DIR": "/dev/zero"})
+    _refused(result, "DRAFT_LAW_DIR 不是文件夹：/dev/zero")

@@ -88,8 +88,9 @@ def user_data_dir() -> Path | None:
         return None
     folder = Path(value)
     if not folder.is_dir():
+        problem = "不是文件夹" if os.path.lexists(folder) else "指向的文件夹不存在"
         raise LegalDataError(
-            f"环境变量 {ENV_DIR} 指向的文件夹不存在：{folder}",
+            f"环境变量 {ENV_DIR} {problem}：{folder}",
             f"请改正 {ENV_DIR}，或删除该环境变量以只使用内置数据",
         )
     unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in FILE_NAMES)
