@@ -7,7 +7,9 @@ here, so that:
 - numbers with a fraction become ``Decimal`` from their written text, never ``float``;
 - anchors and aliases are refused (a case file has no use for them, and they allow "billion laughs");
 - duplicate keys are refused (the second value would silently win);
-- each value's line is kept in a map from its dotted path, so errors can name ``file:line``.
+- each value's line is kept in a map from its dotted path, so errors can name ``file:line``;
+- the slips of a Chinese keyboard (full-width colon, space or quotes, a tab, an unclosed quote) are named
+  with their character, line, column and fix (:mod:`toolkit.case.yamlslips`).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import yaml
 from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.case.text import RAW_CONTROL as _RAW_CONTROL
 from toolkit.case.text import text_problem
+from toolkit.case.yamlslips import slip_in, slip_near
 from toolkit.errors import CaseFileError
 
 MAX_BYTES = 1_000_000
@@ -91,9 +94,13 @@ def compose(text: str) -> Located:
     """YAML text as plain values with their lines; any problem is a :class:`YamlProblem`."""
     if (found := _RAW_CONTROL.search(text)) is not None:
         _refuse_control(text, found.start())
+    if slip := slip_in(text):
+        raise YamlProblem(slip.line, slip.message)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if slip := slip_near(text, exc):
+            raise YamlProblem(slip.line, slip.message) from None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "语法错误"
         raise YamlProblem(
