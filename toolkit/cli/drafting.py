@@ -38,7 +38,7 @@ def drafting_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--templates",
             "templates_dir",
-            type=click.Path(path_type=Path),  # checked by the template search, in Chinese
+            type=click.Path(path_type=Path, file_okay=False),
             default=None,
             help="自己的模板文件夹（优先于内置模板；也可用环境变量 DRAFT_TEMPLATES）",
         ),

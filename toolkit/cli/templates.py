@@ -23,7 +23,7 @@ def templates() -> None:
 
 @templates.command("list")
 @click.option(
-    "--templates", "folder", type=click.Path(path_type=Path), default=None, help="自己的模板文件夹"
+    "--templates", "folder", type=click.Path(path_type=Path, file_okay=False), default=None, help="自己的模板文件夹"
 )
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 def list_templates(folder: Path | None, as_json: bool) -> None:
