@@ -209,11 +209,12 @@ def relocate(problems: list[str], source: str, cells: Mapping[str, str]) -> list
             result.append(problem)
             continue
         field, _, message = problem[len(prefix) :].partition(": ")
-        result.append(f"{_cell_of(field, source, cells)}: {message}")
+        result.append(f"{cell_of(field, source, cells)}: {message}")
     return result
 
 
-def _cell_of(field: str, source: str, cells: Mapping[str, str]) -> str:
+def cell_of(field: str, source: str, cells: Mapping[str, str]) -> str:
+    """The cell ``field`` (a dotted path) was read from, or the row and a column named after it."""
     candidate = field
     while candidate:
         if candidate in cells:
