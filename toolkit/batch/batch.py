@@ -8,6 +8,7 @@ case failing never stops the others; the caller decides the exit code from the s
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -126,7 +127,8 @@ def draft_batch(
 def _interrupted(signum: int, writer: ReportWriter) -> BatchInterrupted:
     done = writer.summary.cases
     error = BatchInterrupted(
-        f"批次已按 {SIGNAL_NAMES.get(signum, signum)} 停止：已完成 {done} 件案件，报告已保存到 {writer.json_path}",
+        f"批次已按 {SIGNAL_NAMES.get(signal.Signals(signum), str(signum))} 停止：已完成 {done} 件案件，"
+        f"报告已保存到 {writer.json_path}",
         "重新运行同一条命令即可继续：已生成且输入未变的文书不会重做，只起草余下的案件",
     )
     error.exit_code = 128 + signum
@@ -137,7 +139,8 @@ def _workers(asked: int, note: Callable[[str], None]) -> int:
     cores = os.cpu_count() or 1
     limit = MAX_JOBS_PER_CORE * cores
     if asked > limit:
-        note(f"--jobs {asked} 超过上限，已改为 {limit}（CPU 核心数 {cores} 的 {MAX_JOBS_PER_CORE} 倍）：更多进程只会更慢")
+        times = f"CPU 核心数 {cores} 的 {MAX_JOBS_PER_CORE} 倍"
+        note(f"--jobs {asked} 超过上限，已改为 {limit}（{times}）：更多进程不会更快")
         return limit
     return asked
 

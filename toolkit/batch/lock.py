@@ -11,6 +11,7 @@ while a second still holds the old one.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import os
 import socket
@@ -18,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.errors import DraftError, OutputError
-
-import importlib
 
 
 class BatchLocked(DraftError):

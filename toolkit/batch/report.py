@@ -213,7 +213,8 @@ def _replace(path: Path, data: bytes) -> None:
     except OSError as exc:
         temp.unlink(missing_ok=True)
         what = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"无法写入（{exc.strerror}）"
-        raise OutputError(f"{what}：报告 {path} 未能更新", "请清理磁盘或检查写入权限后，重新运行同一条命令继续") from None
+        hint = "请清理磁盘或检查写入权限后，重新运行同一条命令继续"
+        raise OutputError(f"{what}：报告 {path} 未能更新", hint) from None
     _sync_folder(path.parent)
 
 

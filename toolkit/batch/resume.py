@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,5 @@ def clean(out: Path, stem: str, *, documents: bool) -> None:
             continue
         for temp in folder.glob(TEMP_FILES):
             temp.unlink(missing_ok=True)
-        try:
+        with suppress(OSError):
             folder.rmdir()  # only if empty
-        except OSError:
-            pass

@@ -7,13 +7,14 @@ on its own: a case that fails, for whatever reason, becomes a failed result and 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.batch.jobs import CaseResult, CaseStatus, DocumentResult, DocumentStatus, Job
 from toolkit.batch.resume import digest, unchanged
-from toolkit.batch.spreadsheet import cell_of, relocate
+from toolkit.batch.spreadsheet import cell_of, for_sheet, relocate
 from toolkit.case.load import case_from_data, case_from_text
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import read_text
@@ -64,12 +65,13 @@ def draft_job(settings: Settings, job: Job) -> CaseResult:
         return replace(base, message=mask("\n".join(problems)))
     base = replace(base, client=case.client.name)
     try:
-        return _draft_case(settings, job, case, base)
+        result = _draft_case(settings, job, case, base)
     except DraftError as error:
-        return replace(base, message=mask(str(error)))
+        result = replace(base, message=mask(str(error)))
     except Exception as error:  # one bad case must never stop the batch: report it and go on
         detail = f"{type(error).__name__}: {error}"
         return replace(base, message=mask(f"程序内部错误（{detail}）：请把该案件的输入和本信息发给维护者"))
+    return _reworded(result) if job.data is not None else result
 
 
 def _all_problems(settings: Settings, job: Job) -> list[str]:
@@ -78,19 +80,28 @@ def _all_problems(settings: Settings, job: Job) -> list[str]:
     if job.data is None:
         return problems
     known = {problem.partition(": ")[0] for problem in problems}  # cells already reported
+
+    def new(found: list[str]) -> list[str]:  # not about a cell (or a row) already reported
+        located = relocate(found, job.source, job.cells)
+        return [p for p in located if not any(cell.startswith(p.partition(": ")[0]) for cell in known)]
+
     try:
         case = case_from_data(job.data, job.source)
     except CaseFileError as error:
-        found = relocate(error.problems, job.source, job.cells)
-        return problems + [problem for problem in found if problem.partition(": ")[0] not in known]
+        return problems + new(error.problems)
     try:
         names = settings.documents or tuple(requested(case))
         findings = run_fact_checks(case, compute_figures(case), names)
     except DraftError:
         return problems
     findings = blocking(findings, strict=settings.options.strict, allow=settings.options.allow)
-    located = [f"{job.source}: {finding.field}: [{finding.id}] {finding.message}" for finding in findings]
-    return problems + relocate(located, job.source, job.cells)
+    return problems + new([f"{job.source}: {f.field}: [{f.id}] {f.message}" for f in findings])
+
+
+def _reworded(result: CaseResult) -> CaseResult:
+    """A spreadsheet row's messages speak of the sheet, not of a case file."""
+    documents = tuple(replace(d, message=for_sheet(d.message)) for d in result.documents)
+    return replace(result, message=for_sheet(result.message), documents=documents)
 
 
 def _input_sha256(job: Job) -> str:
@@ -125,7 +136,8 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
     changed = job.prior is None or job.prior.input_sha256 != base.input_sha256
     documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]
     _remove_if_empty(folder)
-    status: CaseStatus = "ok" if all(document.status in ("written", "unchanged") for document in documents) else "failed"
+    done = all(document.status in ("written", "unchanged") for document in documents)
+    status: CaseStatus = "ok" if done else "failed"
     return replace(base, status=status, folder=folder_name, documents=tuple(documents))
 
 
@@ -173,10 +185,8 @@ def _kept(target: Path, changed: bool) -> str:
 
 def _remove_if_empty(folder: Path) -> None:
     """A case none of whose documents could be written leaves no empty folder."""
-    try:
+    with contextlib.suppress(OSError):
         folder.rmdir()
-    except OSError:
-        pass
 
 
 def _with_pdfs(settings: Settings, results: list[CaseResult]) -> list[CaseResult]:
