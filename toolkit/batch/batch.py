@@ -24,11 +24,12 @@ from toolkit.batch.resume import clean, priors
 from toolkit.batch.runner import run, warm_up
 from toolkit.batch.shards import Shard
 from toolkit.batch.stopping import SIGNAL_NAMES, Stopped, stop_on_signals
+from toolkit.batch.tables import ENCODING_NAMES, csv_encoding, csv_files
 from toolkit.batch.worker import Settings
 from toolkit.checks import get as check
 from toolkit.documents import kind as document_kind
 from toolkit.drafting import Options
-from toolkit.errors import DraftError, UsageError
+from toolkit.errors import CaseFileError, DraftError, UsageError
 from toolkit.privacy import mask
 from toolkit.render.templates import search_path
 
@@ -104,7 +105,7 @@ def draft_batch(
             if on_result is not None:
                 on_result(result)
 
-        jobs = (replace(job, prior=known.get(job.case_id)) for job in inputs.jobs(files, request.shard))
+        jobs = (replace(job, prior=known.get(mask(job.case_id))) for job in inputs.jobs(files, request.shard))
         with stop_on_signals() as stopper:
             try:
                 run(jobs, settings, workers, record, stopper, lock.fd)
@@ -171,4 +172,16 @@ def _header(request: Request, files: list[Path]) -> dict[str, Any]:
             "update": request.update,
         },
         "shard": str(request.shard) if request.shard else None,
+        "encodings": _encodings(files),
     }
+
+
+def _encodings(files: list[Path]) -> dict[str, str]:
+    """How each CSV file is encoded (UTF-8 or GB18030/GBK), as it was detected."""
+    found: dict[str, str] = {}
+    for path in files:
+        if path.suffix.lower() == ".csv":
+            for part in csv_files(path):
+                with suppress(CaseFileError):  # reported when the file is read
+                    found[mask(str(part))] = ENCODING_NAMES[csv_encoding(part)]
+    return found

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from toolkit.render.output import safe_file_name
 
 CaseStatus = Literal["ok", "failed"]
-DocumentStatus = Literal["written", "unchanged", "refused", "failed"]
+DocumentStatus = Literal["written", "unchanged", "kept", "refused", "failed"]  # kept: an existing, different file
 MAX_ID_LENGTH = 64
 _ID_TEXT = re.compile(r"[^\s/\\]+")
 
@@ -58,6 +58,7 @@ class CaseResult:
     folder: str | None = None
     documents: tuple[DocumentResult, ...] = ()
     message: str = ""  # why the case failed as a whole (unreadable, no documents, PDF conversion …)
+    drafted_from: str = ""  # the input_sha256 the documents on disk were drafted from, when not this one
 
 
 def case_result(data: Mapping[str, Any]) -> CaseResult:

@@ -57,6 +57,7 @@ class Summary:
     failed: int = 0
     written: int = 0
     unchanged: int = 0  # already drafted by an earlier run of the same command, left as they were
+    kept: int = 0  # an existing, different file left as it was
     refused: int = 0
     document_failures: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (case id, first line), the first few
@@ -77,6 +78,7 @@ class Summary:
             self.written += document["status"] == "written"
             self.unchanged += document["status"] == "unchanged"
             self.refused += document["status"] == "refused"
+            self.kept += document["status"] == "kept"
             self.document_failures += document["status"] == "failed"
 
     def to_json(self) -> dict[str, int]:

@@ -122,7 +122,7 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
     if not names:
         return replace(base, message="案件文件中没有任何文书所需的段落（answer、hardship 或 proposal）：请补上")
     figures = compute_figures(case)
-    folder_name = safe_file_name(mask(f"{job.case_id}-{case.client.name}"))
+    folder_name = _masked_name(f"{job.case_id}-{case.client.name}")
     folder = settings.out / folder_name
     options = settings.options
     if job.data is not None:  # findings name the sheet, row and column of the field
@@ -133,8 +133,11 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
             drafted.append((name, draft(case, figures, name, options)))
         except DraftError as error:
             drafted.append((name, error))
-    changed = job.prior is None or job.prior.input_sha256 != base.input_sha256
+    origin = (job.prior.drafted_from or job.prior.input_sha256) if job.prior is not None else None
+    changed = origin is not None and origin != base.input_sha256
     documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]
+    if changed and any(document.status == "kept" for document in documents):
+        base = replace(base, drafted_from=origin or "")  # the documents on disk still are the old input's
     _remove_if_empty(folder)
     done = all(document.status in ("written", "unchanged") for document in documents)
     status: CaseStatus = "ok" if done else "failed"
@@ -149,7 +152,7 @@ def _write(
         blocked = outcome.findings if isinstance(outcome, ChecksFailed) else ()
         findings = tuple((finding.id, finding.severity) for finding in blocked)
         return DocumentResult(name, status, findings=findings, message=mask(str(outcome)))
-    target = folder / safe_file_name(mask(document_kind(name).file_name(case)))
+    target = folder / _masked_name(document_kind(name).file_name(case))
     data = outcome.document.docx
     sha = hashlib.sha256(data).hexdigest()
     result = DocumentResult(
@@ -164,7 +167,7 @@ def _write(
         return replace(result, status="unchanged")
     replace_existing = settings.force or (settings.update and changed)
     if target.exists() and not replace_existing:
-        return replace(result, status="failed", file=None, sha256=None, message=_kept(target, changed))
+        return replace(result, status="kept", file=None, sha256=None, message=_kept(target, changed))
     try:
         write_atomic(target, data, force=replace_existing, sync=False)
     except DraftError as error:
@@ -172,6 +175,11 @@ def _write(
             return replace(result, status="unchanged")
         return replace(result, status="failed", file=None, sha256=None, message=mask(str(error)))
     return result
+
+
+def _masked_name(name: str) -> str:
+    """A file name without an ID number in it: 4101xxxxxxxxxxxx19 (``*`` is not allowed on Windows)."""
+    return safe_file_name(mask(name).replace("*", "x"))
 
 
 def _kept(target: Path, changed: bool) -> str:
