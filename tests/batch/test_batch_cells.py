@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -68,3 +69,38 @@ def test_counts_booleans_and_item_lists() -> None:
     with pytest.raises(CellError):
         _convert("answer.request_mediation", "也许")
     assert _convert("answer.contested", "interest, penalty，fees") == ["interest", "penalty", "fees"]
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        ("loan.principal", "10,000元", Decimal("10000.00")),
+        ("loan.principal", "1.8万", Decimal("18000.00")),
+        ("loan.principal", "１８０００", Decimal("18000.00")),  # full-width digits
+        ("loan.contract_date", "2026年3月10日", dt.date(2026, 3, 10)),
+        ("loan.contract_date", "2026/03/10", dt.date(2026, 3, 10)),
+        ("loan.annual_rate", "23.98%", Decimal("0.2398")),
+        ("lender.kind", "小额贷款公司", "microfinance"),
+        ("lender.kind", "Microfinance", "microfinance"),
+        ("loan.repayment", "到期一次性还本付息", "bullet"),
+        ("loan.day_count", "按360天计息", 360),
+        ("loan.day_count", 365, 365),
+        ("answer.contested", "期内利息、罚息（逾期利息）", ["interest", "penalty"]),
+    ],
+)
+def test_cells_are_read_as_draft_init_reads_answers(path: str, value: object, expected: object) -> None:
+    assert _convert(path, value) == expected
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "accepted"),
+    [
+        ("loan.contract_date", "03/10/2026", "2026年3月10日"),  # month first or day first: refused
+        ("loan.annual_rate", 23.98, "23.98%"),  # per cent or a fraction? both forms are shown
+        ("lender.kind", "小贷公司", "小额贷款公司（microfinance）"),
+        ("loan.repayment", "1", "到期一次性还本付息（bullet）"),  # no numbering in a cell
+    ],
+)
+def test_ambiguous_cells_are_refused_with_the_forms_accepted(path: str, value: object, accepted: str) -> None:
+    with pytest.raises(CellError, match=re.escape(accepted)):
+        _convert(path, value)
