@@ -156,12 +156,14 @@ class _Progress:
 
 def _summarize(outcome: Any) -> None:
     summary = outcome.summary
-    say(
-        f"共 {summary.cases} 件案件：{summary.succeeded} 件全部生成，{summary.failed} 件有问题；"
-        f"生成文书 {summary.written} 份，未改变（上次已生成）{summary.unchanged} 份，"
-        f"已有不同的文件而未覆盖 {summary.kept} 份，被检查阻止 {summary.refused} 份，"
-        f"出错 {summary.document_failures} 份。"
-    )
+    counts = [
+        (summary.unchanged, "未改变（上次已生成）"),
+        (summary.kept, "已有不同的文件而未覆盖"),
+        (summary.refused, "被检查阻止"),
+        (summary.document_failures, "出错"),
+    ]
+    documents = "，".join([f"生成文书 {summary.written} 份", *(f"{what} {n} 份" for n, what in counts if n)])
+    say(f"共 {summary.cases} 件案件：{summary.succeeded} 件全部生成，{summary.failed} 件有问题；{documents}。")
     if summary.failures:
         say("有问题的案件（每件的第一个原因；全部原因见 report.csv）：")
         for case_id, problem in summary.failures:
