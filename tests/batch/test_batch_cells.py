@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from toolkit.batch.cells import CellError, convert
-from toolkit.batch.layout import column_index
+from toolkit.batch.layout import LIST_SHEETS, column_index, header_names
 
 
 def _convert(path: str, value: object) -> object:
@@ -104,3 +104,13 @@ def test_cells_are_read_as_draft_init_reads_answers(path: str, value: object, ex
 def test_ambiguous_cells_are_refused_with_the_forms_accepted(path: str, value: object, accepted: str) -> None:
     with pytest.raises(CellError, match=re.escape(accepted)):
         _convert(path, value)
+
+
+@pytest.mark.parametrize("sheet", ["cases", *(spec.name for spec in LIST_SHEETS)])
+def test_every_column_title_names_one_column(sheet: str) -> None:
+    """A Chinese title is read back as its dotted path, so two columns may never share one."""
+    spec = next((s for s in LIST_SHEETS if s.name == sheet), None)
+    found = list(column_index().values()) if spec is None else list(spec.columns)
+    titles = [column.title for column in found]
+    assert len(set(titles)) == len(titles)
+    assert all(header_names(sheet)[column.title] == column.path for column in found)
