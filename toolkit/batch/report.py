@@ -160,7 +160,7 @@ class ReportWriter:
         self.csv_path = folder / f"{stem}.csv"
         self.summary = Summary()
         self._header = {"version": REPORT_VERSION, **header}
-        self._cases: list[Mapping[str, Any]] = []
+        self._cases: list[tuple[str, str]] = []  # per case: its line of report.json, its rows of report.csv
         self._next = time.monotonic() + PUBLISH_EVERY
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -178,22 +178,22 @@ class ReportWriter:
 
     def add_json(self, case: Mapping[str, Any]) -> None:
         """Keep one case of report.json (the summary is the caller's to count)."""
-        self._cases.append(case)
+        rows = io.StringIO(newline="")
+        csv.writer(rows).writerows(csv_rows(case))
+        self._cases.append((json.dumps(case, ensure_ascii=False), rows.getvalue()))
 
     def publish(self, state: str, extra: Mapping[str, Any] | None = None) -> None:
         """Replace both files by the cases so far."""
         summary = {**self.summary.to_json(), **(extra or {})}
         text = json.dumps({**self._header, "state": state}, ensure_ascii=False, indent=2)
-        cases = ",\n    ".join(json.dumps(case, ensure_ascii=False) for case in self._cases)
+        cases = ",\n    ".join(line for line, _ in self._cases)
         text = text[: text.rindex("}")].rstrip() + ',\n  "cases": [' + (f"\n    {cases}\n  " if cases else "")
         text += '],\n  "summary": ' + json.dumps(summary, ensure_ascii=False) + "\n}\n"
-        table = io.StringIO(newline="")
-        writer = csv.writer(table)
-        writer.writerow(CSV_COLUMNS)
-        for case in self._cases:
-            writer.writerows(csv_rows(case))
+        header = io.StringIO(newline="")
+        csv.writer(header).writerow(CSV_COLUMNS)
+        table = header.getvalue() + "".join(rows for _, rows in self._cases)
         _replace(self.json_path, text.encode("utf-8"))
-        _replace(self.csv_path, table.getvalue().encode("utf-8-sig"))
+        _replace(self.csv_path, table.encode("utf-8-sig"))
 
     def close(self, extra: Mapping[str, Any] | None = None) -> None:
         self.publish("complete", extra)

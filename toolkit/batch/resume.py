@@ -65,10 +65,14 @@ def unchanged(prior: CaseResult | None, input_sha256: str, out: Path, templates:
 
 def digest(path: Path) -> str | None:
     """The sha256 of the file at ``path``, or None when there is none."""
+    sha = hashlib.sha256()
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as stream:
+            while block := stream.read(1 << 20):
+                sha.update(block)
     except OSError:
         return None
+    return sha.hexdigest()
 
 
 def clean(out: Path, stem: str, *, documents: bool) -> None:

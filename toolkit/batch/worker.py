@@ -92,7 +92,7 @@ def _all_problems(settings: Settings, job: Job) -> list[str]:
     try:
         names = settings.documents or tuple(requested(case))
         findings = run_fact_checks(case, compute_figures(case), names)
-    except DraftError:
+    except Exception:  # the cells' problems are the reason this case fails; the checks are a bonus
         return problems
     findings = blocking(findings, strict=settings.options.strict, allow=settings.options.allow)
     return problems + new([f"{job.source}: {f.field}: [{f.id}] {f.message}" for f in findings])
