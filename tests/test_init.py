@@ -263,6 +263,7 @@ SCRIPT: list[tuple[str, str]] = [
     ("案号", "无"),
     ("案由", "金融借款合同纠纷"),
     ("审理程序", "无"),
+    ("起诉日", ""),
     ("立案日", "2026年9月1日"),
     ("收到起诉状副本之日", "2026/9/10"),
     ("答辩期", ""),
@@ -335,7 +336,8 @@ def test_scripted_interview_writes_the_expected_case(tmp_path: Path) -> None:
     assert case.agent is None
     assert court is not None and court.name == "北京市东城区人民法院" and court.case_number is None
     assert (court.procedure, court.filed_on, court.served_on) == (None, date(2026, 9, 1), date(2026, 9, 10))
-    assert court.answer_period_days == 15
+    # the submission date left out (filed_on stands in, law.md §5); the period keeps the sample's 15 days
+    assert court.submitted_on is None and court.answer_period_days == 15
     assert loan.contract_number is None and loan.contract_date == date(2026, 3, 10)
     assert (loan.principal, loan.disbursed) == (Decimal("18000"), Decimal("17000"))  # 1.8万, 17,000
     assert loan.disbursed_on == date(2026, 3, 10)

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "all": ("toolkit.cli.drafting", "all_documents", "起草案件文件所能支持的全部文书"),
     "check": ("toolkit.cli.check", "check", "核对案件：计算各项数额并列出检查结果"),
     "checks": ("toolkit.cli.check", "checks", "列出全部检查项及其严重程度和法律依据"),
+    "data": ("toolkit.cli.data", "data", "列出全部法律数据及其来源和核对日期（LPR、利率上限、法律依据、节假日）"),
     "explain": ("toolkit.cli.explain", "explain", "逐步说明每个数额是如何算出的"),
     "init": ("toolkit.cli.init", "init", "逐项提问，生成一份新的案件文件"),
     "schema": ("toolkit.cli.schema", "schema", "输出案件文件的 JSON Schema，供编辑器补全和校验"),

@@ -32,10 +32,16 @@ def ask_court(case: Case, iv: Interviewer) -> Data:
         was(d, "procedure"),
         lambda answer: typed.parse_choice(answer, PROCEDURES),
     )
-    filed = out["filed_on"] = iv.optional("立案日", was(d, "filed_on"), typed.parse_date)
-    out["served_on"] = iv.value("收到起诉状副本之日", was(d, "served_on"), date_after(filed, "立案日"))
-    period = was(d, "answer_period_days") or "15"
-    out["answer_period_days"] = iv.value("答辩期（日）", period, count_between(1, 90))
+    submitted = out["submitted_on"] = iv.optional(
+        "起诉日（原告提交起诉状之日，诉讼时效自该日中断）", was(d, "submitted_on"), typed.parse_date, "不知道"
+    )
+    filed = out["filed_on"] = iv.optional("立案日", was(d, "filed_on"), date_after(submitted, "起诉日"))
+    out["served_on"] = iv.value("收到起诉状副本之日", was(d, "served_on"), date_after(filed or submitted, "立案日"))
+    # law.md §5: 15 days by default only in 普通程序; in 简易/小额 the court sets the period (应诉通知书)
+    period = was(d, "answer_period_days") or ("15" if out["procedure"] == "普通程序" else None)
+    out["answer_period_days"] = iv.optional(
+        "答辩期（日，以应诉通知书为准）", period, count_between(1, 90), "未写明：普通程序按15日，其他须补填"
+    )
     return out
 
 
