@@ -137,34 +137,30 @@ def _shown(column: Column, value: Any) -> Any:
 
 
 def _value(case: Case, column: Column) -> Any:
-    value: Any = case
-    for part in column.path.split("."):
-        value = getattr(value, part, None) if value is not None else None
-    return _shown(column, value)
+    return _shown(column, _at(case, column.path))
 
 
 def _list_rows(case: Case, spec: ListSheet) -> Iterator[list[Any]]:
-    for row in _list_values(case, spec.name):
-        yield [_shown(column, value) for column, value in zip(spec.columns, row, strict=True)]
+    """The sample's items of ``spec``, one row each, in the order of the sheet's columns."""
+    if spec.by_section:  # evidence: the hardship statement's, then the answer's
+        for section in ("hardship", "answer"):
+            for item in _at(case, f"{section}.evidence") or ():
+                yield [_shown(spec.columns[0], section), item]
+        return
+    found: Any = _at(case, spec.target) or ()
+    if spec.mapping:
+        yield from ([name, amount] for name, amount in dict(found).items())
+        return
+    for item in found:
+        values = [item] if isinstance(item, str) else [getattr(item, c.path) for c in spec.columns]
+        yield [_shown(column, value) for column, value in zip(spec.columns, values, strict=True)]
 
 
-def _list_values(case: Case, sheet: str) -> Iterator[list[Any]]:
-    loan, hardship, answer = case.loan, case.hardship, case.answer
-    if sheet == "repayments":
-        yield from ([r.date, r.amount] for r in loan.repayments)
-    elif sheet == "interruptions":
-        yield from ([i.date, i.kind, i.note] for i in loan.interruptions)
-    elif sheet == "events" and hardship:
-        yield from ([e.date, e.description, e.amount] for e in hardship.events)
-    elif sheet == "expenses" and hardship:
-        yield from ([name, amount] for name, amount in hardship.monthly_expenses.items())
-    elif sheet == "dependents" and hardship:
-        yield from ([d.relation, d.note] for d in hardship.dependents)
-    elif sheet == "evidence":
-        yield from (["hardship", item] for item in (hardship.evidence if hardship else []))
-        yield from (["answer", item] for item in (answer.evidence or [] if answer else []))
-    elif sheet == "arguments" and answer:
-        yield from ([text] for text in answer.arguments)
+def _at(case: Case, path: str) -> Any:
+    value: Any = case
+    for part in path.split("."):
+        value = getattr(value, part, None) if value is not None else None
+    return value
 
 
 def _notes(sheet: Any) -> None:
