@@ -175,7 +175,7 @@ def _summarize(outcome: Any) -> None:
         raise BatchIncomplete(
             f"{summary.failed} 件案件未能全部生成",
             f"原因见 {outcome.report_csv}；改正后重新运行同一条命令：未改变的文书不会重做，"
-            "改正过的案件加 --update 重新起草",
+            "改正过的案件重新起草（其文书已存在时，加 --update 才会替换）",
         )
 
 
