@@ -34,7 +34,7 @@ from toolkit.batch.layout import (
     ListSheet,
     columns,
 )
-from toolkit.case.interview import sample_case
+from toolkit.case.load import sample_case
 from toolkit.case.models import Case
 from toolkit.errors import UsageError
 from toolkit.render.output import write_atomic

@@ -21,8 +21,8 @@ CLAIM_CHOICES = tuple(Choice(value, label) for value, label in CLAIM_ITEMS.items
 AMOUNT_ITEMS = ("principal", *CHARGE_ITEMS, "enforcement_costs")
 
 
-def ask_court(case: Case, iv: Interviewer) -> Data:
-    d = case.court
+def ask_court(case: Case | None, iv: Interviewer) -> Data:
+    d = case.court if case else None
     iv.heading("法院与诉讼")
     out: Data = {"name": iv.value("受理法院全称", was(d, "name"), typed.parse_court_name)}
     out["case_number"] = iv.optional("案号", was(d, "case_number"), typed.parse_case_number)
@@ -45,8 +45,8 @@ def ask_court(case: Case, iv: Interviewer) -> Data:
     return out
 
 
-def ask_claims(case: Case, iv: Interviewer, loan: Data) -> Data:
-    d = case.claims
+def ask_claims(case: Case | None, iv: Interviewer, loan: Data) -> Data:
+    d = case.claims if case else None
     iv.heading("原告的诉讼请求（照起诉状填写）")
     after_payout = date_after(loan["disbursed_on"], "放款日")
     out: Data = {"as_of": iv.value("利息主张计算至之日", was(d, "as_of"), after_payout)}
@@ -68,8 +68,8 @@ def ask_claims(case: Case, iv: Interviewer, loan: Data) -> Data:
     return out
 
 
-def ask_answer(case: Case, iv: Interviewer, has_proposal: bool) -> Data:
-    d = case.answer
+def ask_answer(case: Case | None, iv: Interviewer, has_proposal: bool) -> Data:
+    d = case.answer if case else None
     iv.heading("民事答辩状")
     out: Data = {"style": iv.choice("答辩状样式", STYLES, was(d, "style") or "narrative")}
     admitted = out["admitted"] = iv.choices("认可的诉讼请求项目", CLAIM_CHOICES, d.admitted if d else [])
