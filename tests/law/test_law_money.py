@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.law.money import cents, cn_date, english_amount, parse_rmb_upper, rate_percent, rmb_upper, yuan
+from toolkit.law.money import cents, cn_date, integer_words, parse_rmb_upper, rate_percent, rmb_upper, yuan
 
 # Figure → uppercase, each written out by hand from the PBOC rules (the first four are the rules' own examples).
 UPPER = [
@@ -138,6 +138,24 @@ def test_cn_date_has_no_zero_padding() -> None:
     assert cn_date(dt.date(2027, 1, 5)) == "2027年1月5日"
 
 
-def test_english_amount() -> None:
-    assert english_amount(Decimal("18000.00")) == "eighteen thousand yuan"
-    assert english_amount(Decimal("325.04")) == "three hundred and twenty-five yuan and four fen"
+def test_integer_words_agree_with_cn2an() -> None:
+    """cn2an (an independent speller, the one the toolkit used before) gives the same words: every
+    number up to 120,000 and a spread of larger ones, across the 万 and 亿 sections and their zeros."""
+    import random
+
+    import cn2an
+
+    rng = random.Random(18)
+    numbers = [*range(120_000), *(rng.randrange(10**k) for k in range(6, 17) for _ in range(2_000))]
+    numbers += [10**k + extra for k in range(16) for extra in (0, 1, 1000, 999)]
+    wrong = [n for n in numbers if integer_words(n) != cn2an.an2cn(str(n), "up")]
+    assert wrong == []
+
+
+def test_integer_words_by_hand() -> None:
+    # the 零 rules of law.md §7 / PBOC, spelt by hand: one 零 for a run of zeros, none at the end
+    assert integer_words(10) == "壹拾"
+    assert integer_words(100700) == "壹拾万零柒佰"
+    assert integer_words(107000) == "壹拾万柒仟"
+    assert integer_words(1001) == "壹仟零壹"
+    assert integer_words(300000001) == "叁亿零壹"

@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
-
-import cn2an
-from num2words import num2words
 
 CENT = Decimal("0.01")
 RATE_PERCENT_PLACES = Decimal("0.000001")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_PLACES = ("仟", "佰", "拾", "")
 _PREFIX = "人民币"
 
 
@@ -54,8 +51,8 @@ def cn_date(d: dt.date) -> str:
 def rmb_upper(x: Decimal | int | str) -> str:
     """The uppercase amount: 18000 → 人民币壹万捌仟元整, 325.04 → 人民币叁佰贰拾伍元零肆分, 0 → 人民币零元整.
 
-    The integer part is spelt by cn2an (it writes 壹拾 and the single 零 correctly); the 元/角/分 part is
-    built here, because cn2an drops the 零 the rules require after 元 (1,680.32 → …捌拾元零叁角贰分).
+    The integer part is spelt by :func:`integer_words` (壹拾 for a leading ten, one 零 for a run of zeros);
+    the 元/角/分 part follows, with the 零 the rules require after 元 (1,680.32 → …捌拾元零叁角贰分).
     """
     amount = cents(x)
     if amount < 0:
@@ -66,7 +63,7 @@ def rmb_upper(x: Decimal | int | str) -> str:
         return f"{_PREFIX}零元整"
     text = _PREFIX
     if whole:
-        text += str(cn2an.an2cn(str(whole), "up")) + "元"
+        text += integer_words(whole) + "元"
         if jiao == 0 and fen == 0:
             return text + "整"
         if whole % 10 == 0 or jiao == 0:
@@ -78,20 +75,29 @@ def rmb_upper(x: Decimal | int | str) -> str:
     return text
 
 
-def english_amount(x: Decimal | int | str) -> str:
-    """The amount in English words (num2words): 325.04 → "three hundred and twenty-five yuan and four fen"."""
-    amount = cents(x)
-    if amount < 0:
-        raise ValueError(f"金额不能为负数：{amount}")
-    whole = int(amount)
-    fen = int((amount - whole) * 100)
-    text = f"{_words(whole)} yuan"
-    return f"{text} and {_words(fen)} fen" if fen else text
+def integer_words(number: int) -> str:
+    """A whole number in uppercase digits: 10 → 壹拾, 100700 → 壹拾万零柒佰, 107000 → 壹拾万柒仟.
+
+    Sections of four digits, marked 万 and 亿; a section below 1,000 after a higher one starts with 零; a
+    zero section, or zeros at the end of one, are not spelt (the form without the optional 零)."""
+    high, low = divmod(number, 100_000_000)
+    words = integer_words(high) + "亿" if high else ""
+    for section, mark in ((low // 10_000, "万"), (low % 10_000, "")):
+        if section:
+            words += ("零" if words and section < 1000 else "") + _section_words(section) + mark
+    return words or "零"
 
 
-def _words(n: int) -> str:
-    words: Any = num2words(n, lang="en")
-    return str(words)
+def _section_words(value: int) -> str:
+    """A number below 10,000: its non-zero digits with their places, one 零 for zeros between them."""
+    words, zero = "", False
+    for place, digit in zip(_PLACES, f"{value:04d}", strict=True):
+        if digit == "0":
+            zero = bool(words)
+            continue
+        words += ("零" if zero else "") + _DIGITS[int(digit)] + place
+        zero = False
+    return words
 
 
 _UNITS = {"拾": 10, "佰": 100, "仟": 1000}
