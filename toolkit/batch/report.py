@@ -23,6 +23,7 @@ from typing import Any
 from toolkit.batch.jobs import CaseResult, DocumentResult
 from toolkit.errors import OutputError
 from toolkit.privacy import mask
+from toolkit.render.output import sync_file_system
 
 REPORT_VERSION = 1
 SHOWN_FAILURES = 20
@@ -183,7 +184,8 @@ class ReportWriter:
         self._cases.append((json.dumps(case, ensure_ascii=False), rows.getvalue()))
 
     def publish(self, state: str, extra: Mapping[str, Any] | None = None) -> None:
-        """Replace both files by the cases so far."""
+        """Replace both files by the cases so far, once every document they list is on disk."""
+        sync_file_system(self.json_path.parent)  # the workers' documents, which are written unsynced
         summary = {**self.summary.to_json(), **(extra or {})}
         text = json.dumps({**self._header, "state": state}, ensure_ascii=False, indent=2)
         cases = ",\n    ".join(line for line, _ in self._cases)

@@ -25,7 +25,7 @@ from toolkit.drafting import Drafted, Options, draft
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
 from toolkit.law.compute import compute_figures
 from toolkit.privacy import mask
-from toolkit.render.output import safe_file_name, sync_disk, write_atomic
+from toolkit.render.output import safe_file_name, write_atomic
 from toolkit.render.pdf import convert_to_pdf, pdf_path
 
 
@@ -43,7 +43,6 @@ class Settings:
 def draft_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
     """Draft every job of ``chunk``; then, when asked, convert all their documents in one LibreOffice run."""
     results = [draft_job(settings, job) for job in chunk]
-    sync_disk()
     return _with_pdfs(settings, results) if settings.pdf else results
 
 
