@@ -31,7 +31,7 @@ from toolkit.documents import kind as document_kind
 from toolkit.drafting import Options
 from toolkit.errors import CaseFileError, DraftError, UsageError
 from toolkit.privacy import mask
-from toolkit.render.templates import search_path
+from toolkit.render.templates import pinned, search_path
 
 MAX_JOBS_PER_CORE = 4
 
@@ -68,6 +68,7 @@ class BatchInterrupted(DraftError):
     """The batch was stopped by Ctrl+C or SIGTERM; the report lists the cases finished so far."""
 
 
+@pinned()  # every case of the batch uses the templates found when it started
 def draft_batch(
     request: Request,
     *,

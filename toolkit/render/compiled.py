@@ -54,8 +54,8 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # A date is never broken over two lines: Word and LibreOffice may break between a digit and 年/月/日, so a
 # WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
-_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-_JOINED_DATE = "\\1\u2060年\u2060\\2\u2060月\u2060\\3\u2060日"
+# A date is found from its 年 (a literal, which the regex engine searches fast) and the four digits before it.
+_DATE_TAIL = re.compile(r"年(\d{1,2})月(\d{1,2})日")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class CompiledTemplate:
                 xml = budget.output(part.template.generate(context))
                 xml = xml.replace("\n<w:p", "<w:p")  # the line breaks added at compile (one per paragraph)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-                xml = _DATE.sub(_JOINED_DATE, xml)
+                xml = join_dates(xml)
                 if part.name == _MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
@@ -167,6 +167,23 @@ class CompiledTemplate:
         if static is not None:
             return static
         return _Entry.deflated(name, rendered.get(name, self._entries[name]), _RENDERED_LEVEL)
+
+
+def join_dates(xml: str) -> str:
+    """Every date ``2026年1月5日`` (four digits before 年) with a WORD JOINER at each place it may break."""
+    pieces: list[str] = []
+    last = 0
+    for match in _DATE_TAIL.finditer(xml):
+        start = match.start() - 4
+        if start < last or not xml[start : match.start()].isdecimal():  # what \d matches
+            continue
+        year, month, day = xml[start : match.start()], match[1], match[2]
+        pieces += (xml[last:start], f"{year}\u2060年\u2060{month}\u2060月\u2060{day}\u2060日")
+        last = match.end()
+    if not pieces:
+        return xml
+    pieces.append(xml[last:])
+    return "".join(pieces)
 
 
 def _renumber_drawings(xml: str) -> str:

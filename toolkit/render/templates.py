@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +123,27 @@ def compiled(path: Path, mtime_ns: int) -> CompiledTemplate:
     return CompiledTemplate(path)
 
 
+_pinned: dict[tuple[str, Path | None], tuple[TemplateRef, CompiledTemplate]] | None = None
+
+
+@contextmanager
+def pinned() -> Iterator[None]:
+    """Within it, each template is found and compiled once: a batch uses the same templates for every
+    case, however they change on disk meanwhile (forked workers inherit what was found before they start)."""
+    global _pinned
+    previous = _pinned
+    _pinned = {} if previous is None else previous
+    try:
+        yield
+    finally:
+        _pinned = previous
+
+
 def load(key: str, override: Path | None = None) -> tuple[TemplateRef, CompiledTemplate]:
+    if _pinned is not None and (known := _pinned.get((key, override))) is not None:
+        return known
     ref = find(key, override)
-    return ref, compiled(ref.path, ref.path.stat().st_mtime_ns)
+    found = ref, compiled(ref.path, ref.path.stat().st_mtime_ns)
+    if _pinned is not None:
+        _pinned[key, override] = found
+    return found

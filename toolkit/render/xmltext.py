@@ -35,11 +35,13 @@ class PartText:
 Table = tuple[tuple[str, ...], ...]
 
 
-def table_text(table: etree._Element) -> Table:
-    """A table's rows, each a tuple of its cells' text (a cell's paragraphs joined by a space)."""
+def table_text(table: etree._Element, known: dict[etree._Element, str] | None = None) -> Table:
+    """A table's rows, each a tuple of its cells' text (a cell's paragraphs joined by a space); ``known``:
+    the paragraphs' text already read."""
+    text_of = known.__getitem__ if known is not None else paragraph_text
     return tuple(
         tuple(
-            " ".join(text for text in (paragraph_text(p) for p in cell.iter(f"{W}p")) if text)
+            " ".join(text for text in (text_of(p) for p in cell.iter(f"{W}p")) if text)
             for cell in row.iterfind(f"{W}tc")
         )
         for row in table.iterfind(f"{W}tr")
@@ -49,12 +51,12 @@ def table_text(table: etree._Element) -> Table:
 def read_part(xml: str | bytes) -> PartText:
     """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``."""
     root = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
-    texts = (paragraph_text(p) for p in root.iter(f"{W}p"))
+    texts = {p: paragraph_text(p) for p in root.iter(f"{W}p")}  # each paragraph read once, tables reuse it
     return PartText(
-        tuple(text for text in texts if text),
+        tuple(text for text in texts.values() if text),
         tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr")),
         sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None),
-        tuple(table_text(table) for table in root.iter(f"{W}tbl")),
+        tuple(table_text(table, texts) for table in root.iter(f"{W}tbl")),
     )
 
 
