@@ -1,6 +1,6 @@
 """How fast ``draft batch`` drafts, against the naive docxtpl loop, on this machine, in one run.
 
-    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--keep DIR]
+    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--stages 300] [--keep DIR]
 
 For each size N it writes a spreadsheet export of N clients (``clients.csv`` and its list files, the way
 a legal-aid office keeps its cases): the bundled sample case with each client's name and claimed fees
@@ -12,7 +12,10 @@ varied (the claimed total follows, so every case passes the checks and is drafte
   document: 5,000 would take over seven minutes);
 - ``draft batch clients.csv --docs answer --jobs 1``: everything included (reading the spreadsheet,
   validation, figures, every fact and document check, rendering, writing atomically, the report);
-- the same with ``--jobs`` = all cores.
+- the same with ``--jobs`` = all cores;
+- the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
+  functions wrapped in a CPU-time counter): ms of CPU per document, measured;
+- the start-up: ``draft answer`` on the sample case, wall and CPU seconds of the whole command.
 
 Each batch runs as a child process, and its peak memory is the peak resident set of the largest process
 of its tree (``ru_maxrss`` of the children, read in a wrapper process of its own so runs do not mix).
@@ -149,10 +152,86 @@ def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, float, int]
     return seconds, float(cpu), int(peak)
 
 
+def start_up(folder: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of ``draft answer`` on the sample case, imports and compile included."""
+    command = [sys.executable, "-m", "toolkit", "answer", "--case", str(ROOT / "samples" / "case.yaml")]
+    command += ["--out", str(folder), "--force"]
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _PEAK, *command],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    return time.perf_counter() - start, float(result.stdout.split()[1])
+
+
+_STAGES = (  # (label, module, attribute): the functions a stage spends its time in
+    ("read the case, validate (pydantic)", "toolkit.batch.worker", "_load"),
+    ("figures", "toolkit.batch.worker", "compute_figures"),
+    ("fact checks", "toolkit.drafting", "run_fact_checks"),
+    ("render: the one parse (text for the checks)", "toolkit.render.compiled", "read_part"),
+    ("render: compress and zip", "toolkit.render.compiled.CompiledTemplate", "_entry"),
+    ("render: Jinja and text passes", "toolkit.render.compiled.CompiledTemplate", "render"),
+    ("document checks", "toolkit.drafting", "check_document"),
+    ("atomic write", "toolkit.batch.worker", "write_atomic"),
+    ("report (and syncfs before each publication)", "toolkit.batch.report.ReportWriter", "add"),
+)
+
+
+def stage_table(cases_csv: Path, out: Path, count: int) -> list[tuple[str, float]]:
+    """ms of CPU per document in each stage, over the first ``count`` cases drafted in this process."""
+    import functools
+    import importlib
+
+    from toolkit.batch.batch import Request, draft_batch
+
+    spent = {label: 0.0 for label, _, _ in _STAGES}
+    originals = []
+    for label, module_name, attribute in _STAGES:
+        module_path, _, owner_name = module_name.rpartition(".")
+        owner: Any = importlib.import_module(module_name) if owner_name.islower() else None
+        if owner is None:
+            owner = getattr(importlib.import_module(module_path), owner_name)
+        original = getattr(owner, attribute)
+
+        def timed(*args: Any, _f: Any = original, _label: str = label, **kwargs: Any) -> Any:
+            begin = time.process_time()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_label] += time.process_time() - begin
+
+        originals.append((owner, attribute, original))
+        setattr(owner, attribute, functools.wraps(original)(timed))
+    subset = cases_csv.with_name("stages.csv")
+    with cases_csv.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as target:
+        target.writelines(line for number, line in enumerate(source) if number <= count)
+    for part in cases_csv.parent.glob("clients.*.csv"):
+        shutil.copy(part, subset.with_name("stages" + part.name.removeprefix("clients")))
+    begin = time.process_time()
+    try:
+        draft_batch(Request((subset,), out, documents=("answer",), jobs=1))
+    finally:
+        for owner, attribute, original in originals:
+            setattr(owner, attribute, original)
+    total = time.process_time() - begin
+    inner = spent["render: the one parse (text for the checks)"] + spent["render: compress and zip"]
+    spent["render: Jinja and text passes"] -= inner
+    rows = [(label, seconds * 1000 / count) for label, seconds in spent.items()]
+    rows.append(
+        ("everything else (spreadsheet rows, context, resume, …)", (total - sum(spent.values())) * 1000 / count)
+    )
+    rows.append(("total", total * 1000 / count))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--naive", type=int, default=300, help="documents the naive loop is timed on")
+    parser.add_argument("--stages", type=int, default=300, help="documents the stage table is measured on")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
@@ -194,8 +273,14 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
             f"{count:>6} ratios: jobs=1 / naive = {one[0] / naive:.1f}× (per CPU-second {one[1] / naive_cpu:.1f}×);"
             f"  jobs={cores} / jobs=1 = {many[0] / one[0]:.2f}×"
         )
+        if count == args.cases[0]:
+            print(f"stages of one document (ms of CPU, {min(count, args.stages)} cases, one job, in this process):")
+            for label, ms in stage_table(cases_csv, folder / "stages", min(count, args.stages)):
+                print(f"    {label:<58} {ms:>6.2f}")
         if not args.keep:
             shutil.rmtree(folder)
+    wall, cpu = start_up(work / "start-up")
+    print(f"start-up: draft answer on the sample case: {wall:.2f} s wall, {cpu:.2f} s CPU")
     if len(peaks) > 1:
         low, high = min(peaks), max(peaks)
         growth = (peaks[high] - peaks[low]) / peaks[low] * 100
