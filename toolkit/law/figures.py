@@ -128,6 +128,7 @@ class Figures:
     gaps: tuple[DataGap, ...]
     missing: tuple[MissingInput, ...] = ()  # figures left None for want of an input, and why
     transition_rule: bool = False  # private loan made before 2020-08-20 (民间借贷规定 第三十一条第二款)
+    overdue_since: dt.date | None = None  # law.md §9.7: given, or a bullet loan's final due date, else None
 
     def cap_citation(self, *, latest_only: bool = False) -> str | None:
         """The provisions the caps rest on, each once, articles of one instrument together, in date order:
