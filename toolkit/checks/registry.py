@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from toolkit.case.models import Case
 from toolkit.checks import (
     amounts,
+    answer,
+    answer_document,
     dates,
     document,
     identity,
@@ -19,8 +22,10 @@ from toolkit.checks import (
     schedule,
     sections,
 )
-from toolkit.checks.base import Check, Facts
+from toolkit.checks.base import Check, Facts, Finding
+from toolkit.documents.base import Part, RenderedDocument
 from toolkit.errors import UsageError
+from toolkit.law.figures import Figures
 
 FACT_CHECKS: tuple[Check[Facts], ...] = (
     *sections.CHECKS,
@@ -29,10 +34,17 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *answer.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = document.CHECKS
+DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = (*document.CHECKS, *answer_document.CHECKS)
+
+
+def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
+    """Every document check on one rendered document, in registry order."""
+    subject = document.CheckedDocument(case, figures, tuple(kind_parts), rendered)
+    return [finding for item in DOCUMENT_CHECKS for finding in item.findings(subject)]
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from toolkit.case.models import Case
 from toolkit.documents import answer_narrative as narrative
+from toolkit.documents.answer_arguments import scope_key
 from toolkit.documents.answer_elements import element_rows
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.answer_forms import element_form, form_for
@@ -31,8 +32,7 @@ def show(case: Case, figures: Figures, pos: Positions) -> dict[str, bool]:
     principal = pos.item("principal")
     return {
         "limitation": pos.expired,
-        "ledger": ledger is not None
-        and (pos.charges_excess or pos.overpaid > 0 or "repayments" in principal.grounds),
+        "ledger": ledger is not None and (pos.charges_excess or pos.overpaid > 0 or "repayments" in principal.grounds),
         "payments": ledger is not None and bool(ledger.payments),
         "installments": pos.installments and bool(figures.schedule),
         "mediation": pos.mediation,
@@ -49,10 +49,10 @@ def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
         keys.append("civil_code_546")
     if pos.deducted > 0:
         keys += ["civil_code_670"] + ([] if case.lender.kind in LICENSED else ["private_lending_26"])
-    if pos.charges_excess or any(s.agreed_rate > s.cap_rate for s in (figures.ledger.segments if figures.ledger else ())):
+    segments = figures.ledger.segments if figures.ledger else ()
+    if pos.charges_excess or any(s.agreed_rate > s.cap_rate for s in segments):
         if pos.rule in ("licensed", "licensed_lpr4x"):
-            scope = "private_lending_scope_reply" if case.lender.kind in ("microfinance", "other_licensed") else "private_lending_1_2"
-            keys += [scope, "financial_trial_opinions_2"]
+            keys += [scope_key(case), "financial_trial_opinions_2"]
         elif pos.rule == "private":
             keys += [key for cap in figures.caps for key in cap.references]
         else:

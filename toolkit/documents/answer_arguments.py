@@ -19,6 +19,7 @@ from toolkit.law.money import cents, cn_date, rate_percent, rmb_upper, yuan
 
 ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
 ON_LIMITATION = "有异议：已过诉讼时效。"
+DAMAGES_KEYS = ("contract_general_interpretation_64", "contract_general_interpretation_65")
 CHARGE_WORDS = {"interest": "期内利息", "penalty": "罚息", "compound_interest": "复利"}
 
 
@@ -116,9 +117,8 @@ def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
     """The cap of the lender's kind, and the request to apply it, in the words of its provision (§9.4)."""
     kind = case.lender.kind
     if pos.rule in ("licensed", "licensed_lpr4x"):
-        scope = "private_lending_scope_reply" if kind in ("microfinance", "other_licensed") else "private_lending_1_2"
         lines = [
-            f"原告系{LENDER_KINDS[kind]}，依据{cite(scope)}，属于经金融监管部门批准设立的金融机构，"
+            f"原告系{LENDER_KINDS[kind]}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
             "其发放贷款引发的纠纷不适用民间借贷的利率规定。"
         ]
         request = (
@@ -151,6 +151,12 @@ def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
     return lines
 
 
+def scope_key(case: Case) -> str:
+    """The provision that puts a licensed lender outside the private-lending rules (law.md §2)."""
+    licensed_company = case.lender.kind in ("microfinance", "other_licensed")
+    return "private_lending_scope_reply" if licensed_company else "private_lending_1_2"
+
+
 def _lpr4x_cap(figures: Figures) -> str:
     when = "起诉时" if figures.transition_rule else "合同成立时"
     lpr = figures.caps[-1].lpr if figures.caps else None
@@ -160,8 +166,11 @@ def _lpr4x_cap(figures: Figures) -> str:
 
 def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
     """The charges against the capped ledger, taken together (法发〔2017〕22号 第二条; 民间借贷规定 第二十九条)."""
-    named = [key for key in ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")
-             if pos.item(key).claimed > 0]
+    named = [
+        key
+        for key in ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")
+        if pos.item(key).claimed > 0
+    ]
     if not named:
         return []
     listed = "、".join(f"{CLAIM_ITEMS[key]}{yuan(pos.item(key).claimed)}元" for key in named)
@@ -173,7 +182,8 @@ def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
         as_claimed = all(pos.item(key).stance == "admitted_as_claimed" for key in admitted)
         names = "、".join(CLAIM_ITEMS[key] for key in admitted)
         if as_claimed or pos.charges_limit is None or sum_admitted <= pos.charges_limit:
-            lines.append(f"答辩人对原告主张的{'、'.join(f'{CLAIM_ITEMS[k]}{yuan(pos.item(k).claimed)}元' for k in admitted)}无异议。")
+            amounts = "、".join(f"{CLAIM_ITEMS[k]}{yuan(pos.item(k).claimed)}元" for k in admitted)
+            lines.append(f"答辩人对原告主张的{amounts}无异议。")
         else:
             lines.append(f"答辩人认可的{names}以依法最多可主张的利息及费用合计{yuan(pos.charges_limit)}元为限。")
     if pos.charges_excess and pos.charges_limit is not None and figures.ledger is not None:
@@ -193,7 +203,7 @@ def damages(pos: Positions) -> list[str]:
         return []
     return [
         f"原告主张违约金{yuan(item.claimed)}元。依据{cite('civil_code_585_2')}，约定的违约金过分高于造成的损失的，"
-        f"人民法院可以根据当事人的请求予以适当减少；依据{cite_all(['contract_general_interpretation_64', 'contract_general_interpretation_65'])}，"
+        f"人民法院可以根据当事人的请求予以适当减少；依据{cite_all(DAMAGES_KEYS)}，"
         "约定的违约金超过造成损失的百分之三十的，一般可以认定为过分高于造成的损失。答辩人请求对违约金予以适当减少，"
         "且违约金应与利息一并计入法定利率上限。"
     ]
@@ -248,7 +258,9 @@ def costs(pos: Positions) -> list[str]:
     """Who bears the litigation costs (诉讼费用交纳办法 第二十九条; 保全申请费: 第六条、第十条), §9.9."""
     basis = cite("litigation_fees_29")
     if pos.costs == "plaintiff":
-        return [f"依据{basis}，诉讼费用由败诉方负担。原告的诉讼请求依法不应支持，本案诉讼费用（含保全申请费）应由原告负担。"]
+        return [
+            f"依据{basis}，诉讼费用由败诉方负担。原告的诉讼请求依法不应支持，本案诉讼费用（含保全申请费）应由原告负担。"
+        ]
     if pos.costs == "proportion":
         return [
             f"依据{basis}，诉讼费用由败诉方负担，部分胜诉、部分败诉的，按具体情况分担。原告主张超出依法可支持数额的部分"
@@ -263,5 +275,8 @@ def costs_request(pos: Positions) -> str | None:
     if pos.costs == "plaintiff":
         return "请求判令本案诉讼费用（含保全申请费）由原告负担。"
     if pos.costs == "proportion":
-        return "请求依法按比例确定诉讼费用的负担，原告主张超出依法可支持数额部分所对应的诉讼费用（含保全申请费）由原告负担。"
+        return (
+            "请求依法按比例确定诉讼费用的负担，"
+            "原告主张超出依法可支持数额部分所对应的诉讼费用（含保全申请费）由原告负担。"
+        )
     return None

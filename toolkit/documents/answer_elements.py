@@ -20,7 +20,7 @@ from toolkit.documents.answer_facts import FACT_ANSWERS, Answering
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Item, Positions
 from toolkit.law.figures import Figures
-from toolkit.law.money import cn_date
+from toolkit.law.money import cn_date, yuan
 
 NOT_CLAIMED = "无（原告未主张）。"
 
@@ -48,9 +48,16 @@ def _claim_row(a: Answering, claimed: bool, merits: list[str], stance: str = "co
     if not claimed:
         return [NOT_CLAIMED]
     if a.pos.expired:
-        return [say.ON_LIMITATION + "理由见“有无其他免责/减责事由”。", *(say.ALTERNATIVE + line for line in merits[:1]), *merits[1:]]
+        return [
+            say.ON_LIMITATION + "理由见“有无其他免责/减责事由”。",
+            *(say.ALTERNATIVE + line for line in merits[:1]),
+            *merits[1:],
+        ]
     if a.pos.overpaid > 0:
-        return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部款项，本项请求不应支持（见“对还款情况有无异议”）。"]
+        return [
+            "有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部款项，"
+            "本项请求不应支持（见“对还款情况有无异议”）。"
+        ]
     box = {"admitted": "无异议。", "contested": "有异议。"}.get(stance, "")
     return [box + merits[0], *merits[1:]] if merits else [box or "请法院依法审查。"]
 
@@ -68,14 +75,14 @@ def _principal(a: Answering) -> list[str]:
         lines = [*lines, "预先扣除利息的理由见“对借款金额有无异议”。"]
     full = item.stance == "admitted_as_claimed" or (item.admitted and item.limit == item.claimed)
     if full and not a.pos.dismiss_all:
-        return [f"无异议。原告主张本金{say.yuan(item.claimed)}元，答辩人予以认可。"]
+        return [f"无异议。原告主张本金{yuan(item.claimed)}元，答辩人予以认可。"]
     stance = "admitted" if full else "contested" if item.admitted else _stance([item])
     return _claim_row(a, item.claimed > 0, lines, stance)
 
 
 def _interest(a: Answering) -> list[str]:
     pos = a.pos
-    keys = ("interest", "penalty", "compound_interest")
+    keys: tuple[str, ...] = ("interest", "penalty", "compound_interest")
     if a.form == "private_lending":
         keys = (*keys, "liquidated_damages", "fees")
     claimed = [k for k in keys if pos.item(k).claimed > 0]
@@ -148,8 +155,9 @@ def _total(a: Answering) -> list[str]:
 def _beyond(figures: Figures) -> str:
     claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
     return (
-        f"本金及利息、罚息、费用共计{say.money(claimed)}，依法最多可主张{say.money(figures.supportable_total or 0)}，"
-        f"超出的{say.money(figures.excess or 0)}不应支持。"
+        f"本金及利息、罚息、费用共计{say.money(claimed)}，"
+        f"依法最多可主张{say.money(figures.supportable_total or Decimal(0))}，"
+        f"超出的{say.money(figures.excess or Decimal(0))}不应支持。"
     )
 
 

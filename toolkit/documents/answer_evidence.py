@@ -31,15 +31,11 @@ def default_evidence(case: Case) -> list[EvidenceItem]:
     found = [EvidenceItem(name=contract(case), purpose="证明借款合同约定的借款本金、利率和期限")]
     received = received_amount(loan)
     if received < loan.principal:
-        found.append(
-            EvidenceItem(name="银行流水（放款到账记录）", purpose=f"证明答辩人实际收到借款{yuan(received)}元")
-        )
+        found.append(EvidenceItem(name="银行流水（放款到账记录）", purpose=f"证明答辩人实际收到借款{yuan(received)}元"))
     if loan.repayments:
         total = sum((r.amount for r in loan.repayments), Decimal(0))
         found.append(
-            EvidenceItem(
-                name="还款记录", purpose=f"证明答辩人已还款{len(loan.repayments)}次，合计{yuan(total)}元"
-            )
+            EvidenceItem(name="还款记录", purpose=f"证明答辩人已还款{len(loan.repayments)}次，合计{yuan(total)}元")
         )
     return found
 

@@ -84,7 +84,9 @@ def _disbursed(a: Answering) -> list[str]:
 
 def _repayment_kind(a: Answering) -> list[str]:
     loan = a.case.loan
-    first = f"，首期还款日为{cn_date(loan.first_due_date)}" if loan.first_due_date and loan.repayment != "bullet" else ""
+    first = (
+        f"，首期还款日为{cn_date(loan.first_due_date)}" if loan.first_due_date and loan.repayment != "bullet" else ""
+    )
     return [f"无异议。{REPAYMENT_KINDS[loan.repayment]}{first}，最后还款日为{cn_date(a.figures.final_due_date)}。"]
 
 
@@ -114,7 +116,10 @@ def _overdue(a: Answering) -> list[str]:
     if pos.overpaid > 0:
         return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部本金和利息费用，不存在逾期。"]
     if a.case.loan.overdue_since is None and pos.acceleration != "none":
-        return [f"有异议。原告起诉时借款尚未到期（最后还款日为{cn_date(figures.final_due_date)}），提前到期见“对提前还款或解除合同有无异议”。"]
+        return [
+            f"有异议。原告起诉时借款尚未到期（最后还款日为{cn_date(figures.final_due_date)}），"
+            "提前到期见“对提前还款或解除合同有无异议”。"
+        ]
     if pos.overdue_since is not None:
         if a.case.loan.overdue_since is None:
             due = cn_date(figures.final_due_date)
@@ -142,9 +147,13 @@ def _defences(a: Answering) -> list[str]:
         lines.append("有。答辩人已清偿依法可支持的全部款项（见“对还款情况有无异议”）。")
     alt = say.ALTERNATIVE if pos.expired else ""
     if pos.deducted > 0:
-        lines.append(f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见“对借款金额有无异议”）。")
+        lines.append(
+            f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见“对借款金额有无异议”）。"
+        )
     if pos.charges_excess and pos.charges_limit is not None:
-        lines.append(f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见答辩事项中的利息一项）。")
+        lines.append(
+            f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见答辩事项中的利息一项）。"
+        )
     if not lines:
         return ["无。"]
     if not lines[0].startswith("有。"):
@@ -165,10 +174,15 @@ def _other(a: Answering) -> list[str]:
             f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{say.money(case.proposal.settlement_amount)}"
             f"{down_text}，自{cn_date(rows[0].due_date)}起分{len(rows)}期按月偿还。还款计划如下："
         )
-        lines += [f"{'首付' if r.n == 0 else f'第{r.n}期'}：{cn_date(r.due_date)}，{yuan(r.amount)}元" for r in a.figures.schedule]
+        lines += [
+            f"{'首付' if r.n == 0 else f'第{r.n}期'}：{cn_date(r.due_date)}，{yuan(r.amount)}元"
+            for r in a.figures.schedule
+        ]
         lines.append(f"合计：{yuan(a.figures.schedule_total or 0)}元。")
     if pos.mediation:
-        lines.append(f"依据{cite('civil_procedure_96')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。")
+        lines.append(
+            f"依据{cite('civil_procedure_96')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。"
+        )
     if case.answer is not None:
         lines += case.answer.arguments
     return lines or ["无。"]

@@ -13,8 +13,8 @@ from typing import Any
 
 from toolkit.case.models import Case, disbursement_date, received_amount
 from toolkit.documents import answer_arguments as say
-from toolkit.documents.answer_positions import Positions
 from toolkit.documents.answer_evidence import contract
+from toolkit.documents.answer_positions import Positions
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, rate_percent, yuan
 
@@ -28,7 +28,9 @@ def requests(case: Case, figures: Figures, pos: Positions) -> list[str]:
         if pos.expired:
             merits = _merit_requests(pos, figures)
             if merits:
-                found.append(say.ALTERNATIVE + "请求" + "；".join(r.removeprefix("请求").rstrip("。") for r in merits) + "。")
+                found.append(
+                    say.ALTERNATIVE + "请求" + "；".join(r.removeprefix("请求").rstrip("。") for r in merits) + "。"
+                )
     else:
         found = _merit_requests(pos, figures)
     request = say.costs_request(pos)
@@ -58,7 +60,7 @@ def _merit_requests(pos: Positions, figures: Figures) -> list[str]:
         claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
         found.append(
             f"以上合计，原告主张本金及利息、罚息、费用共计{say.money(claimed)}，依法最多可主张"
-            f"{say.money(figures.supportable_total)}，超出的{say.money(figures.excess)}不应支持。"
+            f"{say.money(figures.supportable_total)}，超出的{say.money(figures.excess or Decimal(0))}不应支持。"
         )
     return found
 
@@ -88,18 +90,30 @@ def before_table(case: Case, figures: Figures, pos: Positions) -> list[Section]:
     """The sections before the 利息计算表: limitation or payment in full, standing, the principal, the cap."""
     found = [basic_facts(case, figures, pos)]
     if pos.expired:
-        found.append({"heading": "原告的诉讼请求已超过诉讼时效，答辩人提出诉讼时效抗辩", "paragraphs": say.limitation(case, figures)})
+        found.append(
+            {
+                "heading": "原告的诉讼请求已超过诉讼时效，答辩人提出诉讼时效抗辩",
+                "paragraphs": say.limitation(case, figures),
+            }
+        )
     if pos.overpaid > 0:
         found.append({"heading": "答辩人已清偿依法可支持的全部款项", "paragraphs": say.overpaid(case, figures, pos)})
     if pos.alternative:
-        found.append({
-            "heading": "退一步讲，原告的请求也不应全部支持",
-            "paragraphs": [say.ALTERNATIVE + "原告的诉讼请求也不应全部支持，理由如下。"],
-        })
+        found.append(
+            {
+                "heading": "退一步讲，原告的请求也不应全部支持",
+                "paragraphs": [say.ALTERNATIVE + "原告的诉讼请求也不应全部支持，理由如下。"],
+            }
+        )
     if pos.assigned_from:
         found.append({"heading": "原告应当证明债权转让及通知", "paragraphs": say.standing(pos)})
     if pos.deducted > 0:
-        found.append({"heading": "原告预先扣除利息，计息本金应以实际出借的金额为基数", "paragraphs": say.deducted(case, pos)})
+        found.append(
+            {
+                "heading": "原告预先扣除利息，计息本金应以实际出借的金额为基数",
+                "paragraphs": say.deducted(case, pos),
+            }
+        )
     if pos.expired:
         principal = say.principal(pos, figures)
         if principal:

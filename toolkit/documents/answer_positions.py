@@ -157,7 +157,8 @@ def _grounds(case: Case, figures: Figures, key: str, claimed: Decimal, charges_e
         extra = ("reduce",)
     if key == "fees" and figures.rate_cap_basis == "financial24":
         extra = ("fees",)
-    return (("cap",) if charges_excess else ()) + extra
+    cap: tuple[Ground, ...] = ("cap",) if charges_excess else ()
+    return cap + extra
 
 
 def _limit(figures: Figures, key: str, claimed: Decimal, charges_limit: Decimal | None) -> Decimal | None:

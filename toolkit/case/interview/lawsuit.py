@@ -73,6 +73,6 @@ def ask_answer(case: Case, iv: Interviewer, has_proposal: bool) -> Data:
     out["request_installments"] = has_proposal and iv.yes_no(
         "在答辩状中提出上面的分期还款方案吗", d.request_installments if d else True
     )
-    old_evidence = (d.evidence or []) if d else []
+    old_evidence = [e if isinstance(e, str) else e.name for e in (d.evidence or [])] if d else []
     out["evidence"] = texts(iv, "答辩证据清单", old_evidence, "第{}项答辩证据", "沿用困难情况的附件") or None
     return out
