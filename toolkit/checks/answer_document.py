@@ -19,7 +19,8 @@ from toolkit.law.citations import citation_table
 from toolkit.law.money import cents, yuan
 
 _AMOUNT = re.compile(r"(?P<before>.{0,8}?)(?P<figure>\d{1,3}(?:,\d{3})*\.\d{2})元")
-_ADMITS = re.compile(r"无异议|予以认可|认可")
+_ADMITS = re.compile(r"(?<!有)无异议|(?<![不未])认可")  # not the form's own "有无异议", not 不认可
+_CONCEDES = re.compile(r"(?<!有)无异议|予以认可")
 _DISPUTES = re.compile(r"有异议|不应支持|不予支持|驳回|调减|减少")
 _CHARGES = re.compile(r"利息|罚息|复利|违约金|费用")
 _OFFERS = re.compile(r"分期偿还|组织调解|愿意.{0,6}还款")
@@ -121,7 +122,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
     """§9.3: no 无异议/予以认可 of a claim, the merits pleaded in the alternative, no offer to pay."""
     if not _answer(checked) or not checked.figures.limitation_expired:
         return
-    conceded = [s for s in _sentences(checked) if re.search(r"无异议|予以认可", s)]
+    conceded = [s for s in _sentences(checked) if _CONCEDES.search(s)]
     if conceded:
         yield Problem(
             f"诉讼时效已届满，答辩状却写道“{conceded[0]}”（law.md §9.3）：时效届满后不得认可任何诉讼请求。请检查模板"

@@ -191,6 +191,9 @@ def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
             f"原告主张{listed}，合计{yuan(total)}元。按法定利率上限计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
             f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持（计算见利息计算表）。"
         )
+    elif any(pos.item(key).contested for key in named):
+        # Under the cap the figure would only tell the court the lender could have asked for more: left out.
+        lines.append(f"原告主张{listed}，合计{yuan(total)}元，超出法定利率上限的部分不应支持。")
     elif not admitted and any(pos.item(key).stance == "open" for key in named):
         lines.append(f"原告主张{listed}，请法院依法审查，超出法定利率上限的部分不应支持。")
     return lines

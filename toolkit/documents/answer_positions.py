@@ -129,7 +129,7 @@ def _item(
         return Item(key, claimed, "contested", (first, *grounds), limit)
     answer = case.answer
     if answer is not None and key in answer.admit_as_claimed:
-        return Item(key, claimed, "admitted_as_claimed", (), claimed)
+        return Item(key, claimed, "admitted_as_claimed", (), limit)
     if answer is not None and key in answer.admitted:
         return Item(key, claimed, "admitted", (), limit)
     listed = answer is not None and key in answer.contested
