@@ -17,6 +17,7 @@ from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import LICENSED, Positions, decide
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
+from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
 
@@ -49,8 +50,7 @@ def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
         keys.append("civil_code_546")
     if pos.deducted > 0:
         keys += ["civil_code_670"] + ([] if case.lender.kind in LICENSED else ["private_lending_26"])
-    segments = figures.ledger.segments if figures.ledger else ()
-    if pos.charges_excess or any(s.agreed_rate > s.cap_rate for s in segments):
+    if any(pos.item(key).claimed > 0 for key in CHARGE_ITEMS):  # the cap section is printed (§9.4)
         if pos.rule in ("licensed", "licensed_lpr4x"):
             keys += [scope_key(case), "financial_trial_opinions_2"]
         elif pos.rule == "private":

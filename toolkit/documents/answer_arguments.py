@@ -19,6 +19,7 @@ from toolkit.law.money import cents, cn_date, rate_percent, rmb_upper, yuan
 
 ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
 ON_LIMITATION = "有异议：已过诉讼时效。"
+NOT_DUE = "原告起诉时借款尚未到期，原告不能证明借款已依约提前到期并已通知答辩人的，"
 DAMAGES_KEYS = ("contract_general_interpretation_64", "contract_general_interpretation_65")
 CHARGE_WORDS = {"interest": "期内利息", "penalty": "罚息", "compound_interest": "复利"}
 
@@ -101,6 +102,8 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
     if item.stance == "open":
         return [f"原告主张本金{claimed}元，请法院依法审查。"]
     if limit is None or limit >= item.claimed:
+        if "acceleration" in item.grounds:
+            return [f"原告主张本金{claimed}元。{NOT_DUE}对尚未到期的本金不应支持。"]
         if set(item.grounds) <= {"limitation", "overpaid"}:
             return []  # the defence that disposes of every claim is argued on its own
         return [f"原告主张本金{claimed}元，答辩人有异议。"]
@@ -191,9 +194,11 @@ def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
             f"原告主张{listed}，合计{yuan(total)}元。按法定利率上限计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
             f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持（计算见利息计算表）。"
         )
-    elif any(pos.item(key).contested for key in named):
+    elif any(pos.item(key).contested and "acceleration" not in pos.item(key).grounds for key in named):
         # Under the cap the figure would only tell the court the lender could have asked for more: left out.
         lines.append(f"原告主张{listed}，合计{yuan(total)}元，超出法定利率上限的部分不应支持。")
+    if any("acceleration" in pos.item(key).grounds for key in named):
+        lines.append(f"{NOT_DUE}对尚未到期部分的利息、罚息不应支持。")
     elif not admitted and any(pos.item(key).stance == "open" for key in named):
         lines.append(f"原告主张{listed}，请法院依法审查，超出法定利率上限的部分不应支持。")
     return lines

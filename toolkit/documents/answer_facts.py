@@ -18,7 +18,7 @@ from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_forms import FormName
 from toolkit.documents.answer_positions import Positions
-from toolkit.documents.labels import LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.documents.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, rate_percent, yuan
@@ -68,13 +68,16 @@ def _rate(a: Answering) -> list[str]:
     loan, figures = a.case.loan, a.figures
     overdue = f"，逾期年利率{rate_percent(loan.overdue_rate)}" if loan.overdue_rate is not None else ""
     agreed = f"约定期内年利率{rate_percent(loan.annual_rate)}{overdue}。"
-    above = figures.ledger is not None and any(s.agreed_rate > s.cap_rate for s in figures.ledger.segments)
-    if not above and not a.pos.charges_excess:
-        return ["无异议。" + agreed]
-    rule = say.cap_rule(a.case, figures, a.pos)
+    agreed_rates = [r for r in (loan.annual_rate, loan.overdue_rate) if r is not None]
+    above = any(rate > cap.rate for rate in agreed_rates for cap in figures.caps)
+    charges = any(a.pos.item(key).claimed > 0 for key in CHARGE_ITEMS)
+    first = AGREED_RATE + agreed if above or a.pos.charges_excess else "无异议。" + agreed
+    if not charges:
+        return [first]
+    rule = say.cap_rule(a.case, figures, a.pos)  # the request the cap rests on (law.md §9.4), as the narrative
     if a.pos.expired:
         rule[0] = say.ALTERNATIVE + rule[0]
-    return [AGREED_RATE + agreed, *rule]
+    return [first, *rule]
 
 
 def _disbursed(a: Answering) -> list[str]:
@@ -115,7 +118,9 @@ def _overdue(a: Answering) -> list[str]:
     pos, figures = a.pos, a.figures
     if pos.overpaid > 0:
         return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部本金和利息费用，不存在逾期。"]
-    if a.case.loan.overdue_since is None and pos.acceleration != "none":
+    early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见“对提前还款或解除合同有无异议”"
+    bullet = a.case.loan.repayment == "bullet"
+    if a.case.loan.overdue_since is None and pos.acceleration != "none" and bullet:
         return [
             f"有异议。原告起诉时借款尚未到期（最后还款日为{cn_date(figures.final_due_date)}），"
             "提前到期见“对提前还款或解除合同有无异议”。"
@@ -131,7 +136,7 @@ def _overdue(a: Answering) -> list[str]:
         facts = f"答辩人已还款{len(paid)}次，最后一次于{cn_date(last.date)}还款{yuan(last.amount)}元"
     else:
         facts = "答辩人尚未还款"
-    return [f"有异议。{facts}；逾期起算日以原告举证为准。"]
+    return [f"有异议。{facts}；逾期起算日以原告举证为准{early if pos.acceleration != 'none' else ''}。"]
 
 
 def _no_security(a: Answering) -> list[str]:
@@ -150,7 +155,7 @@ def _defences(a: Answering) -> list[str]:
         lines.append(
             f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见“对借款金额有无异议”）。"
         )
-    if pos.charges_excess and pos.charges_limit is not None:
+    if pos.charges_excess and pos.charges_limit is not None and pos.overpaid == 0:
         lines.append(
             f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见答辩事项中的利息一项）。"
         )

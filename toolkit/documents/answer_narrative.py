@@ -44,7 +44,8 @@ def requests(case: Case, figures: Figures, pos: Positions) -> list[str]:
 def _merit_requests(pos: Positions, figures: Figures) -> list[str]:
     found = []
     principal = pos.item("principal")
-    if principal.contested and principal.limit is not None and principal.limit < principal.claimed:
+    limited = principal.contested or principal.stance == "admitted"
+    if limited and principal.limit is not None and principal.limit < principal.claimed:
         found.append(f"请求对原告主张的本金超过{say.money(principal.limit)}的部分不予支持。")
     if pos.charges_excess and pos.charges_limit is not None:
         found.append(
@@ -118,7 +119,9 @@ def before_table(case: Case, figures: Figures, pos: Positions) -> list[Section]:
         principal = say.principal(pos, figures)
         if principal:
             found.append({"heading": "本金", "paragraphs": principal})
-    cap = say.cap_rule(case, figures, pos) + say.charges(pos, figures, case)
+    cap = say.cap_rule(case, figures, pos)
+    if pos.overpaid == 0:  # paid in full: the table shows it, no "at most 0.00" to argue
+        cap += say.charges(pos, figures, case)
     if any(pos.item(k).claimed > 0 for k in ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")):
         found.append({"heading": "利息、罚息及费用不得超过法定上限", "paragraphs": cap})
     return found

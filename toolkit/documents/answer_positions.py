@@ -21,7 +21,10 @@ from toolkit.law.money import cents
 
 Stance = Literal["contested", "admitted", "admitted_as_claimed", "open", "not_claimed"]
 # Why an item is contested; the wording of each is in toolkit.documents.answer_arguments.
-Ground = Literal["limitation", "overpaid", "shortfall", "repayments", "cap", "reduce", "fees", "proof", "arguments"]
+Ground = Literal[
+    "limitation", "overpaid", "shortfall", "repayments", "cap", "reduce", "fees", "proof", "acceleration", "arguments"
+]
+ACCELERATED = ("principal", "interest", "penalty", "compound_interest")  # what falls due early (§9.7)
 AMOUNT_ITEMS = ("principal", *CHARGE_ITEMS, "enforcement_costs")
 LICENSED = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
 
@@ -86,10 +89,16 @@ def decide(case: Case, figures: Figures) -> Positions:
     capped_charges = cents(ledger.charges_outstanding) if ledger is not None else None
     charges_excess = capped_charges is not None and claimed_charges > capped_charges
     charges_limit = None if capped_charges is None else min(claimed_charges, capped_charges)
+    accelerated = _acceleration(case, figures)
     items: dict[str, Item] = {}
     for key in AMOUNT_ITEMS:
         claimed = cents(getattr(claims, key)) if claims is not None else Decimal(0)
-        items[key] = _item(case, figures, key, claimed, expired, overpaid, charges_excess, charges_limit)
+        item = _item(case, figures, key, claimed, expired, overpaid, charges_excess, charges_limit)
+        if accelerated == "contested" and item.contested and key in ACCELERATED:
+            item = Item(key, claimed, item.stance, (*item.grounds, "acceleration"), item.limit)
+        elif accelerated == "contested" and item.stance == "open" and key in ACCELERATED:
+            item = Item(key, claimed, "contested", ("acceleration",), item.limit)
+        items[key] = item
     return Positions(
         expired=expired,
         overpaid=overpaid,
@@ -98,7 +107,7 @@ def decide(case: Case, figures: Figures) -> Positions:
         charges_excess=charges_excess,
         deducted=cents(case.loan.principal - received_amount(case.loan)),
         rule=_rule(case, figures),
-        acceleration=_acceleration(case, figures),
+        acceleration=accelerated,
         overdue_since=None if overpaid > 0 else figures.overdue_since,
         assigned_from=case.lender.original_name,
         costs=_costs(case, figures, expired or overpaid > 0),
@@ -106,7 +115,7 @@ def decide(case: Case, figures: Figures) -> Positions:
         and case.proposal is not None
         and not expired
         and overpaid == 0,
-        mediation=bool(answer and answer.request_mediation) and not expired,
+        mediation=bool(answer and answer.request_mediation) and not expired and overpaid == 0,
     )
 
 
