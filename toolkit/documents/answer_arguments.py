@@ -190,8 +190,9 @@ def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
         else:
             lines.append(f"答辩人认可的{names}以依法最多可主张的利息及费用合计{yuan(pos.charges_limit)}元为限。")
     if pos.charges_excess and pos.charges_limit is not None and figures.ledger is not None:
+        cap = "上述参照的上限" if pos.rule == "licensed_lpr4x" else "法定利率上限"
         lines.append(
-            f"原告主张{listed}，合计{yuan(total)}元。按法定利率上限计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
+            f"原告主张{listed}，合计{yuan(total)}元。按{cap}计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
             f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持（计算见利息计算表）。"
         )
     elif any(pos.item(key).contested and "acceleration" not in pos.item(key).grounds for key in named):

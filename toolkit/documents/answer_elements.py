@@ -82,15 +82,11 @@ def _principal(a: Answering) -> list[str]:
 
 def _interest(a: Answering) -> list[str]:
     pos = a.pos
-    keys: tuple[str, ...] = ("interest", "penalty", "compound_interest")
-    if a.form == "private_lending":
-        keys = (*keys, "liquidated_damages", "fees")
+    keys = ("interest", "penalty", "compound_interest")
     claimed = [k for k in keys if pos.item(k).claimed > 0]
     lines = say.charges(pos, a.figures, a.case) if claimed else []
     if claimed and pos.charges_excess:
         lines.append("利率上限的依据见“对借款利率有无异议”。")
-    if a.form == "private_lending":
-        lines += say.damages(pos) + say.fees(pos, a.case)
     return _claim_row(a, bool(claimed), lines, _stance([pos.item(k) for k in claimed], pos.charges_excess))
 
 
@@ -124,7 +120,7 @@ def _costs(a: Answering) -> list[str]:
 
 def _other_claims(a: Answering) -> list[str]:
     pos = a.pos
-    keys = [k for k in ("liquidated_damages", "fees") if pos.item(k).claimed > 0 and a.form == "financial_loan"]
+    keys = [k for k in ("liquidated_damages", "fees") if pos.item(k).claimed > 0]
     costs = a.form == "financial_loan" and pos.costs != "none"
     if not keys:
         return _costs(a) if costs else [NOT_CLAIMED]

@@ -164,7 +164,7 @@ def _grounds(case: Case, figures: Figures, key: str, claimed: Decimal, charges_e
     extra: tuple[Ground, ...] = ()
     if key == "liquidated_damages":
         extra = ("reduce",)
-    if key == "fees" and figures.rate_cap_basis == "financial24":
+    if key == "fees" and case.lender.kind in LICENSED:
         extra = ("fees",)
     cap: tuple[Ground, ...] = ("cap",) if charges_excess else ()
     return cap + extra
