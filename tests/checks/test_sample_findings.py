@@ -3,7 +3,8 @@
 Warranted on 李明 v 重庆市小米小额贷款有限公司 (law.md §2, §4): the overdue rate 35.97 % is above the 24 % cap;
 the claimed 23,000.00 exceeds the supportable 20,650.58 by 2,349.42; the 1,387.23 of fees may be disguised
 interest; the lender being a microfinance company on ``auto``, the 4 × LPR figure is given for
-information; and, an answer being drafted, the lawyer is asked to consider jurisdiction first (law.md §9.13). Nothing else: the dates are in order, the deadline is 8 days away, limitation runs to 2029,
+information; and, an answer being drafted, the lawyer is asked to consider jurisdiction first (law.md
+§9.13). Nothing else: the dates are in order, the deadline is 8 days away, limitation runs to 2029,
 the plan of 12 × 1,500.00 fits 2,000.00 of disposable income.
 """
 

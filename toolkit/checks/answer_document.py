@@ -128,7 +128,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
             f"诉讼时效已届满，答辩状却写道“{conceded[0]}”（law.md §9.3）：时效届满后不得认可任何诉讼请求。请检查模板"
         )
     text = checked.document.text
-    if "退一步" not in text and "即使法院认为本案未超过诉讼时效" not in text:
+    if "即使法院认为本案未超过诉讼时效" not in text:
         yield Problem(
             "诉讼时效已届满，答辩状的其他理由必须以“退一步讲，即使法院认为本案未超过诉讼时效，……”备位提出"
             "（law.md §9.3），模板中缺少这一备位表述：请恢复模板中的备位答辩段落"
