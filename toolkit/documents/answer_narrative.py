@@ -60,8 +60,8 @@ def _merit_requests(pos: Positions, figures: Figures) -> list[str]:
     if (figures.excess or 0) > 0 and figures.supportable_total is not None and not pos.expired:
         claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
         found.append(
-            f"以上合计，原告主张本金及利息、罚息、费用共计{say.money(claimed)}，依法最多可主张"
-            f"{say.money(figures.supportable_total)}，超出的{say.money(figures.excess or Decimal(0))}不应支持。"
+            f"综上，原告主张本金及利息、罚息、费用共计{say.money(claimed)}，依法最多可主张"
+            f"{say.money(figures.supportable_total)}，请求对超出的{say.money(figures.excess or Decimal(0))}不予支持。"
         )
     return found
 
