@@ -112,15 +112,16 @@ def repayment_after_as_of(facts: Facts) -> Iterator[Problem]:
             )
 
 
-@check("DEADLINE-PASSED", "warning", "答辩期已过", "court.served_on", cites=("civil_procedure_128_2",),
-       documents=("answer",))
+@check("DEADLINE-PASSED", "warning", "答辩期已过", "court.served_on",
+       cites=("civil_procedure_128_2", "civil_procedure_130"), documents=("answer",))
 def deadline_passed(facts: Facts) -> Iterator[Problem]:
     """An answer after the deadline is late, but the court still hears the case (第一百二十八条第二款)."""
     deadline = facts.figures.answer_deadline
     if deadline is not None and facts.signed > deadline:
         yield Problem(
             f"答辩期已于 {cn_date(deadline)} 届满，落款日期为 {cn_date(facts.signed)}：答辩状已逾期。"
-            "不提出答辩状不影响人民法院审理，请尽快提交"
+            "不提出答辩状不影响人民法院审理，请尽快提交。"
+            "管辖异议应当在答辩期内提出：答辩期已过，已不能再提出管辖异议"
         )
 
 
