@@ -167,7 +167,7 @@ def _lpr4x_cap(figures: Figures) -> str:
     return f"{when}一年期贷款市场报价利率{lpr_text}的四倍，即{cap_text(figures.caps) or '该上限'}"
 
 
-def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
+def charges(pos: Positions, figures: Figures, case: Case, *, table: bool = True) -> list[str]:
     """The charges against the capped ledger, taken together (法发〔2017〕22号 第二条; 民间借贷规定 第二十九条)."""
     named = [
         key
@@ -191,9 +191,10 @@ def charges(pos: Positions, figures: Figures, case: Case) -> list[str]:
             lines.append(f"答辩人认可的{names}以依法最多可主张的利息及费用合计{yuan(pos.charges_limit)}元为限。")
     if pos.charges_excess and pos.charges_limit is not None and figures.ledger is not None:
         cap = "上述参照的上限" if pos.rule == "licensed_lpr4x" else "法定利率上限"
+        see = "（计算见利息计算表）" if table else ""
         lines.append(
             f"原告主张{listed}，合计{yuan(total)}元。按{cap}计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
-            f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持（计算见利息计算表）。"
+            f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持{see}。"
         )
     elif any(pos.item(key).contested and "acceleration" not in pos.item(key).grounds for key in named):
         # Under the cap the figure would only tell the court the lender could have asked for more: left out.

@@ -19,8 +19,8 @@ from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_facts import FACT_ANSWERS, Answering
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Item, Positions
-from toolkit.law.figures import Figures
-from toolkit.law.money import cn_date, yuan
+from toolkit.law.figures import Figures, Ledger
+from toolkit.law.money import cents, cn_date, rate_percent, yuan
 
 NOT_CLAIMED = "无（原告未主张）。"
 
@@ -49,14 +49,14 @@ def _claim_row(a: Answering, claimed: bool, merits: list[str], stance: str = "co
         return [NOT_CLAIMED]
     if a.pos.expired:
         return [
-            say.ON_LIMITATION + "理由见“有无其他免责/减责事由”。",
+            say.ON_LIMITATION + f"理由见{a.see('defences')}。",
             *(say.ALTERNATIVE + line for line in merits[:1]),
             *merits[1:],
         ]
     if a.pos.overpaid > 0:
         return [
             "有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部款项，"
-            "本项请求不应支持（见“对还款情况有无异议”）。"
+            f"本项请求不应支持（见{a.see('repayments')}）。"
         ]
     box = {"admitted": "无异议。", "contested": "有异议。"}.get(stance, "")
     return [box + merits[0], *merits[1:]] if merits else [box or "请法院依法审查。"]
@@ -72,7 +72,7 @@ def _principal(a: Answering) -> list[str]:
     item = a.pos.item("principal")
     lines = say.principal(a.pos, a.figures)
     if a.pos.deducted > 0 and item.contested:
-        lines = [*lines, "预先扣除利息的理由见“对借款金额有无异议”。"]
+        lines = [*lines, f"预先扣除利息的理由见{a.see('amount')}。"]
     full = item.stance == "admitted_as_claimed" or (item.admitted and item.limit == item.claimed)
     if full and not a.pos.dismiss_all:
         return [f"无异议。原告主张本金{yuan(item.claimed)}元，答辩人予以认可。"]
@@ -84,9 +84,9 @@ def _interest(a: Answering) -> list[str]:
     pos = a.pos
     keys = ("interest", "penalty", "compound_interest")
     claimed = [k for k in keys if pos.item(k).claimed > 0]
-    lines = say.charges(pos, a.figures, a.case) if claimed else []
-    if claimed and pos.charges_excess:
-        lines.append("利率上限的依据见“对借款利率有无异议”。")
+    lines = say.charges(pos, a.figures, a.case, table=False) if claimed else []
+    if claimed and pos.charges_excess and a.figures.ledger is not None:
+        lines += [calculation(a.figures.ledger), f"利率上限的依据见{a.see('rate')}。"]
     return _claim_row(a, bool(claimed), lines, _stance([pos.item(k) for k in claimed], pos.charges_excess))
 
 
@@ -172,3 +172,23 @@ CLAIM_ANSWERS: dict[str, Callable[[Answering], list[str]]] = {
     "total": _total,
     "basis": _basis,
 }
+
+
+def calculation(ledger: Ledger) -> str:
+    """The capped ledger in one line for the element form, which has no table (law.md §4): each run of days,
+    its principal, rate and interest, then the total and what the repayments paid of it."""
+    pieces = []
+    for s in ledger.segments:
+        capped = f"（约定年利率{rate_percent(s.agreed_rate)}，按上限计算）" if s.agreed_rate > s.cap_rate else ""
+        pieces.append(
+            f"{cn_date(s.start)}至{cn_date(s.end)}，{yuan(s.principal)}元×{rate_percent(s.rate)}×{s.days}天"
+            f"÷{ledger.day_count}＝{yuan(s.interest)}元{capped}"
+        )
+    accrued = sum((s.interest for s in ledger.segments), Decimal(0))
+    text = f"计算：{'；'.join(pieces)}；合计{yuan(accrued)}元"
+    paid = sum((p.to_charges for p in ledger.payments), Decimal(0))
+    if paid > 0:
+        text += f"，扣除还款冲抵的{yuan(paid)}元后为{yuan(ledger.charges_outstanding)}元"
+    if sum(cents(s.interest) for s in ledger.segments) != cents(accrued):
+        text += "（各段四舍五入至分，合计按未经舍入的数额计算）"
+    return text + "。天数含起始日、不含截止日。"

@@ -16,7 +16,7 @@ from decimal import Decimal
 from toolkit.case.models import Case, disbursement_date, received_amount
 from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
-from toolkit.documents.answer_forms import FormName
+from toolkit.documents.answer_forms import FormName, element_form
 from toolkit.documents.answer_positions import Positions
 from toolkit.documents.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.law.citations import cite
@@ -36,6 +36,11 @@ class Answering:
     pos: Positions
     basis: tuple[str, ...]
     form: FormName
+
+    def see(self, key: str) -> str:
+        """The row that says more, by its label in the form's data: “对借款利率有无异议”."""
+        form = element_form(self.form)
+        return next(f"“{row.label}”" for row in (*form.claims.rows, *form.facts.rows) if row.key == key)
 
 
 def _contract(a: Answering) -> list[str]:
@@ -118,12 +123,12 @@ def _overdue(a: Answering) -> list[str]:
     pos, figures = a.pos, a.figures
     if pos.overpaid > 0:
         return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部本金和利息费用，不存在逾期。"]
-    early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见“对提前还款或解除合同有无异议”"
+    early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见{a.see('acceleration')}"
     bullet = a.case.loan.repayment == "bullet"
     if a.case.loan.overdue_since is None and pos.acceleration != "none" and bullet:
         return [
             f"有异议。原告起诉时借款尚未到期（最后还款日为{cn_date(figures.final_due_date)}），"
-            "提前到期见“对提前还款或解除合同有无异议”。"
+            f"提前到期见{a.see('acceleration')}。"
         ]
     if pos.overdue_since is not None:
         if a.case.loan.overdue_since is None:
@@ -149,15 +154,15 @@ def _defences(a: Answering) -> list[str]:
     if pos.expired:
         lines += ["有。诉讼时效抗辩：" + say.limitation(case, figures)[0], *say.limitation(case, figures)[1:]]
     if pos.overpaid > 0:
-        lines.append("有。答辩人已清偿依法可支持的全部款项（见“对还款情况有无异议”）。")
+        lines.append(f"有。答辩人已清偿依法可支持的全部款项（见{a.see('repayments')}）。")
     alt = say.ALTERNATIVE if pos.expired else ""
     if pos.deducted > 0:
         lines.append(
-            f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见“对借款金额有无异议”）。"
+            f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见{a.see('amount')}）。"
         )
     if pos.charges_excess and pos.charges_limit is not None and pos.overpaid == 0:
         lines.append(
-            f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见答辩事项中的利息一项）。"
+            f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见{a.see('interest')}）。"
         )
     if not lines:
         return ["无。"]
