@@ -150,3 +150,12 @@ def test_an_unknown_row_key_is_a_data_error(tmp_path: Path, monkeypatch: pytest.
 def test_each_form_says_to_verify_against_the_official_form() -> None:
     for name in ("financial_loan", "private_lending"):
         assert "官方表格" in element_form(name).verify
+
+
+def test_templates_list_names_both_forms() -> None:
+    from documents_support import run_draft
+
+    result = run_draft("templates", "list")
+    assert result.returncode == 0, result.stderr
+    assert "金融借款合同纠纷（answer-form-financial-loan.yaml）" in result.stdout
+    assert "民间借贷纠纷（answer-form-private-lending.yaml）" in result.stdout
