@@ -95,7 +95,9 @@ def _list_rows(case: Case, sheet: str) -> Iterator[list[Any]]:
         yield from ([d.relation, d.note] for d in hardship.dependents)
     elif sheet == "evidence":
         yield from (["hardship", item] for item in (hardship.evidence if hardship else []))
-        yield from (["answer", item] for item in (answer.evidence or [] if answer else []))
+        # the sheet holds each item's name (a case file may give {name, source, purpose, pages})
+        items = answer.evidence or [] if answer else []
+        yield from (["answer", item if isinstance(item, str) else item.name] for item in items)
     elif sheet == "arguments" and answer:
         yield from ([text] for text in answer.arguments)
 
