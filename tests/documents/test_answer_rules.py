@@ -7,6 +7,8 @@ not change them). Every drafted answer has also passed the document checks of §
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 from documents_support import drafted, paragraphs, sample, with_style
 
 from toolkit.checks import run_fact_checks
+from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
 from toolkit.law.money import yuan
 
@@ -140,7 +143,8 @@ def test_expired_element_rows_open_with_the_defence() -> None:
         "对标的总额有无异议",
     ):
         assert row(found, label)[0].startswith("有异议：已过诉讼时效。"), label
-    assert row(found, "对担保权利诉请有无异议") == ["无（原告未主张担保权利）。"]
+    assert row(found, "对担保权利诉请有无异议") == ["无（原告未主张）。"]
+    assert row(found, "对提前还款或解除合同有无异议")[0].startswith("无（原告未主张）。")
 
 
 def test_an_admission_after_expiry_is_an_error() -> None:
@@ -323,3 +327,19 @@ def test_fact_rows_object_where_the_figures_do() -> None:
     assert row(found, "对还款情况有无异议")[0].startswith("有异议。答辩人已还款1次，合计5,000.00元")
     plain = lines("case", "elements")
     assert row(plain, "对借款金额有无异议")[0].startswith("无异议。")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_payment_after_expiry_waives_at_most_what_was_paid(style: str) -> None:
+    """law.md §5: a payment after expiry restarts nothing; the answer still leads with limitation and argues
+    that the payment waived at most the amount paid. bank-expired's period ran out on 2023-06-20; a payment of
+    500.00 on 2024-01-10 is after it (figures as the rule of §5 gives them: expiry unchanged)."""
+    case = with_style(sample("bank-expired", {"loan.repayments": [
+        {"date": "2019-07-20", "amount": "2750.00"}, {"date": "2024-01-10", "amount": "500.00"}]}), style)
+    figures = dataclasses.replace(
+        compute_figures(case), limitation_start=date(2020, 6, 20), limitation_expires=date(2023, 6, 20),
+        limitation_expired=True,
+    )
+    found = "\n".join(draft(case, figures, "answer", Options()).document.paragraphs)
+    assert "答辩人于2024年1月10日还款合计500.00元，发生在诉讼时效期间届满之后" in found
+    assert "其效力也至多及于已经支付的500.00元" in found

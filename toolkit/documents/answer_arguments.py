@@ -48,6 +48,20 @@ def limitation(case: Case, figures: Figures) -> list[str]:
         f"至{cn_date(figures.limitation_expires)}届满。原告于{sued_on(case)}，已超过诉讼时效期间。",
         f"依据{cite('civil_code_192')}，诉讼时效期间届满的，义务人可以提出不履行义务的抗辩。答辩人依据"
         f"{cite('limitation_rules_3')}在一审中明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。",
+        *_paid_after_expiry(case, figures),
+    ]
+
+
+def _paid_after_expiry(case: Case, figures: Figures) -> list[str]:
+    """A payment after expiry does not revive the period (law.md §5): it waives at most what was paid."""
+    late = [r for r in case.loan.repayments if r.date > figures.limitation_expires]
+    if not late:
+        return []
+    paid = sum((r.amount for r in late), Decimal(0))
+    days = "、".join(cn_date(r.date) for r in late)
+    return [
+        f"答辩人于{days}还款合计{yuan(paid)}元，发生在诉讼时效期间届满之后，不能使已经届满的诉讼时效重新计算。"
+        f"即使该还款被认定为自愿履行，其效力也至多及于已经支付的{yuan(paid)}元，原告的其余诉讼请求仍已超过诉讼时效。"
     ]
 
 

@@ -94,14 +94,14 @@ def _acceleration(a: Answering) -> list[str]:
     claims = a.case.claims
     if a.pos.acceleration == "none":
         if claims is not None and a.figures.final_due_date <= claims.as_of:
-            return [f"无。借款期限已于{cn_date(a.figures.final_due_date)}届满，原告未主张提前还款或解除合同。"]
+            return [f"{NOT_CLAIMED}借款期限已于{cn_date(a.figures.final_due_date)}届满，不涉及提前还款或解除合同。"]
         return [NOT_CLAIMED]
     lines = say.acceleration(a.case, a.figures, a.pos)
     return _claim_row(a, True, lines, "admitted" if a.pos.acceleration == "admitted" else "contested")
 
 
 def _security_claim(a: Answering) -> list[str]:
-    return ["无（原告未主张担保权利）。"]
+    return [NOT_CLAIMED]
 
 
 def _enforcement(a: Answering) -> list[str]:
