@@ -21,7 +21,6 @@ ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
 ON_LIMITATION = "有异议：已过诉讼时效。"
 NOT_DUE = "原告起诉时借款尚未到期，原告不能证明借款已依约提前到期并已通知答辩人的，"
 DAMAGES_KEYS = ("contract_general_interpretation_64", "contract_general_interpretation_65")
-CHARGE_WORDS = {"interest": "期内利息", "penalty": "罚息", "compound_interest": "复利"}
 
 
 def money(value: Decimal) -> str:
@@ -181,7 +180,7 @@ def _lpr4x_cap(figures: Figures) -> str:
     return f"{when}一年期贷款市场报价利率{lpr_text}的四倍，即{cap_text(figures.caps) or '该上限'}"
 
 
-def charges(pos: Positions, figures: Figures, case: Case, *, table: bool = True) -> list[str]:
+def charges(pos: Positions, figures: Figures, *, table: bool = True) -> list[str]:
     """The charges against the capped ledger, taken together (法发〔2017〕22号 第二条; 民间借贷规定 第二十九条)."""
     named = [
         key
@@ -233,7 +232,7 @@ def damages(pos: Positions) -> list[str]:
     ]
 
 
-def fees(pos: Positions, case: Case) -> list[str]:
+def fees(pos: Positions) -> list[str]:
     """Fees: disguised interest for a licensed lender (九民纪要 第51条); always inside the cap (§9.5, §9.6)."""
     item = pos.item("fees")
     if not item.contested:

@@ -84,7 +84,7 @@ def _interest(a: Answering) -> list[str]:
     pos = a.pos
     keys = ("interest", "penalty", "compound_interest")
     claimed = [k for k in keys if pos.item(k).claimed > 0]
-    lines = say.charges(pos, a.figures, a.case, table=False) if claimed else []
+    lines = say.charges(pos, a.figures, table=False) if claimed else []
     if claimed and pos.charges_excess and a.figures.ledger is not None:
         lines += [calculation(a.figures.ledger), f"利率上限的依据见{a.see('rate')}。"]
     return _claim_row(a, bool(claimed), lines, _stance([pos.item(k) for k in claimed], pos.charges_excess))
@@ -124,7 +124,7 @@ def _other_claims(a: Answering) -> list[str]:
     costs = a.form == "financial_loan" and pos.costs != "none"
     if not keys:
         return _costs(a) if costs else [NOT_CLAIMED]
-    lines = say.damages(pos) + say.fees(pos, a.case)
+    lines = say.damages(pos) + say.fees(pos)
     return _claim_row(a, True, lines, _stance([pos.item(k) for k in keys])) + (say.costs(pos) if costs else [])
 
 

@@ -121,7 +121,7 @@ def before_table(case: Case, figures: Figures, pos: Positions) -> list[Section]:
             found.append({"heading": "本金", "paragraphs": principal})
     cap = say.cap_rule(case, figures, pos)
     if pos.overpaid == 0:  # paid in full: the table shows it, no "at most 0.00" to argue
-        cap += say.charges(pos, figures, case)
+        cap += say.charges(pos, figures)
     if any(pos.item(k).claimed > 0 for k in ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")):
         found.append({"heading": "利息、罚息及费用不得超过法定上限", "paragraphs": cap})
     return found
@@ -133,7 +133,7 @@ def after_table(case: Case, figures: Figures, pos: Positions) -> list[Section]:
     for heading, lines in (
         ("原告应当证明借款已提前到期", say.acceleration(case, figures, pos)),
         ("违约金应予减少", say.damages(pos)),
-        ("服务费等费用应计入利率上限", say.fees(pos, case)),
+        ("服务费等费用应计入利率上限", say.fees(pos)),
         ("实现债权的费用", say.enforcement(pos)),
         ("诉讼费用的负担", say.costs(pos)),
     ):
