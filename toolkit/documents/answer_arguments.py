@@ -112,7 +112,7 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
             f"答辩人认可的本金以{yuan(limit)}元为限。",
             f"原告主张本金{claimed}元，按法定利率上限冲抵还款后剩余本金为{yuan(limit)}元，超过{yuan(limit)}元的部分不应支持。",
         ]
-    if item.stance == "open":
+    if item.stance == "open" or (item.stance == "admitted" and limit is None):  # no ledger: nothing to admit to
         return [f"原告主张本金{claimed}元，请法院依法审查。"]
     if limit is None or limit >= item.claimed:
         if "acceleration" in item.grounds:
