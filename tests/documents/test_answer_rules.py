@@ -7,8 +7,6 @@ not change them). Every drafted answer has also passed the document checks of §
 
 from __future__ import annotations
 
-import dataclasses
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +14,6 @@ import pytest
 from documents_support import drafted, paragraphs, sample, with_style
 
 from toolkit.checks import run_fact_checks
-from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
 from toolkit.law.money import yuan
 
@@ -332,14 +329,20 @@ def test_fact_rows_object_where_the_figures_do() -> None:
 @pytest.mark.parametrize("style", STYLES)
 def test_a_payment_after_expiry_waives_at_most_what_was_paid(style: str) -> None:
     """law.md §5: a payment after expiry restarts nothing; the answer still leads with limitation and argues
-    that the payment waived at most the amount paid. bank-expired's period ran out on 2023-06-20; a payment of
-    500.00 on 2024-01-10 is after it (figures as the rule of §5 gives them: expiry unchanged)."""
-    case = with_style(sample("bank-expired", {"loan.repayments": [
-        {"date": "2019-07-20", "amount": "2750.00"}, {"date": "2024-01-10", "amount": "500.00"}]}), style)
-    figures = dataclasses.replace(
-        compute_figures(case), limitation_start=date(2020, 6, 20), limitation_expires=date(2023, 6, 20),
-        limitation_expired=True,
-    )
-    found = "\n".join(draft(case, figures, "answer", Options()).document.paragraphs)
+    that the payment waived at most the amount paid. bank-expired's period ran out on 2023-06-20 (last
+    instalment 2020-06-20 + 3 years); 500.00 paid on 2024-01-10 is after it."""
+    paid = [{"date": "2019-07-20", "amount": "2750.00"}, {"date": "2024-01-10", "amount": "500.00"}]
+    found = text("bank-expired", style, {"loan.repayments": paid})
     assert "答辩人于2024年1月10日还款合计500.00元，发生在诉讼时效期间届满之后" in found
     assert "其效力也至多及于已经支付的500.00元" in found
+    assert found.index("诉讼时效抗辩") < found.index("其效力也至多及于")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_a_disputed_demand_is_put_to_proof(style: str) -> None:
+    """law.md §5: a demand the client denies receiving is left out (expiry stays 2023-06-20) and contested:
+    the lender must prove it reached the client (诉讼时效规定 第八条 "到达或者应当到达")."""
+    demand = [{"date": "2023-05-01", "kind": "demand", "note": "短信催收", "disputed": True}]
+    found = text("bank-expired", style, {"loan.interruptions": demand})
+    assert "原告所称2023年5月1日的催收（短信催收），答辩人否认收到" in found
+    assert "原告应当举证证明该催收已经到达答辩人" in found

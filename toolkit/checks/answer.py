@@ -138,7 +138,7 @@ def acceleration(facts: Facts) -> Iterator[Problem]:
     "info",
     "答辩前先考虑管辖异议",
     "court.name",
-    cites=("civil_procedure_130", "cpl_interpretation_31", "cpl_interpretation_18_2"),
+    cites=("civil_procedure_130_2", "civil_procedure_130_1", "cpl_interpretation_31", "cpl_interpretation_18_2"),
     documents=("answer",),
 )
 def jurisdiction(facts: Facts) -> Iterator[Problem]:

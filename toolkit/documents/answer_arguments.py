@@ -29,11 +29,10 @@ def money(value: Decimal) -> str:
 
 
 def sued_on(case: Case) -> str:
-    """The day the suit interrupted limitation, in words (起诉日 when known, else 立案日)."""
+    """The day the suit interrupted limitation, in words (起诉日 when known, else 立案日, 诉讼时效规定 第十条)."""
     court = case.court
-    submitted = getattr(court, "submitted_on", None) if court else None
-    if submitted is not None:
-        return f"{cn_date(submitted)}提交起诉状"
+    if court is not None and court.submitted_on is not None:
+        return f"{cn_date(court.submitted_on)}提交起诉状"
     return f"{cn_date(court.filed_on)}起诉（立案）" if court and court.filed_on else "起诉"
 
 
@@ -47,21 +46,38 @@ def limitation(case: Case, figures: Figures) -> list[str]:
         f"至{cn_date(figures.limitation_expires)}届满。原告于{sued_on(case)}，已超过诉讼时效期间。",
         f"依据{cite('civil_code_192')}，诉讼时效期间届满的，义务人可以提出不履行义务的抗辩。答辩人依据"
         f"{cite('limitation_rules_3')}在一审中明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。",
-        *_paid_after_expiry(case, figures),
+        *_events_against(figures),
     ]
 
 
-def _paid_after_expiry(case: Case, figures: Figures) -> list[str]:
-    """A payment after expiry does not revive the period (law.md §5): it waives at most what was paid."""
-    late = [r for r in case.loan.repayments if r.date > figures.limitation_expires]
+def _events_against(figures: Figures) -> list[str]:
+    """What the limitation events of the lender's case do not do (law.md §5): a demand the client disputes
+    must be proved to have reached the client; a demand after expiry interrupts nothing; a payment after
+    expiry waives at most what was paid (诉讼时效规定 第十九条: a contested point the lawyer weighs)."""
+    lines = []
+    for event in figures.limitation_events:
+        note = f"（{event.note}）" if event.note else ""
+        if event.effect == "disputed":
+            lines.append(
+                f"原告所称{cn_date(event.date)}的催收{note}，答辩人否认收到。依据{cite('limitation_rules_8')}，"
+                "催收的意思表示到达或者应当到达义务人时诉讼时效才中断，原告应当举证证明该催收已经到达答辩人；"
+                "不能证明的，该催收不产生中断诉讼时效的效力。"
+            )
+        elif event.effect == "after_expiry" and event.kind == "demand":
+            lines.append(
+                f"原告所称{cn_date(event.date)}的催收{note}发生在诉讼时效期间届满之后。依据{cite('civil_code_195')}，"
+                "中断的是正在进行的诉讼时效，已经届满的诉讼时效不因此重新计算。"
+            )
+    late = [e for e in figures.limitation_events if e.effect == "after_expiry" and e.kind == "repayment"]
     if not late:
-        return []
-    paid = sum((r.amount for r in late), Decimal(0))
-    days = "、".join(cn_date(r.date) for r in late)
-    return [
+        return lines
+    paid = sum((e.amount or Decimal(0) for e in late), Decimal(0))
+    days = "、".join(cn_date(e.date) for e in late)
+    lines.append(
         f"答辩人于{days}还款合计{yuan(paid)}元，发生在诉讼时效期间届满之后，不能使已经届满的诉讼时效重新计算。"
         f"即使该还款被认定为自愿履行，其效力也至多及于已经支付的{yuan(paid)}元，原告的其余诉讼请求仍已超过诉讼时效。"
-    ]
+    )
+    return lines
 
 
 def overpaid(case: Case, figures: Figures, pos: Positions) -> list[str]:

@@ -16,6 +16,7 @@ from typing import Literal
 
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.labels import CHARGE_ITEMS
+from toolkit.law.deadlines import suit_day
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents
 
@@ -190,7 +191,7 @@ def _rule(case: Case, figures: Figures) -> Literal["private", "licensed", "licen
 def _acceleration(case: Case, figures: Figures) -> Literal["none", "contested", "admitted"]:
     """Sued before the final due date: the lender claims instalments not yet due (§9.7)."""
     court = case.court
-    sued = None if court is None else getattr(court, "submitted_on", None) or court.filed_on
+    sued = suit_day(court)
     if sued is None or sued >= figures.final_due_date:
         return "none"
     answer = case.answer
