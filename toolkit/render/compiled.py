@@ -29,7 +29,7 @@ from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.package import inspect_package
+from toolkit.render.package import inspect_package, read_package
 from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -69,7 +69,7 @@ class CompiledTemplate:
     def __init__(self, path: Path, env: DraftEnvironment | None = None) -> None:
         self.path = path
         self.env = env or environment()
-        source = path.read_bytes()
+        source = read_package(path)
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
