@@ -130,9 +130,10 @@ def test_every_provision_law_md_names(key: str, text: str) -> None:
     assert cite(key) == text
 
 
-def test_only_the_period_article_is_marked_verify() -> None:
-    flagged = [k for k, c in citation_table().citations.items() if c.verify]
-    assert flagged == ["civil_procedure_85"]
+def test_only_the_points_law_md_marks_are_marked_verify() -> None:
+    # law.md §5 (the 期间 article) and §9.9 (whether a 简易程序 case is halved again under 第十五条)
+    flagged = sorted(k for k, c in citation_table().citations.items() if c.verify)
+    assert flagged == ["civil_procedure_85", "litigation_fees_15"]
     assert "第八十五条" in (citation("civil_procedure_85").verify or "")
 
 

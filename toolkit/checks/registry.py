@@ -14,13 +14,18 @@ from toolkit.checks import (
     document,
     identity,
     legal_data,
+    letter_document,
+    letters,
     limitation,
     rates,
     schedule,
     sections,
 )
-from toolkit.checks.base import Check, Facts
+from toolkit.case.models import Case
+from toolkit.checks.base import Check, Facts, Finding
+from toolkit.documents.base import Part, RenderedDocument
 from toolkit.errors import UsageError
+from toolkit.law.figures import Figures
 
 FACT_CHECKS: tuple[Check[Facts], ...] = (
     *sections.CHECKS,
@@ -29,10 +34,17 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *letters.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = document.CHECKS
+DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = (*document.CHECKS, *letter_document.CHECKS)
+
+
+def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
+    """Every document check on one rendered document, in registry order."""
+    subject = document.CheckedDocument(case, figures, tuple(kind_parts), rendered)
+    return [finding for document_check in DOCUMENT_CHECKS for finding in document_check.findings(subject)]
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

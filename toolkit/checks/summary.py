@@ -11,6 +11,7 @@ from typing import Any
 
 from toolkit.checks.base import SEVERITIES, SEVERITY_NAMES, Finding
 from toolkit.documents import kind
+from toolkit.documents.plan_wording import accepted_by
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, rate_percent, yuan
 
@@ -55,7 +56,8 @@ def _rows(figures: Figures) -> Iterator[tuple[str, str]]:
         installments = [row for row in schedule if row.n > 0]
         down = [row for row in schedule if row.n == 0]
         if down:
-            yield "首付款", f"{money(down[0].amount)}（{cn_date(down[0].due_date)}）"
+            due = down[0].due_date
+            yield "首付款", f"{money(down[0].amount)}（{cn_date(due) if due else accepted_by('出借人')}）"
         if installments:
             first, last = installments[0].due_date, installments[-1].due_date
             largest = max(row.amount for row in installments)

@@ -6,12 +6,14 @@ fact (预先扣除的利息, the rate cap, limitation) the row carries the same 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.labels import LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.documents.plan_wording import accepted_by, down_payment_due
 from toolkit.documents.wording import cap_text, installment_terms
 from toolkit.law.citations import cite, cite_all
 from toolkit.law.figures import Figures
@@ -183,6 +185,10 @@ def _defences(c: Answering) -> list[str]:
     return lines or ["无。"]
 
 
+def _due(day: dt.date | None) -> str:
+    return cn_date(day) if day is not None else accepted_by("原告")
+
+
 def _other(c: Answering) -> list[str]:
     case, raised = c.case, c.raised
     lines = []
@@ -192,13 +198,13 @@ def _other(c: Answering) -> list[str]:
             lines.append(f"答辩人确有困难：{case.hardship.summary}")
         down = ""
         if terms["down_payment"]:
-            down = f"，于{cn_date(terms['down_payment_date'])}首付{yuan(terms['down_payment'])}元"
+            down = f"，{down_payment_due(terms['down_payment_date'], '原告')}首付{yuan(terms['down_payment'])}元"
         lines.append(
             f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{money(case.proposal.settlement_amount)}{down}，"
             f"自{cn_date(terms['first_due_date'])}起分{terms['count']}期按月偿还。还款计划如下："
         )
         lines += [
-            f"{'首付' if row.n == 0 else f'第{row.n}期'}：{cn_date(row.due_date)}，{yuan(row.amount)}元"
+            f"{'首付' if row.n == 0 else f'第{row.n}期'}：{_due(row.due_date)}，{yuan(row.amount)}元"
             for row in c.figures.schedule or ()
         ]
         lines.append(f"合计：{yuan(c.figures.schedule_total or 0)}元。")

@@ -84,7 +84,6 @@ def _proposal(case: Case) -> Context | None:
     proposal = case.proposal
     return {
         **proposal.model_dump(),
-        "down_payment_date": proposal.down_payment_date or signing_date(case),
         "waive_names": [CLAIM_ITEMS[item] for item in proposal.waive],
         "addressee_name": ADDRESSEES[proposal.addressee],
     }
