@@ -268,7 +268,8 @@ def test_schedule_boundaries() -> None:
     later = variant({**with_down, "proposal.down_payment_date": "2026-11-30"})
     assert not [f for f in findings(later) if f.id.startswith("SCHED-DOWN-PAYMENT")]
     for day in ("2026-11-29", "2026-11-28"):
-        early = [f for f in findings(variant({**with_down, "proposal.down_payment_date": day})) if f.id.startswith("SCHED")]
+        early = findings(variant({**with_down, "proposal.down_payment_date": day}))
+        early = [f for f in early if f.id.startswith("SCHED")]
         assert [(f.id, f.severity) for f in early] == [("SCHED-DOWN-PAYMENT-DATE", "warning")]
     # no date: due within 7 days of acceptance, nothing to warn about
     assert not [f for f in findings(variant(with_down)) if f.id.startswith("SCHED")]

@@ -97,9 +97,13 @@ def promise_only_when_affordable(checked: CheckedDocument) -> Iterator[Problem]:
     fits = known and largest is not None and disposable is not None and largest <= disposable
     for sentence in _sentences(checked):
         if _CAN_PAY.search(sentence) and not fits:
-            yield Problem(f"{checked.title}称当事人能够按期履行（“{sentence}”），但每期金额超过每月可支配收入或无从核对")
+            yield Problem(
+                f"{checked.title}称当事人能够按期履行（“{sentence}”），但每期金额超过每月可支配收入或无从核对"
+            )
         elif _PROMISE.search(sentence) and not known:
-            yield Problem(f"{checked.title}承诺按期还款（“{sentence}”），但案件文件没有收支或还款计划可供核对：请删去承诺或补充")
+            yield Problem(
+                f"{checked.title}承诺按期还款（“{sentence}”），但案件文件没有收支或还款计划可供核对：请删去承诺或补充"
+            )
 
 
 CHECKS = (reservation_present, no_acknowledged_figure, promise_only_when_affordable)

@@ -88,8 +88,8 @@ def protection_uncertain(facts: Facts) -> Iterator[Problem]:
         return
     for field, title in _letters(facts):
         yield Problem(
-            f"案件尚未起诉（没有 court.filed_on 或案号）：{title}写明“参照”第一百零七条，声明本函系为协商和解而作出的妥协、"
-            "不构成对债务数额的自认，但该条适用于诉讼中，诉前函件能否同样受到保护并不确定。"
+            f"案件尚未起诉（没有 court.filed_on 或案号）：{title}写明“参照”第一百零七条，"
+            "声明本函系为协商和解而作出的妥协、不构成对债务数额的自认，但该条适用于诉讼中，诉前函件能否同样受到保护并不确定。"
             "请提醒当事人：函件中的每一项陈述都可能被出借人引用",
             field,
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from toolkit.case.models import Case
 from toolkit.checks import (
     amounts,
     dates,
@@ -21,7 +22,6 @@ from toolkit.checks import (
     schedule,
     sections,
 )
-from toolkit.case.models import Case
 from toolkit.checks.base import Check, Facts, Finding
 from toolkit.documents.base import Part, RenderedDocument
 from toolkit.errors import UsageError

@@ -57,9 +57,9 @@ def _rows(figures: Figures) -> Iterator[tuple[str, str]]:
         down = [row for row in schedule if row.n == 0]
         if down:
             due = down[0].due_date
-            yield "首付款", f"{money(down[0].amount)}（{cn_date(due) if due else accepted_by('出借人')}）"
-        if installments:
-            first, last = installments[0].due_date, installments[-1].due_date
+            yield "首付款", f"{money(down[0].amount)}（{accepted_by('出借人') if due is None else cn_date(due)}）"
+        first, last = (installments[0].due_date, installments[-1].due_date) if installments else (None, None)
+        if first is not None and last is not None:  # only the down payment may lack a date
             largest = max(row.amount for row in installments)
             period = f"{cn_date(first)} 至 {cn_date(last)}"
             yield "分期还款", f"{len(installments)} 期，{period}，每期最高 {money(largest)}"
