@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from documents_support import drafted, paragraphs, run_draft, sample, table_rows
+from documents_support import drafted, paragraphs, run_draft, sample, table_rows, with_style
 from support import DELETE
 
 from toolkit.case.models import Case
@@ -204,3 +204,12 @@ def test_no_form_labels_left_in_the_prose() -> None:
         assert label not in hardship
     assert "2026年4月2日，父亲突发脑溢血入院手术，由此产生的支出或损失为86,000.00元。" in hardship
     assert "说明人还需照顾、扶养父亲（术后康复，需长期护理）。" in hardship
+
+
+@pytest.mark.parametrize("style", ["narrative", "elements"])
+def test_the_answer_dates_an_undated_down_payment_on_acceptance_too(style: str) -> None:
+    """law.md §6 holds for every document that prints the plan: never the signing date."""
+    case = with_style(sample("case", {"proposal.down_payment": "1000.00", "proposal.down_payment_date": DELETE}), style)
+    text = _text(case, "answer")
+    assert "于原告书面同意本方案之日起7日内首付1,000.00元" in text
+    assert "2026年11月29日首付" not in text

@@ -18,8 +18,9 @@ from toolkit.documents.letter_wording import RESERVATION, suit_pending
 
 LETTERS = frozenset(name for name, kind in kinds().items() if kind.acknowledges_debt)
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?元")
-# Words by which a letter would say the client owes a figure: 尚欠、欠款、确认、认可、承认、应还……
-_OWED = re.compile(r"欠|确认|认可|承认|自认|应当?(?:偿还|归还|支付|清偿)|应还|应付|债务余额")
+# Words by which a letter would say the client owes a figure: 尚欠、欠款、确认、认可、承认、应偿还……
+# (not a bare 欠: a hardship event may well be 拖欠房租)
+_OWED = re.compile(r"尚欠|仍欠|所欠|欠款|欠付|确认|认可|承认|自认|应当?(?:偿还|归还|清偿)|应还|债务余额")
 _CAPPED = "依法最多可主张"
 _AS_ARGUMENT = "按法定上限计算"
 # A promise to perform the plan, and a statement that the client can.
