@@ -94,25 +94,27 @@ def test_the_capped_figure_is_only_an_argument() -> None:
 
 def test_lender_signs_through_its_representative_with_its_credit_code() -> None:
     lines = paragraphs(sample("case", {"lender.credit_code": CREDIT_CODE}), "settlement")
-    assert lines[-5:] == [
+    assert lines[-6:] == [
         "申请人（签名）：",
         "被申请人（盖章）：",
         f"统一社会信用代码：{CREDIT_CODE}",
         "法定代表人或授权代表（签名）：",
+        "同意日期： 年 月 日",  # the lender dates its acceptance: the down payment runs from it
         "2026年11月29日",
     ]
     party = f"被申请人：重庆市小米小额贷款有限公司，住所地重庆市渝北区金开大道100号，统一社会信用代码{CREDIT_CODE}。"
     assert party in lines
     assert "法定代表人：张某。" in lines
     # no code known: no code line, still the representative's line
-    signature = ["被申请人（盖章）：", "法定代表人或授权代表（签名）：", "2026年11月29日"]
-    assert paragraphs(sample(), "settlement")[-3:] == signature
+    signature = ["被申请人（盖章）：", "法定代表人或授权代表（签名）：", "同意日期： 年 月 日", "2026年11月29日"]
+    assert paragraphs(sample(), "settlement")[-4:] == signature
 
 
 def test_a_natural_person_lender_signs_alone() -> None:
-    assert paragraphs(sample("private-downpayment"), "settlement")[-3:] == [
+    assert paragraphs(sample("private-downpayment"), "settlement")[-4:] == [
         "申请人（签名）：",
         "被申请人（签名）：",
+        "同意日期： 年 月 日",
         "2026年11月30日",
     ]
 

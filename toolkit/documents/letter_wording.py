@@ -16,6 +16,7 @@ from toolkit.law.citations import cite, cite_all
 
 # The sentence law.md §9.11 requires, with the letter's own noun in front (本方案, 本说明).
 RESERVATION = "系为协商和解而作出的妥协，不构成对债务数额的自认"
+ACCEPTED_ON = "同意日期：　　　　年　　月　　日"
 
 
 def suit_pending(case: Case) -> bool:
@@ -44,13 +45,14 @@ def reservation(case: Case, *, speaker: str, document: str) -> str:
 
 def lender_signature(case: Case) -> list[str]:
     """The lender's block under the proposal: a person signs; an entity seals, with its credit code when
-    known and a line for its 法定代表人 or 授权代表 (law.md §9.11)."""
+    known and a line for its 法定代表人 or 授权代表 (law.md §9.11). Either dates its acceptance: the down
+    payment falls due within 7 days of it (law.md §6)."""
     if lender_is_person(case):
-        return ["被申请人（签名）："]
+        return ["被申请人（签名）：", ACCEPTED_ON]
     lines = ["被申请人（盖章）："]
     if case.lender.credit_code:
         lines.append(f"统一社会信用代码：{case.lender.credit_code}")
-    return [*lines, "法定代表人或授权代表（签名）："]
+    return [*lines, "法定代表人或授权代表（签名）：", ACCEPTED_ON]
 
 
 def costs_paragraph(case: Case) -> str | None:
