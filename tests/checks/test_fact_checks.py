@@ -73,7 +73,7 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("LETTER-OVERPAID", {}, {"ledger": dataclasses.replace(SAMPLE_FIGURES.ledger, overpaid=Decimal("0.01"))},
      ("settlement",), "proposal"),
     ("LETTER-LIMITATION-RESTART", {}, {}, ("hardship",), "hardship"),
-    ("LETTER-PROTECTION-UNCERTAIN", {"court.filed_on": DELETE, "court.case_number": DELETE},
+    ("LETTER-BEFORE-SUIT", {"court.filed_on": DELETE, "court.case_number": DELETE},
      {"limitation_expired": None}, ("settlement",), "proposal"),
     ("DATA-LPR-STALE", {},
      {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),)},

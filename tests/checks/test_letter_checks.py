@@ -131,7 +131,7 @@ def test_near_expiry_before_suit_warns_and_gives_the_new_expiry() -> None:
     assert {(f.id, f.severity) for f in found} >= {
         ("LIMITATION-NEAR", "warning"),
         ("LETTER-LIMITATION-RESTART", "info"),
-        ("LETTER-PROTECTION-UNCERTAIN", "info"),
+        ("LETTER-BEFORE-SUIT", "info"),
     }
 
 

@@ -61,7 +61,7 @@ def test_reservation_in_a_pending_suit_cites_article_107(name: str, label: str, 
         f"不得在后续的诉讼中作为对{speaker}不利的根据。"
     ) in text
     assert "参照" not in text
-    assert "LETTER-PROTECTION-UNCERTAIN" not in {f.id for f in result.findings}
+    assert "LETTER-BEFORE-SUIT" not in {f.id for f in result.findings}
 
 
 @pytest.mark.parametrize("name", ["hardship", "settlement"])
@@ -74,7 +74,7 @@ def test_reservation_before_suit_says_by_analogy_and_the_lawyer_is_told(
     text = result.document.text
     assert f"{noun}系为协商和解而作出的妥协，不构成对债务数额的自认。参照{ARTICLE_107}的规定，" in text
     assert "依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》" not in text
-    uncertain = [f for f in result.findings if f.id == "LETTER-PROTECTION-UNCERTAIN"]
+    uncertain = [f for f in result.findings if f.id == "LETTER-BEFORE-SUIT"]
     assert [f.severity for f in uncertain] == ["info"]
     assert "并不确定" in uncertain[0].message
     # a letter before suit names no suit and no costs of one

@@ -74,7 +74,7 @@ def limitation_restart(facts: Facts) -> Iterator[Problem]:
 
 
 @check(
-    "LETTER-PROTECTION-UNCERTAIN",
+    "LETTER-BEFORE-SUIT",
     "info",
     "尚未起诉：和解妥协不作为不利根据的保护只能参照适用",
     "court",
