@@ -18,6 +18,7 @@ from toolkit.checks import (
     letter_document,
     letters,
     limitation,
+    limitation_events,
     rates,
     schedule,
     sections,
@@ -35,6 +36,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *rates.CHECKS,
     *limitation.CHECKS,
     *letters.CHECKS,
+    *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
