@@ -146,20 +146,40 @@ def parse_choice(text: str, choices: Sequence[Choice]) -> str:
     raw = fold(text)
     if raw.isdigit() and 1 <= int(raw) <= len(choices):
         return choices[int(raw) - 1].value
+    try:
+        return parse_choice_name(raw, choices)
+    except AnswerError:
+        raise AnswerError(f"请输入 1 到 {len(choices)} 之间的编号") from None
+
+
+def parse_choice_name(text: str, choices: Sequence[Choice]) -> str:
+    """One option by its Chinese label or its case-file value (``小额贷款公司`` or ``microfinance``).
+
+    This is how a spreadsheet cell names an option: a number is not accepted, since a list's numbering
+    is not printed next to the cell."""
+    raw = fold(text)
     for choice in choices:
-        if raw in (choice.value, choice.label):
+        if raw == fold(choice.label) or raw.lower() == choice.value.lower():
             return choice.value
-    raise AnswerError(f"请输入 1 到 {len(choices)} 之间的编号")
+    raise AnswerError(f"“{text.strip()}”不是可选的值：请填 {accepted_names(choices)}")
 
 
-def parse_choices(text: str, choices: Sequence[Choice]) -> list[str]:
-    """Several options separated by commas, 、 or blanks (``1,3`` or ``本金、复利``); 无 for none."""
+def accepted_names(choices: Sequence[Choice]) -> str:
+    """The options as a person may write them: ``银行（bank）、消费金融公司（consumer_finance）…``."""
+    return "、".join(c.label if c.label == c.value else f"{c.label}（{c.value}）" for c in choices)
+
+
+def parse_choices(text: str, choices: Sequence[Choice], *, numbered: bool = True) -> list[str]:
+    """Several options separated by commas, 、 or blanks (``1,3`` or ``本金、复利``); 无 for none.
+
+    Without ``numbered`` (a spreadsheet cell) options are named, never numbered."""
     if is_none(text):
         return []
     picked: list[str] = []
+    parse = parse_choice if numbered else parse_choice_name
     for part in re.split(r"[,、;\s]+", fold(text)):
         if part:
-            value = parse_choice(part, choices)
+            value = parse(part, choices)
             if value not in picked:
                 picked.append(value)
     return picked
