@@ -8,7 +8,7 @@ A scenario file holds:
     arithmetic: |        # the hand calculation behind every expected figure
       …
     expected:            # report keys (figures_json), dotted for nested ones: ledger.overpaid, schedule.0.amount
-      excess: "2349.42"
+      excess: "2349.43"
     expected_gaps: [holidays_missing]     # optional: the kinds of data gaps, in order
     expected_missing: {rate_cap: court.filed_on}  # optional: figure left null → the case field it lacks
 """

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from toolkit.case.models import BIRTH_DATE_RANGE, DATE_RANGE, MAX_MONEY
+from toolkit.case.text import text_problem
 from toolkit.law.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.privacy import mask
 
@@ -61,6 +63,8 @@ def parse_amount(text: str) -> Decimal:
     if not (_PLAIN.match(number) or _GROUPED.match(number)):
         raise AnswerError(f"“{text.strip()}”不是金额：请输入数字，如 18000、18,000.00 或 1.8万")
     value = Decimal(number.replace(",", "")) * scale
+    if value >= MAX_MONEY:
+        raise AnswerError("金额过大（应小于一万亿元）：请核对是否多写了数字")
     if value != value.quantize(CENT):
         raise AnswerError("金额最多精确到分（两位小数）")
     return value.quantize(CENT)
@@ -85,7 +89,7 @@ def parse_date(text: str) -> dt.date:
                 day_value = dt.date(year, month, day)
             except ValueError:
                 raise AnswerError(f"{year}年{month}月{day}日 这一天不存在：请核对月份和日期") from None
-            if not 1900 <= year <= 2200:
+            if not BIRTH_DATE_RANGE[0].year <= year <= DATE_RANGE[1].year:
                 raise AnswerError(f"年份 {year} 不合理：请输入四位年份，如 2026")
             return day_value
     raise AnswerError(f"“{text.strip()}”不是日期：请输入如 2026-03-10 或 2026年3月10日")
@@ -128,6 +132,8 @@ def parse_text(text: str) -> str:
     value = text.strip()
     if not value:
         raise AnswerError("不能为空：请填写")
+    if (problem := text_problem(value)) is not None:
+        raise AnswerError(problem)
     return value
 
 

@@ -216,4 +216,3 @@ def docx_sound(checked: CheckedDocument) -> Iterator[Problem]:
 
 
 CHECKS = (parts_in_order, leftovers, amounts_in_words, court_after_zhici, docx_sound)
-

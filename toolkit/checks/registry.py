@@ -19,11 +19,14 @@ from toolkit.checks import (
     letters,
     limitation,
     limitation_events,
+    plausibility,
     rates,
+    reconcile,
     schedule,
     sections,
 )
 from toolkit.checks.base import Check, Facts, Finding
+from toolkit.checks.document import CheckedDocument
 from toolkit.documents.base import Part, RenderedDocument
 from toolkit.errors import UsageError
 from toolkit.law.figures import Figures
@@ -32,6 +35,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *sections.CHECKS,
     *amounts.CHECKS,
     *dates.CHECKS,
+    *plausibility.CHECKS,
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
@@ -40,13 +44,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = (*document.CHECKS, *letter_document.CHECKS)
-
-
-def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
-    """Every document check on one rendered document, in registry order."""
-    subject = document.CheckedDocument(case, figures, tuple(kind_parts), rendered)
-    return [finding for document_check in DOCUMENT_CHECKS for finding in document_check.findings(subject)]
+DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS, *letter_document.CHECKS)
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:
@@ -66,6 +64,12 @@ def catalogue() -> list[dict[str, Any]]:
     return [{**item.describe(), "stage": "facts"} for item in FACT_CHECKS] + [
         {**item.describe(), "stage": "document"} for item in DOCUMENT_CHECKS
     ]
+
+
+def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
+    """Every document check on one rendered document, in registry order."""
+    subject = CheckedDocument(case, figures, tuple(kind_parts), rendered)
+    return [finding for document_check in DOCUMENT_CHECKS for finding in document_check.findings(subject)]
 
 
 def get(check_id: str) -> Check[Any]:
