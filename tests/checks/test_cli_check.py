@@ -66,7 +66,12 @@ def test_json_figures_equal_the_case_format_example(
     assert figures["schedule"][0] == {"n": 1, "due_date": "2027-01-15", "amount": "1500.00"}
     assert len(figures["schedule"]) == 12
     assert {f["id"] for f in result["findings"]} == {
-        "RATE-ABOVE-CAP", "RATE-EXCESS", "RATE-FEES", "RATE-LPR4X", "JURISDICTION-CHECK"
+        "RATE-ABOVE-CAP",
+        "RATE-EXCESS",
+        "RATE-FEES",
+        "RATE-LPR4X",
+        "JURISDICTION-CHECK",
+        "LETTER-LIMITATION-RESTART",
     }
     excess = next(f for f in result["findings"] if f["id"] == "RATE-EXCESS")
     assert set(excess) == {"id", "severity", "field", "message", "citation"}

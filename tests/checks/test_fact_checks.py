@@ -115,6 +115,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("SCHED-UNAFFORDABLE", {}, {"monthly_disposable": Decimal("1499.99")}, ("settlement",), "proposal.installments"),
     ("SCHED-DOWN-PAYMENT", {"proposal.down_payment": "18000.01"}, {"schedule": None}, ("settlement",),
      "proposal.down_payment"),
+    # law.md §6: a down payment dated on the signing day 2026-11-29 would be paid before acceptance
+    ("SCHED-DOWN-PAYMENT-DATE", {"proposal.down_payment": "1000.00", "proposal.down_payment_date": "2026-11-29"},
+     {}, ("settlement",), "proposal.down_payment_date"),
+    # the sample offers 18,000.00; with a supportable total one cent lower it offers more than the law supports
+    ("SCHED-ABOVE-SUPPORTABLE", {}, {"supportable_total": Decimal("17999.99")}, ("settlement",),
+     "proposal.settlement_amount"),
+    ("LETTER-OVERPAID", {}, {"ledger": dataclasses.replace(SAMPLE_FIGURES.ledger, overpaid=Decimal("0.01"))},
+     ("settlement",), "proposal"),
+    ("LETTER-LIMITATION-RESTART", {}, {}, ("hardship",), "hardship"),
+    ("LETTER-BEFORE-SUIT", {"court.filed_on": DELETE, "court.case_number": DELETE},
+     {"limitation_expired": None}, ("settlement",), "proposal"),
     # one cent more received than lent
     ("FACT-DISBURSED-ABOVE", {"loan.disbursed": "18000.01"}, {}, ("answer",), "loan.disbursed"),
     # signed 2026-11-29: 20 years earlier is 2006-11-29, and 2006-03-10 is before it
@@ -334,10 +345,17 @@ def test_schedule_boundaries() -> None:
     assert "SCHED-LONG" in sixty and "SCHED-COUNT" not in sixty
     # instalment exactly equal to the disposable income is affordable
     assert not [f for f in findings(figs=figures(monthly_disposable=Decimal("1500.00"))) if f.id.startswith("SCHED")]
-    # a down payment on the signing day is fine
-    assert not [f for f in findings(variant({"proposal.down_payment_date": "2026-11-29"})) if f.id == "SCHED-DATES"]
-    early = variant({"proposal.down_payment_date": "2026-11-28"})
-    assert ("SCHED-DATES", "proposal.down_payment_date") in found(findings(early))
+    # law.md §6: a down payment the day after signing waits for nothing worse than the calendar; on or
+    # before the signing day it is paid before the lender can accept (a warning, not an error)
+    with_down = {"proposal.down_payment": "1000.00"}
+    later = variant({**with_down, "proposal.down_payment_date": "2026-11-30"})
+    assert not [f for f in findings(later) if f.id.startswith("SCHED-DOWN-PAYMENT")]
+    for day in ("2026-11-29", "2026-11-28"):
+        early = findings(variant({**with_down, "proposal.down_payment_date": day}))
+        early = [f for f in early if f.id.startswith("SCHED")]
+        assert [(f.id, f.severity) for f in early] == [("SCHED-DOWN-PAYMENT-DATE", "warning")]
+    # no date: due within 7 days of acceptance, nothing to warn about
+    assert not [f for f in findings(variant(with_down)) if f.id.startswith("SCHED")]
 
 
 def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:

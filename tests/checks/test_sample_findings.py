@@ -18,6 +18,9 @@ from toolkit.documents import requested
 from toolkit.law.compute import compute_figures
 
 EXPECTED = {
+    # both letters acknowledge the debt before expiry: each restarts limitation from 2026-11-29 (law.md §5)
+    ("LETTER-LIMITATION-RESTART", "hardship"),
+    ("LETTER-LIMITATION-RESTART", "proposal"),
     ("RATE-ABOVE-CAP", "loan.overdue_rate"),
     ("RATE-EXCESS", "claims"),
     ("RATE-FEES", "claims.fees"),
@@ -43,6 +46,7 @@ def test_sample_with_the_engine() -> None:
         "RATE-FEES": "warning",
         "RATE-LPR4X": "info",
         "JURISDICTION-CHECK": "info",
+        "LETTER-LIMITATION-RESTART": "info",
     }
     assert blocking(result, strict=False, allow=()) == []
     assert {f.id for f in blocking(result, strict=True, allow=())} == {"RATE-ABOVE-CAP", "RATE-EXCESS", "RATE-FEES"}

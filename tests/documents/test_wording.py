@@ -12,6 +12,7 @@ from documents_support import drafted, paragraphs, sample, with_style
 from support import DELETE
 
 from toolkit.documents.wording import cap_text, waiver_text
+from toolkit.errors import ChecksFailed
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import CapPeriod
 
@@ -34,14 +35,16 @@ def test_settlement_to_the_court_asks_for_mediation_under_article_96() -> None:
     assert "申请人（本案被告）：王强" in text
     assert "被申请人（本案原告）：赵建国，住上海市浦东新区世纪大道300号。" in text
     assert "此致\n上海市浦东新区人民法院" in text
-    assert "被申请人（签名或盖章）：" in text  # a natural person signs
+    assert "被申请人（签名）：" in text  # a natural person signs: no seal, no representative
+    assert "法定代表人或授权代表" not in text
 
 
 def test_settlement_to_the_lender_is_a_settlement_not_a_mediation() -> None:
     text = _text("case", "settlement")
-    assert "调解" not in text
+    assert "主持调解" not in text and "第九十六条" not in text
     assert "此致" not in text
-    assert "被申请人（盖章）：" in text
+    # an entity seals and signs through its representative (law.md §9.11)
+    assert "被申请人（盖章）：\n法定代表人或授权代表（签名）：" in text
 
 
 @pytest.mark.parametrize("name", SAMPLES)
@@ -62,7 +65,7 @@ def test_hardship_addressee_follows_the_proposal() -> None:
     assert "恳请贵院体谅说明人的实际困难，主持调解，准许说明人按以下方案分期还款：" in court
     assert (
         "重庆市小米小额贷款有限公司已就本笔借款向贵院提起诉讼，案号为（2026）京0491民初31875号，"
-        "诉请金额合计23,000.00元（人民币贰万叁仟元整）。"
+        "诉讼请求金额合计23,000.00元（人民币贰万叁仟元整）。"
     ) in court
 
 
@@ -71,8 +74,8 @@ def test_hardship_without_a_plan_makes_a_general_request() -> None:
     assert lines[1] == "北京互联网法院："  # a suit is pending: to the court
     request = lines[lines.index("请求事项") + 1]
     assert request == (
-        "恳请贵院体谅说明人的实际困难，主持调解，准许说明人分期还款，并减免逾期产生的罚息等费用，"
-        "具体还款方案由双方协商确定。"
+        "恳请贵院体谅说明人的实际困难，主持调解，准许说明人分期还款，并减免逾期产生的罚息等费用。"
+        "说明人愿意积极筹措资金，与重庆市小米小额贷款有限公司协商确定可行的还款方案。"
     )
     without_suit = paragraphs(
         sample("case", {"proposal": DELETE, "court": DELETE, "claims": DELETE, "answer": DELETE}), "hardship"
@@ -97,10 +100,16 @@ def test_income_below_expenses_is_stated_as_a_shortfall() -> None:
             "其他": "500.00",
         }
     }
-    hardship = paragraphs(sample("case", changes), "hardship")
-    assert "说明人家庭每月收入不足以支付必要支出，每月缺口5,200.00元，无力一次性清偿借款。" in hardship
-    settlement = "\n".join(paragraphs(sample("case", changes), "settlement"))
-    assert "必要支出合计13,700.00元，每月入不敷出5,200.00元。" in settlement
+    # each instalment of 1,500.00 is above −5,200.00: SCHED-UNAFFORDABLE stops both letters (law.md §6) …
+    for name in ("hardship", "settlement"):
+        with pytest.raises(ChecksFailed, match="SCHED-UNAFFORDABLE"):
+            paragraphs(sample("case", changes), name)
+    # … unless the lawyer lets it through; the letters then say what the figures say
+    allow = ("SCHED-UNAFFORDABLE",)
+    hardship = drafted(sample("case", changes), "hardship", allow=allow).document.paragraphs
+    assert "说明人家庭每月收入不足以支付必要支出，每月缺口5,200.00元，无力一次性还款。" in hardship
+    settlement = drafted(sample("case", changes), "settlement", allow=allow).document.text
+    assert "必要支出合计13,700.00元，每月入不敷出5,200.00元，申请人将另行筹措资金履行本方案。" in settlement
     assert "能够按期履行" not in settlement
 
 
@@ -110,13 +119,13 @@ def test_settlement_does_not_volunteer_a_cap_above_the_claim() -> None:
     text = _text("case", "settlement", changes)
     assert "依法最多可主张" not in text
     assert (
-        "被申请人主张合计18,721.37元，申请人按本方案偿还18,000.00元，请求减免721.37元（人民币柒佰贰拾壹元叁角柒分）。"
+        "被申请人主张合计18,721.37元，申请人按本方案支付18,000.00元，请求减免721.37元（人民币柒佰贰拾壹元叁角柒分）。"
     ) in text
 
 
 def test_settlement_without_hardship_section() -> None:
     lines = paragraphs(sample("case", {"hardship": DELETE}), "settlement")
-    assert lines[lines.index("理由") + 1] == "申请人目前无力一次性清偿上述债务，但有还款诚意。"
+    assert lines[lines.index("理由") + 1] == "申请人目前无力一次性付清，但有还款诚意。"
 
 
 def test_waivers_in_plain_words() -> None:

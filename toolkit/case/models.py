@@ -262,7 +262,9 @@ class Proposal(Section):
     addressee: Literal["lender", "court"] = Field(description="提交对象：lender 出借人 | court 法院（诉前/诉中调解）")
     settlement_amount: PositiveMoney = Field(description="借款人愿意偿还的总额（元）")
     down_payment: Money = Field(Decimal(0), description="首付款（元），可省略")
-    down_payment_date: dt.date | None = Field(None, description="首付款支付日；默认落款日")
+    down_payment_date: dt.date | None = Field(
+        None, description="首付款支付日；默认为出借人书面同意方案之日起7日内（不写日期）"
+    )
     installments: int = Field(ge=1, le=600, description="分期期数（1至60期）")
     first_due_date: dt.date = Field(description="第一期还款日，以后每月同日")
     waive: list[ClaimItem] = Field(default_factory=list, description="请求减免的项目")

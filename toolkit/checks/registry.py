@@ -17,6 +17,8 @@ from toolkit.checks import (
     document,
     identity,
     legal_data,
+    letter_document,
+    letters,
     limitation,
     limitation_events,
     plausibility,
@@ -40,11 +42,17 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *rates.CHECKS,
     *limitation.CHECKS,
     *answer.CHECKS,
+    *letters.CHECKS,
     *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS, *answer_document.CHECKS)
+DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (
+    *document.CHECKS,
+    *reconcile.CHECKS,
+    *answer_document.CHECKS,
+    *letter_document.CHECKS,
+)
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

@@ -42,12 +42,23 @@ def limitation(case: Case, figures: Figures) -> list[str]:
     start = "最后一期还款日" if case.loan.repayment != "bullet" else "最后还款日"
     return [
         f"本案借款的{start}为{cn_date(figures.final_due_date)}。依据{cite_all(keys)}，诉讼时效期间为三年，"
-        f"自{cn_date(figures.limitation_start)}起计算（{start}、最后一次还款和时效中断事由中最晚的日期），"
+        f"自{cn_date(figures.limitation_start)}起计算（{_start_reason(figures, start)}），"
         f"至{cn_date(figures.limitation_expires)}届满。原告于{sued_on(case)}，已超过诉讼时效期间。",
         f"依据{cite('civil_code_192')}，诉讼时效期间届满的，义务人可以提出不履行义务的抗辩。答辩人依据"
         f"{cite('limitation_rules_3')}在一审中明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。",
         *_events_against(figures),
     ]
+
+
+def _start_reason(figures: Figures, start: str) -> str:
+    """Why the period runs from ``limitation_start``: the due date, or the last event that restarted it while
+    it was running (民法典 第一百九十五条; an event after expiry revives nothing, law.md §5)."""
+    restarts = [e for e in figures.limitation_events if e.effect == "restart"]
+    if not restarts or restarts[-1].date != figures.limitation_start:
+        return start
+    last = restarts[-1]
+    what = {"repayment": "还款", "demand": "催收", "acknowledgment": "承认债务"}[last.kind]
+    return f"诉讼时效期间内最后一次中断事由即{cn_date(last.date)}的{what}之日，重新计算"
 
 
 def _events_against(figures: Figures) -> list[str]:

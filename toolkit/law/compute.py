@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.case.models import Case, disbursement_date, signing_date
+from toolkit.case.models import Case, disbursement_date
 from toolkit.law.caps import CapResult, loan_caps
 from toolkit.law.claims import claimed_charges, claimed_total, excess
 from toolkit.law.deadlines import answer_deadline, final_due_date, limitation
@@ -38,7 +38,7 @@ def compute_figures(case: Case) -> Figures:
     period = limitation(loan, final_due, court)
     gaps += period.expires.gaps
 
-    schedule = settlement_schedule(proposal, signing_date(case)) if proposal else None
+    schedule = settlement_schedule(proposal) if proposal else None
     if proposal and schedule is None:
         detail = "首付款大于和解总额，无法排出分期：请核对金额"
         missing.append(MissingInput("schedule", "proposal.down_payment", detail))

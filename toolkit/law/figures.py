@@ -85,7 +85,7 @@ class Ledger:
 @dataclass(frozen=True)
 class Installment:
     n: int  # 0 is the down payment
-    due_date: dt.date
+    due_date: dt.date | None  # None: the down payment with no date, due within 7 days of acceptance (law.md §6)
     amount: Decimal
 
 

@@ -142,5 +142,10 @@ def _event(e: LimitationEvent) -> dict[str, Any]:
     }
 
 
+# Row 0 without a date: due within 7 days of the lender's written acceptance (law.md §6).
+DUE_ON_ACCEPTANCE = "7 days after acceptance"
+
+
 def _installment(row: Installment) -> dict[str, Any]:
-    return {"n": row.n, "due_date": day(row.due_date), "amount": amount(row.amount)}
+    found = {"n": row.n, "due_date": day(row.due_date), "amount": amount(row.amount)}
+    return found if row.due_date is not None else {**found, "due": DUE_ON_ACCEPTANCE}
