@@ -25,7 +25,6 @@ def test_scenario(path: Path) -> None:
         key: (lookup(report, key), want) for key, want in scenario["expected"].items() if lookup(report, key) != want
     }
     assert not wrong, f"{scenario['name']}: (got, expected) {wrong}\n{scenario['arithmetic']}"
-    if "expected_gaps" in scenario:
-        assert [g.kind for g in figures.gaps] == scenario["expected_gaps"]
-    if "expected_missing" in scenario:
-        assert {m.figure: m.field for m in figures.missing} == scenario["expected_missing"]
+    # Absent expectations mean none: a spurious gap or a lost stale-LPR warning fails every scenario.
+    assert [g.kind for g in figures.gaps] == scenario.get("expected_gaps", []), scenario["name"]
+    assert {m.figure: m.field for m in figures.missing} == scenario.get("expected_missing", {}), scenario["name"]
