@@ -11,6 +11,8 @@ import click
 from toolkit.errors import DraftError
 from toolkit.privacy import mask
 
+INTERRUPTED = "已中断：写到一半的文件都已删除，此前已写完的文件保留。"
+
 
 def say(text: str = "", *, err: bool = False) -> None:
     """Print text for the user, with ID numbers masked."""
@@ -24,7 +26,10 @@ def run_guarded(command: click.Command, argv: Sequence[str]) -> Any:
     except DraftError as exc:
         say(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl+C inside a command into Abort
+            say(INTERRUPTED, err=True)
+            sys.exit(130)
         say("已取消。", err=True)
         sys.exit(1)
     except click.ClickException as exc:
@@ -35,5 +40,5 @@ def run_guarded(command: click.Command, argv: Sequence[str]) -> Any:
         say(f"错误：{where}{exc.strerror or exc}（请检查磁盘空间和文件权限）", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        say("已中断，未写入任何文件。", err=True)
+        say(INTERRUPTED, err=True)
         sys.exit(130)
