@@ -6,11 +6,14 @@ throw-away profile so the test neither needs nor touches a user's settings.
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 
 import pytest
 from documents_support import drafted, sample, with_style
+from docx import Document
+from docx.oxml.ns import qn
 
 from toolkit.case.models import Case
 from toolkit.documents import kind
@@ -32,6 +35,39 @@ DOCUMENTS = [
 def _case(name: str, style: str | None) -> Case:
     case = sample(name)
     return with_style(case, style) if style else case
+
+
+# The parts law.md §8 names for each document, typed from the page (in order; a subset both element forms
+# share): the PDF must hold them whatever the code's own list of required parts says.
+LAW_MD_PARTS = {
+    ("answer", "narrative"): [
+        "民事答辩状", "答辩人", "答辩如下：", "答辩请求", "事实和理由", "利息计算表", "证据清单", "此致",
+        "附：本答辩状副本", "答辩人（签名）",
+    ],
+    ("answer", "elements"): [
+        "民事答辩状", "案号", "答辩人", "对本金有无异议", "事实和理由", "证据清单", "答辩人（签名）",
+    ],
+    ("hardship", None): [
+        "困难情况说明", "说明人", "借款基本情况", "困难事由", "家庭收支状况", "请求事项", "承诺", "附件",
+        "说明人（签名）",
+    ],
+    ("settlement", None): [
+        "分期还款和解方案", "申请人", "被申请人", "债务现状", "还款方案", "合计", "减免请求", "理由", "违约责任",
+        "申请人（签名）",
+    ],
+}
+
+
+def _docx_paragraphs(data: bytes) -> list[str]:
+    """Every paragraph of the .docx body, tables included, read with python-docx (not the toolkit)."""
+    body = Document(io.BytesIO(data)).element.body
+    texts = ("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p")))
+    return [text for text in texts if text.strip()]
+
+
+@pytest.fixture(scope="module")
+def docx_paragraphs() -> dict[str, list[str]]:
+    return {stem: _docx_paragraphs(drafted(_case(n, st), d).document.docx) for stem, n, d, st in DOCUMENTS}
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +109,33 @@ def test_pdf_holds_every_required_part_in_order(
         match = pattern.search(flat, position)
         assert match is not None, f"{stem}: “{part.name}” missing or out of order in the PDF"
         position = match.end()
+
+
+@pytest.mark.parametrize(("stem", "name", "document", "style"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_pdf_holds_the_parts_law_md_names(
+    pdf_texts: dict[str, str], stem: str, name: str, document: str, style: str | None
+) -> None:
+    flat, position = _flat(pdf_texts[stem]), 0
+    for heading in LAW_MD_PARTS[(document, style)]:
+        found = flat.find(heading, position)
+        assert found >= 0, f"{stem}: “{heading}” missing or out of order in the PDF"
+        position = found + len(heading)
+    court = _case(name, style).court
+    if style == "narrative" and court is not None:
+        assert f"此致{court.name}" in flat
+
+
+@pytest.mark.parametrize("stem", [d[0] for d in DOCUMENTS])
+def test_pdf_holds_every_paragraph_of_the_document(
+    pdf_texts: dict[str, str], docx_paragraphs: dict[str, list[str]], stem: str
+) -> None:
+    """LibreOffice drops nothing: each paragraph of the .docx is in the PDF (whitespace aside, and hyphens:
+    pdftotext joins a word hyphenated at the end of a line, such as a contract number)."""
+    flat = _flat(pdf_texts[stem]).replace("-", "")
+    paragraphs = docx_paragraphs[stem]
+    assert len(paragraphs) > 10
+    missing = [p for p in paragraphs if "".join(p.split()).replace("-", "") not in flat]
+    assert not missing, f"{stem}: not in the PDF: {missing[:3]}"
 
 
 def test_pdf_prints_the_uppercase_amounts(pdf_texts: dict[str, str]) -> None:
