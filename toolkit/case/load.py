@@ -88,7 +88,7 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
     if kind in ("less_than_equal", "less_than"):
         return f"数值太大：应不大于 {ctx.get('le', ctx.get('lt'))}（利率请写成小数，如 0.2398）"
     if kind == "literal_error":
-        return f"取值不在可选范围内：可选 {_choices(str(ctx.get('expected', '')))}"
+        return f"取值不在可选范围内：可选 {choices(str(ctx.get('expected', '')))}"
     if kind in ("string_type", "string_too_short"):
         return "应为一段文字，不能为空"
     if kind in ("model_type", "dict_type"):
@@ -100,6 +100,6 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
     return f"{error['msg']}：请对照 samples/case.yaml 改正"
 
 
-def _choices(expected: str) -> str:
+def choices(expected: str) -> str:
     """pydantic's "'bank', 'private' or 365" as the user types them: bank、private、365."""
     return "、".join(part.strip().strip("'") for part in expected.replace(" or ", ", ").split(","))

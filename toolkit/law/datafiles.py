@@ -23,7 +23,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
-from toolkit.case.load import dotted
+from toolkit.case.load import choices, dotted
 from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
@@ -145,5 +145,5 @@ def _message(error: ErrorDetails) -> str:
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return "数值超出合理范围：利率写成小数，如 0.0300 表示 3.00%"
     if kind == "literal_error":
-        return f"取值不在可选范围内：可选 {(error.get('ctx') or {}).get('expected', '')}"
+        return f"取值不在可选范围内：可选 {choices(str((error.get('ctx') or {}).get('expected', '')))}"
     return f"格式不对（{error['msg']}）"

@@ -1,0 +1,107 @@
+"""Each message of a malformed legal data file in the user's folder, word for word: the file, the line,
+the field, and what to write instead (docs/legal-data.md tells the lawyer how to add an LPR or a citation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import os
+from pathlib import Path
+
+import pytest
+
+from toolkit.errors import LegalDataError
+from toolkit.law.caps import cap_table
+from toolkit.law.datafiles import MAX_BYTES
+from toolkit.law.lpr import lpr_on
+
+HINT = "请对照 docs/legal-data.md 改正该数据文件"
+RATE = "利率写成小数，如 0.0300 表示 3.00%"
+
+
+@pytest.fixture
+def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DRAFT_LAW_DIR", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        ("lpr.yaml", "values:\n  2027-01-20: {value: 0.029, reference: a, valeu: 1}\n",
+         "2: values.2027-01-20.valeu: 不认识的字段：可能是拼写错误，请改正或删除"),
+        ("lpr.yaml", "values:\n  2027-02-30: {value: 0.029, reference: a}\n",
+         "2: values.2027-02-30: 不是有效的日期：请写成 YYYY-MM-DD，如 2025-05-20，并确认该日存在"),
+        ("lpr.yaml", "values:\n  2027-01-20: {value: 2.9%, reference: a}\n",
+         f"2: values.2027-01-20.value: 应为数字：{RATE}"),
+        ("lpr.yaml", "values:\n  2027-01-20: {value: 2.9, reference: a}\n",
+         f"2: values.2027-01-20.value: 数值超出合理范围：{RATE}"),
+        ("lpr.yaml", "values:\n  2027-01-20: {value: 0.029}\n",
+         "2: values.2027-01-20.reference: 缺少必填项：请补上该字段"),
+        ("lpr.yaml", "last_reviewed: soon\n", "1: last_reviewed: 日期应写成 YYYY-MM-DD，如 2025-05-20"),
+        ("caps.yaml", "lender_kinds:\n  bank: {basis: lpr5x}\n",
+         "2: lender_kinds.bank.basis: 取值不在可选范围内：可选 lpr4x、financial24"),
+        ("caps.yaml", "financial24:\n  rate: [1]\n", f"2: financial24.rate: 应为数字：{RATE}"),
+        ("caps.yaml", "financial24:\n  rate: 0\n", f"2: financial24.rate: 数值超出合理范围：{RATE}"),
+    ],
+)
+def test_each_message_names_file_line_and_field(user_dir: Path, name: str, text: str, problem: str) -> None:
+    (user_dir / name).write_text(text, encoding="utf-8")
+    with pytest.raises(LegalDataError) as caught:
+        lpr_on(dt.date(2026, 1, 1)) if name == "lpr.yaml" else cap_table()
+    assert caught.value.message == f"法律数据文件有误：\n{user_dir / name}:{problem}"
+    assert caught.value.hint == HINT
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "hint"),
+    [
+        (b"values: {}\n\xff\xfe", "文件不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试"),
+        (b"#" * (1024 * 1024 + 1), "文件过大（超过 1 MB），不像法律数据文件", "请检查是否选错了文件"),
+    ],
+)
+def test_a_file_that_is_not_data(user_dir: Path, content: bytes, message: str, hint: str) -> None:
+    (user_dir / "lpr.yaml").write_bytes(content)
+    with pytest.raises(LegalDataError) as caught:
+        lpr_on(dt.date(2026, 1, 1))
+    assert (caught.value.message, caught.value.hint) == (f"{user_dir / 'lpr.yaml'}: {message}", hint)
+
+
+def test_a_file_of_the_size_limit_is_read(user_dir: Path) -> None:
+    (user_dir / "lpr.yaml").write_bytes(b"#" * (MAX_BYTES - 11) + b"\nvalues: {}")
+    assert str(lpr_on(dt.date(2026, 3, 10)).value) == "0.0300"
+
+
+def test_a_file_with_a_byte_order_mark_is_read(user_dir: Path) -> None:
+    (user_dir / "lpr.yaml").write_bytes("\ufeffvalues: {}\n".encode())
+    assert str(lpr_on(dt.date(2026, 3, 10)).value) == "0.0300"
+
+
+def test_a_folder_named_like_a_data_file_is_not_read(user_dir: Path) -> None:
+    (user_dir / "lpr.yaml").mkdir()
+    assert str(lpr_on(dt.date(2026, 3, 10)).value) == "0.0300"
+
+
+def test_unreadable_file(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (user_dir / "lpr.yaml").write_text("values: {}\n", encoding="utf-8")
+    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(denied))
+    with pytest.raises(LegalDataError) as caught:
+        lpr_on(dt.date(2026, 1, 1))
+    assert caught.value.message == f"{user_dir / 'lpr.yaml'}: 无法读取（{os.strerror(errno.EACCES)}）"
+    assert caught.value.hint == "请检查文件权限"
+
+
+def test_missing_folder_and_unknown_files(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFT_LAW_DIR", str(user_dir / "nowhere"))
+    with pytest.raises(LegalDataError) as caught:
+        cap_table()
+    assert caught.value.message == f"环境变量 DRAFT_LAW_DIR 指向的文件夹不存在：{user_dir / 'nowhere'}"
+    assert caught.value.hint == "请改正 DRAFT_LAW_DIR，或删除该环境变量以只使用内置数据"
+    monkeypatch.setenv("DRAFT_LAW_DIR", f"  {user_dir}  ")
+    (user_dir / "LPR.yaml").write_text("values: {}\n", encoding="utf-8")
+    (user_dir / "holidays.yml").write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(LegalDataError) as caught:
+        cap_table()
+    assert caught.value.message == f"{user_dir} 中有不认识的数据文件：LPR.yaml、holidays.yml"
+    assert caught.value.hint.startswith("数据文件只能命名为 ")
