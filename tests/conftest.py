@@ -9,6 +9,7 @@ its own folder must not leak its table into the next test).
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -30,6 +31,14 @@ def clear_cached_tables() -> None:
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                     value.cache_clear()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The same environment while tests are collected (a module may compute figures at import)."""
+    for variable in _USER_VARIABLES:
+        os.environ.pop(variable, None)
+    os.environ.update(_FIXED)
+    time.tzset()
 
 
 @pytest.fixture(autouse=True)
