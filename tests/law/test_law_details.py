@@ -1,0 +1,144 @@
+"""The words beside the figures: what a gap, a missing input or a refused value tells the lawyer, word for
+word, and the JSON report's shape (case-format.md, "The check report"). Dates and rates from law.md §1–§2."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from scenario_support import scenario_case
+
+from toolkit.errors import LegalDataError
+from toolkit.law.compute import compute_figures
+from toolkit.law.identity import credit_code_check_char, credit_code_problems
+from toolkit.law.lpr import lpr_on, lpr_table
+from toolkit.law.money import english_amount
+from toolkit.law.report import amount, day, figures_json, rate
+
+PRIVATE_2019 = {  # a private loan made before the transition day (law.md §2)
+    "lender": {"name": "张三", "kind": "private"},
+    "loan": {"contract_date": "2019-10-10", "disbursed_on": "2019-10-10", "final_due_date": None,
+             "first_due_date": None, "term_months": 12, "interruptions": []},
+    "claims": {"as_of": "2020-10-10"},
+}
+
+
+def _figures(changes: dict[str, Any]) -> Any:
+    return compute_figures(scenario_case({"case": changes}, Path("details.yaml")))
+
+
+def _private_2019(court: dict[str, Any]) -> Any:
+    return _figures({**PRIVATE_2019, "court": court})
+
+
+def test_lpr_before_its_first_publication_is_refused() -> None:
+    with pytest.raises(LegalDataError) as caught:
+        lpr_on(dt.date(2019, 8, 19))
+    assert caught.value.message == "一年期贷款市场报价利率（LPR）在 2019-08-19 没有数值：LPR 自 2019-08-20 起才公布"
+    assert caught.value.hint == "需要 LPR 的规则不能适用于这一天，请核对日期"
+
+
+def test_transition_loan_without_filing_date_says_which_field() -> None:
+    figures = _private_2019({"filed_on": None, "served_on": None})
+    assert [(m.figure, m.field) for m in figures.missing] == [
+        ("rate_cap", "court.filed_on"),
+        ("ledger", "court.filed_on"),
+    ]
+    assert figures.missing[0].detail == (
+        "2019-10-10 成立的民间借贷适用过渡规则：自 2020-08-20 起的利率上限为起诉时（立案日）一年期LPR的四倍，"
+        "缺少立案日无法计算：请填写 court.filed_on"
+    )
+
+
+def test_transition_loan_filed_before_the_first_lpr() -> None:
+    # Filed 2019-08-01 (a made-up date, before 2019-08-20): no LPR for the cap from 2020-08-20 on.
+    figures = _private_2019({"filed_on": "2019-08-01", "served_on": "2019-08-05"})
+    assert [(g.kind, g.day) for g in figures.gaps if g.kind != "holidays_missing"] == [
+        ("lpr_missing", dt.date(2019, 8, 1))
+    ]
+    gap = next(g for g in figures.gaps if g.kind == "lpr_missing")
+    assert gap.detail == (
+        "立案日 2019-08-01 早于 LPR 首次公布之日（2019-08-20），没有可用的 LPR，依赖 LPR 的上限无法计算"
+    )
+    assert figures.rate_cap is None and [p.start for p in figures.caps] == [dt.date(2019, 10, 10)]
+
+
+def test_transition_loan_filed_after_the_lpr_table_was_last_reviewed() -> None:
+    # A filing after the table's last_reviewed takes the last value, 3.00 % (law.md §1), with a warning.
+    reviewed = lpr_table().last_reviewed
+    filed = reviewed + dt.timedelta(days=10)
+    figures = _private_2019({"filed_on": filed.isoformat(), "served_on": (filed + dt.timedelta(days=5)).isoformat()})
+    stale = [g for g in figures.gaps if g.kind == "lpr_stale"]
+    assert [g.day for g in stale] == [filed]
+    assert reviewed.isoformat() in stale[0].detail and "3%" in stale[0].detail
+    assert figures.rate_cap == Decimal("0.12")  # 4 × 3.00 %
+
+
+def test_transition_loan_disbursed_on_the_transition_day_has_no_24_percent_period() -> None:
+    # Contract 2020-08-19 (transition rule), money paid out 2020-08-20: no day falls under the old 24 %.
+    changes = {**PRIVATE_2019, "court": {"filed_on": "2022-03-01", "served_on": "2022-03-10"}}
+    changes["loan"] = {**changes["loan"], "contract_date": "2020-08-19", "disbursed_on": "2020-08-20"}
+    caps = figures_json(_figures(changes))["caps"]
+    assert [(c["start"], c["rate"], c["basis"], c["lpr"]) for c in caps] == [
+        ("2020-08-20", "0.1480", "lpr4x", "0.0370")  # 4 × 3.70 %, the LPR in force on 2022-03-01
+    ]
+
+
+def test_report_lists_gaps_and_missing_inputs_with_their_words() -> None:
+    report = figures_json(_private_2019({"filed_on": None, "served_on": None}))
+    assert [set(m) for m in report["missing"]] == [{"figure", "field", "detail"}] * 2
+    assert [(m["figure"], m["field"]) for m in report["missing"]] == [
+        ("rate_cap", "court.filed_on"), ("ledger", "court.filed_on")
+    ]
+    assert report["missing"][0]["detail"].endswith("请填写 court.filed_on")
+    report = figures_json(_private_2019({"filed_on": "2019-08-01", "served_on": "2019-08-05"}))
+    gaps = [g for g in report["gaps"] if g["kind"] == "lpr_missing"]
+    assert gaps == [{"kind": "lpr_missing", "day": "2019-08-01", "detail": gaps[0]["detail"]}]
+    assert gaps[0]["detail"].startswith("立案日 2019-08-01")
+
+
+def test_report_without_a_proposal_has_no_schedule() -> None:
+    report = figures_json(_figures({"proposal": None}))
+    assert report["schedule"] is None and report["schedule_total"] is None
+    assert report["ledger"]["start"] == "2026-03-10"
+
+
+def test_report_formats() -> None:
+    assert rate(Decimal("0.12345")) == "0.1235"  # four places, half up
+    assert rate(Decimal("0.12355")) == "0.1236"
+    assert amount(Decimal("0.125")) == "0.13" and amount(None) is None
+    assert day(dt.date(2026, 3, 1)) == "2026-03-01" and day(None) is None
+
+
+def test_english_amounts_at_the_edges() -> None:
+    assert english_amount(Decimal("0")) == "zero yuan"
+    assert english_amount(Decimal("0.50")) == "zero yuan and fifty fen"
+    assert english_amount(Decimal("1.99")) == "one yuan and ninety-nine fen"
+    with pytest.raises(ValueError) as caught:
+        english_amount(Decimal("-0.01"))
+    assert str(caught.value) == "金额不能为负数：-0.01"
+
+
+@pytest.mark.parametrize(
+    ("code", "problem"),
+    [
+        ("91350100m000100Y43", "统一社会信用代码中的字母应大写：请改为大写"),
+        ("91350100O000100S43", "统一社会信用代码含有不使用的字符 O、S（代码不用 I、O、S、V、Z）：请对照营业执照核对"),
+        (
+            "91350100M000100Y44",
+            "统一社会信用代码校验码不符（按 GB 32100-2015 应为 3，实为 4）：很可能有一位抄错，请对照营业执照核对",
+        ),
+    ],
+)
+def test_credit_code_problems_word_for_word(code: str, problem: str) -> None:
+    assert credit_code_problems(code) == [problem]
+
+
+@pytest.mark.parametrize("first17", ["91350100M000100Y", "91350100M000100Y4X", "91350100O000100Y4"])
+def test_credit_code_check_char_needs_17_valid_characters(first17: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        credit_code_check_char(first17)
+    assert str(caught.value) == "需要统一社会信用代码的前17位（数字或大写字母，不含 I、O、S、V、Z）"
