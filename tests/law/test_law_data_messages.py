@@ -12,10 +12,12 @@ import pytest
 
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
+from toolkit.law.citations import citation_table
 from toolkit.law.datafiles import MAX_BYTES
-from toolkit.law.lpr import lpr_on
+from toolkit.law.lpr import lpr_on, lpr_table
 
 HINT = "请对照 docs/legal-data.md 改正该数据文件"
+KINDS = "bank、consumer_finance、microfinance、other_licensed、private"
 RATE = "利率写成小数，如 0.0300 表示 3.00%"
 
 
@@ -43,12 +45,23 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "2: lender_kinds.bank.basis: 取值不在可选范围内：可选 lpr4x、financial24"),
         ("caps.yaml", "financial24:\n  rate: [1]\n", f"2: financial24.rate: 应为数字：{RATE}"),
         ("caps.yaml", "financial24:\n  rate: 0\n", f"2: financial24.rate: 数值超出合理范围：{RATE}"),
+        ("caps.yaml", "lender_kinds:\n  pawnshop: {description: 典当行, basis: financial24, references: [x]}\n",
+         f"2: lender_kinds.pawnshop: 取值不在可选范围内：可选 {KINDS}"),
+        ("caps.yaml", "financial24:\n  references: [no_such_key]\n",
+         "1: (顶层): references 中这些键不在 citations.yaml 中：no_such_key"),
+        ("lpr.yaml", "values: [1]\n", "1: values: 应为“键: 值”的映射：请参照内置数据文件的写法"),
+        ("lpr.yaml", "values:\n  2027-01-20: {value: 0.029, reference: ''}\n",
+         "2: values.2027-01-20.reference: 应为一段文字，不能为空"),
+        ("citations.yaml", "citations:\n  x: {law: civil_code, article: [1], about: a}\n",
+         "2: citations.x.article: 应为一段文字，不能为空"),
+        ("caps.yaml", "disguised_interest_fees:\n  names: 服务费\n",
+         "2: disguised_interest_fees.names: 应为列表（每项以 - 开头，或写成 [甲, 乙]）"),
     ],
 )
 def test_each_message_names_file_line_and_field(user_dir: Path, name: str, text: str, problem: str) -> None:
     (user_dir / name).write_text(text, encoding="utf-8")
     with pytest.raises(LegalDataError) as caught:
-        lpr_on(dt.date(2026, 1, 1)) if name == "lpr.yaml" else cap_table()
+        {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table}[name]()
     assert caught.value.message == f"法律数据文件有误：\n{user_dir / name}:{problem}"
     assert caught.value.hint == HINT
 
