@@ -16,12 +16,14 @@ function does: such *equivalent* mutants are listed in docs/mutation.md, each wi
 The report: killed (a test failed, or the mutant ran out of time), survivors matched to docs/mutation.md
 (equivalent), survivors not listed there (printed with their diff), and the score = killed / (killed +
 unlisted survivors). The exit status is 1 below 95 %. This is not part of CI (like benchmarks/): a full
-run of toolkit/law takes about half an hour of CPU on one core. Needs ``pip install mutmut==3.8.1``.
+run of toolkit/law takes about half an hour of CPU on one core. Needs ``pip install mutmut==3.8.1`` (the report reads
+its results through mutmut's own modules, so another version may need this script adapted).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -55,6 +57,7 @@ def main() -> int:
     parser.add_argument("--survivors", action="store_true", help="run again the mutants that survived")
     parser.add_argument("--report-only", action="store_true", help="only report the results kept in mutants/")
     args = parser.parse_args()
+    os.chdir(ROOT)  # mutmut reads pyproject.toml and mutants/ from the current folder
     patterns = [f"toolkit.law.{m.removesuffix('.py')}.*" for m in args.modules]
     if args.survivors:
         patterns = [m.name for m in results() if m.status in SURVIVED and _in(m, args.modules)]
@@ -69,18 +72,21 @@ def _in(mutant: Mutant, modules: list[str]) -> bool:
 
 def results() -> list[Mutant]:
     """Every mutant of toolkit/law and its status, as mutmut keeps them in ``mutants/``."""
-    out = subprocess.run(
-        [sys.executable, "-m", "mutmut", "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True
-    ).stdout
-    found = (re.match(r"^\s+(toolkit\.law\.\S+): (.+)$", line) for line in out.splitlines())
-    return [Mutant(m[1], m[2].strip()) for m in found if m]
+    from mutmut.__main__ import SourceFileMutationData, status_by_exit_code, walk_mutatable_files
+
+    found = []
+    for path in walk_mutatable_files():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        found += [Mutant(name, status_by_exit_code[code]) for name, code in data.exit_code_by_key.items()]
+    return found
 
 
 def mutated_lines(name: str) -> list[str]:
     """The lines the mutant has instead of the original ones (its diff's ``+`` lines, stripped)."""
-    diff = subprocess.run(
-        [sys.executable, "-m", "mutmut", "show", name], cwd=ROOT, capture_output=True, text=True
-    ).stdout
+    from mutmut.__main__ import get_diff_for_mutant
+
+    diff = get_diff_for_mutant(name)
     return [line[1:].strip() for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
 
 
