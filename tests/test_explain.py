@@ -48,8 +48,10 @@ def test_draft_explain_prints_the_worked_example(capsys: pytest.CaptureFixture[s
     line_with(out, "20,650.58", "= 2,349.42 元")
     # answer deadline: 2026-11-20 + 15 days = 2026-12-05, a Saturday → Monday 2026-12-07 (民事诉讼法 第一百二十八条)
     line_with(out, "2026年11月20日", "15 日", "2026年12月5日（星期六）", "第一百二十八条")
-    moved = line_with(out, "顺延", "2026年12月7日（星期一）")
-    assert "2026年12月5日（星期六，周末）" in moved and "2026年12月6日（星期日，周末）" in moved
+    moved = line_with(out, "顺延", "落在 2026年12月7日（星期一，工作日")
+    # each day moved over names the source that says it is a rest day (law.md §5)
+    assert "2026年12月5日（星期六，周末，据 chinese-calendar" in moved
+    assert "2026年12月6日（星期日，周末，据 chinese-calendar" in moved
     assert "第八十五条" in moved
     line_with(out, "答辩期限：2026年12月7日")
 
@@ -66,11 +68,15 @@ def test_lpr_cap_and_citations_of_the_sample() -> None:
 
 def test_limitation_schedule_and_disposable_income_of_the_sample() -> None:
     out = explained()
-    # law.md §5: latest of due date 2026-05-10 and the demand of 2026-08-01 → 2026-08-01; + 3 years = 2029-08-01
-    start = line_with(out, "最后还款日 2026年5月10日", "取 2026年8月1日（最后一次时效中断事由）")
-    assert "第一百九十五条" in start
-    line_with(out, "加三年：2029年8月1日（星期三）")
-    line_with(out, "2026年10月20日 不晚于 2029年8月1日", "未届满")
+    # law.md §5: from the due date 2026-05-10, + 3 years = 2029-05-10; the demand of 2026-08-01 falls within
+    # that period and restarts it: + 3 years = 2029-08-01, a Wednesday of 2029, a year no holiday data covers,
+    # so taken as it is (if a rest day: Thursday 2029-08-02); filed 2026-10-20, no submission date given
+    line_with(out, "诉讼时效自最后还款日 2026年5月10日 起算", "第一百八十八条")
+    line_with(out, "按日期先后", "第一百九十五条")
+    line_with(out, "2026年8月1日 催收", "至 2029年5月10日", "重新计算三年")
+    line_with(out, "最后一次起算 2026年8月1日", "加三年：2029年8月1日（星期三）")
+    line_with(out, "2029 年的放假安排不在节假日数据中", "按该日本身计算", "顺延至 2029年8月2日（星期四")
+    line_with(out, "立案日", "2026年10月20日 不晚于 2029年8月1日", "未届满", "第十条")
     # law.md §6: 18,000.00 ÷ 12 = 1,500.00; last = 18,000.00 − 11 × 1,500.00 = 1,500.00
     line_with(out, "18,000.00 ÷ 12 = 1,500.00", "向下取整")
     line_with(out, "18,000.00 − 11 × 1,500.00 = 1,500.00")
@@ -101,9 +107,9 @@ def test_deadline_moved_past_national_day_names_the_holiday() -> None:
     # 2026-09-20 + 15 days = 2026-10-05 (Monday), inside the National Day holiday of 10-01 … 10-07
     # (国务院办公厅 2026 年部分节假日安排); the next working day is Thursday 2026-10-08.
     out = explained([("served_on: 2026-11-20", "served_on: 2026-09-20"), ("date: 2026-11-29", "date: 2026-09-25")])
-    moved = line_with(out, "顺延", "2026年10月8日（星期四）")
+    moved = line_with(out, "顺延", "落在 2026年10月8日（星期四")
     for day in ("10月5日（星期一", "10月6日（星期二", "10月7日（星期三"):
-        assert f"2026年{day}，国庆节假期）" in moved
+        assert f"2026年{day}，国庆节假期，据 chinese-calendar" in moved
 
 
 def test_a_working_last_day_is_not_moved() -> None:
@@ -158,7 +164,7 @@ def test_expired_limitation_must_be_raised() -> None:
     )
     # law.md §5: 2022-05-10 + 3 years = 2025-05-10, a Saturday → Monday 2025-05-12; filed 2026-10-20 is later
     line_with(out, "加三年：2025年5月10日（星期六）")
-    line_with(out, "顺延", "2025年5月12日（星期一）", "第二百零三条")
+    line_with(out, "顺延", "落在 2025年5月12日（星期一", "第二百零三条")
     line_with(out, "诉讼时效已届满", "第一百九十三条", "第三条")
 
 

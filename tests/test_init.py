@@ -156,9 +156,9 @@ def test_identifiers_are_verified_and_never_echoed_in_full() -> None:
 # --- the interview ---------------------------------------------------------------------------------------
 
 
-def test_init_yes_writes_a_valid_case_from_the_sample_facts(tmp_path: Path) -> None:
+def test_init_yes_from_the_sample_writes_a_valid_case_with_its_facts(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
-    result = run(["init", str(target), "--yes"])
+    result = run(["init", str(target), "--from", str(SAMPLE), "--yes"])
     assert result.exit_code == 0, result.output
     case = load_case(target)
     figures = compute_figures(case)
@@ -172,7 +172,7 @@ def test_init_yes_writes_a_valid_case_from_the_sample_facts(tmp_path: Path) -> N
 
 def test_written_file_is_commented_quoted_and_starts_with_the_schema_line(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
-    assert run(["init", str(target), "--yes"]).exit_code == 0
+    assert run(["init", str(target), "--from", str(SAMPLE), "--yes"]).exit_code == 0
     text = target.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0].startswith("# yaml-language-server: $schema=") and lines[0].endswith("schema/case.schema.json")
@@ -201,7 +201,7 @@ def test_no_overwrite_without_force(tmp_path: Path) -> None:
     result = run(["init", str(target), "--yes"])
     assert result.exit_code == 1 and "已存在" in result.output and "--force" in result.output
     assert target.read_text(encoding="utf-8") == "old"
-    assert run(["init", str(target), "--yes", "--force"]).exit_code == 0
+    assert run(["init", str(target), "--from", str(SAMPLE), "--yes", "--force"]).exit_code == 0
     assert load_case(target).client.name == "李明"
 
 
@@ -230,20 +230,21 @@ def test_from_an_existing_case_keeps_its_facts(tmp_path: Path) -> None:
     )
 
 
-def test_pressing_enter_throughout_takes_the_defaults_and_masks_the_id(tmp_path: Path) -> None:
+def test_pressing_enter_throughout_keeps_the_edited_case_and_masks_the_id(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
-    result = run(["init", str(target)], [""] * 200)
+    result = run(["init", str(target), "--from", str(SAMPLE)], [""] * 200)
     assert result.exit_code == 0, result.output
     assert "410105199403012319" not in result.output and "4101************19" in result.output
     assert load_case(target).client.id_number == "410105199403012319"
 
 
-# (the question, what the person types) in the order the questions come; "" takes the default (the sample's).
+# (the question, what the person types) in the order the questions come; "" takes the default, which for a
+# new case is only the format's own (a 15-day answer period, 365-day years, claims of 0, the items' sum).
 SCRIPT: list[tuple[str, str]] = [
     ("姓名", "张三"),
     ("性别", "2"),
     ("出生日期", "1990年5月20日"),
-    ("民族", ""),
+    ("民族", "汉族"),
     ("公民身份号码", "110101199005201223"),  # wrong check digit → asked again
     ("公民身份号码", "410105199403012319"),  # a valid ID, but of a man born 1994-03-01 → asked again
     ("公民身份号码", GOOD_ID),
@@ -263,6 +264,7 @@ SCRIPT: list[tuple[str, str]] = [
     ("案号", "无"),
     ("案由", "金融借款合同纠纷"),
     ("审理程序", "无"),
+    ("起诉日", ""),
     ("立案日", "2026年9月1日"),
     ("收到起诉状副本之日", "2026/9/10"),
     ("答辩期", ""),
@@ -335,7 +337,8 @@ def test_scripted_interview_writes_the_expected_case(tmp_path: Path) -> None:
     assert case.agent is None
     assert court is not None and court.name == "北京市东城区人民法院" and court.case_number is None
     assert (court.procedure, court.filed_on, court.served_on) == (None, date(2026, 9, 1), date(2026, 9, 10))
-    assert court.answer_period_days == 15
+    # the submission date left out (filed_on stands in, law.md §5); the period keeps the sample's 15 days
+    assert court.submitted_on is None and court.answer_period_days == 15
     assert loan.contract_number is None and loan.contract_date == date(2026, 3, 10)
     assert (loan.principal, loan.disbursed) == (Decimal("18000"), Decimal("17000"))  # 1.8万, 17,000
     assert loan.disbursed_on == date(2026, 3, 10)

@@ -1,11 +1,13 @@
 """Drafting documents for one case and writing them: atomically, never over a file without ``--force``.
 
 Every document is drafted (and checked) before any is written; a refused document is reported and the
-others are still written. A PDF, when asked for, is converted from the written .docx.
+others are still written. A PDF, when asked for, is converted from the written .docx; ``--out x.pdf``
+writes the PDF alone (the .docx is drafted in a temporary folder); any other suffix is a usage error.
 """
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from toolkit.documents import requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.law.figures import Figures
-from toolkit.render.output import resolve_output, write_atomic
+from toolkit.render.output import file_in_the_way, resolve_output, write_atomic
+
+SUFFIXES = (".docx", ".pdf")
 
 
 @dataclass
@@ -44,6 +48,7 @@ def draft_and_write(
     requested_only: bool = False,
 ) -> Outcome:
     outcome = Outcome()
+    _check_out(out)
     if requested_only:
         names = [name for name in names if name in requested(case)]
         if not names:
@@ -51,7 +56,7 @@ def draft_and_write(
                 "案件文件中没有任何文书所需的段落",
                 "答辩状需要 answer 段落，困难情况说明需要 hardship，和解方案需要 proposal",
             )
-    if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() == ".docx":
+    if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() in SUFFIXES:
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
     ready = []
     for name in names:
@@ -68,14 +73,42 @@ def draft_and_write(
         hint = "如确需覆盖，请加 --force；或用 --out 指定其他位置"
         raise OutputError(f"{'、'.join(existing)} 已存在，未写入任何文书", hint)
     for target, drafted in ready:
-        write_atomic(target, drafted.document.docx, force=force)
+        if target.suffix.lower() == ".pdf":
+            _write_pdf_only(target, drafted.document.docx, force=force)
+        else:
+            write_atomic(target, drafted.document.docx, force=force)
         outcome.written.append(target)
-    if pdf and outcome.written:
+    if pdf and (documents := [path for path in outcome.written if path.suffix.lower() == ".docx"]):
         from toolkit.render.pdf import convert_to_pdf
 
-        outcome.written += convert_to_pdf(outcome.written, force=force)
+        outcome.written += convert_to_pdf(documents, force=force)
     outcome.notices = list(dict.fromkeys(outcome.notices))
     return outcome
+
+
+def _check_out(out: Path | None) -> None:
+    """``--out`` is a folder, a .docx or a .pdf; a file where a folder is needed is named as such."""
+    if out is None:
+        return
+    if out.suffix and out.suffix.lower() not in SUFFIXES and not out.is_dir():
+        hint = "--out 可以是文件夹（如 out/）、.docx 文件（文书），或 .pdf 文件（只生成 PDF）"
+        raise UsageError(f"--out {out}：不支持的文件类型 {out.suffix}", hint)
+    if blocker := file_in_the_way(out.parent if out.suffix.lower() in SUFFIXES else out):
+        hint = "请指定一个文件夹（不存在会自动创建），或以 .docx / .pdf 结尾的文件名"
+        raise UsageError(f"--out：{blocker} 是一个文件，不是文件夹，无法在其中写入文书", hint)
+
+
+def _write_pdf_only(target: Path, docx: bytes, *, force: bool) -> None:
+    """Only the PDF at ``target``: the .docx is written and converted in a temporary folder."""
+    from toolkit.render.pdf import convert_to_pdf
+
+    if target.exists() and not force:
+        raise OutputError(f"{target} 已存在，未覆盖", "如确需覆盖，请加 --force；或用 --out 指定其他位置")
+    with tempfile.TemporaryDirectory(prefix="draft-") as work:
+        staged = Path(work) / target.with_suffix(".docx").name
+        write_atomic(staged, docx, force=False)
+        (converted,) = convert_to_pdf([staged])
+        write_atomic(target, converted.read_bytes(), force=force)
 
 
 def _notice(finding: Finding) -> str:

@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from docxtpl import DocxTemplate
 
-from toolkit.case.interview import sample_case
+from toolkit.case.load import sample_case
 from toolkit.documents import kinds
 from toolkit.law.compute import compute_figures
 from toolkit.render import templates

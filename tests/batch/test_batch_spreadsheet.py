@@ -12,8 +12,7 @@ from batch_support import csv_files, workbook
 from toolkit.batch.inputs import jobs
 from toolkit.batch.jobs import Job
 from toolkit.batch.worker import Settings, draft_job
-from toolkit.case.interview import sample_case
-from toolkit.case.load import case_from_data
+from toolkit.case.load import case_from_data, sample_case
 from toolkit.drafting import Options
 from toolkit.errors import CaseFileError
 

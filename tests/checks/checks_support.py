@@ -18,7 +18,16 @@ from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import parse, read_text
 from toolkit.checks import Finding, run_fact_checks
-from toolkit.law.figures import CapPeriod, Figures, Installment, Ledger, LedgerSegment
+from toolkit.law.figures import (
+    CapPeriod,
+    Figures,
+    Installment,
+    Ledger,
+    LedgerSegment,
+    LimitationEvent,
+    PeriodEnd,
+)
+from toolkit.law.holidays import DayStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "case.yaml"
@@ -97,7 +106,8 @@ def _sample_figures() -> Figures:
         # served 2026-11-20 + 15 = 2026-12-05, a Saturday → Monday 2026-12-07 (law.md §5)
         answer_deadline=d(2026, 12, 7),
         answer_deadline_unadjusted=d(2026, 12, 5),
-        # latest of due date 2026-05-10 and the demand of 2026-08-01 → + 3 years = 2029-08-01, a Wednesday
+        # due 2026-05-10 (+ 3 years = 2029-05-10); the demand of 2026-08-01 falls within it and restarts the
+        # period: 2029-08-01, a Wednesday in a year no holiday data covers, taken unmoved (law.md §5)
         limitation_start=d(2026, 8, 1),
         limitation_expires=d(2029, 8, 1),
         limitation_expired=False,  # filed 2026-10-20
@@ -106,6 +116,24 @@ def _sample_figures() -> Figures:
         # 8,500.00 − (1,800.00 + 2,200.00 + 2,000.00 + 500.00) = 2,000.00
         monthly_disposable=Decimal("2000.00"),
         gaps=(),
+        answer_period_days=15,
+        answer_deadline_end=PeriodEnd(
+            d(2026, 12, 5),
+            d(2026, 12, 7),
+            None,
+            (
+                DayStatus(d(2026, 12, 5), False, "周末", "chinese-calendar 1.11.0"),
+                DayStatus(d(2026, 12, 6), False, "周末", "chinese-calendar 1.11.0"),
+            ),
+            (),
+        ),
+        limitation_end=PeriodEnd(d(2029, 8, 1), d(2029, 8, 1), d(2029, 8, 2), (), ()),
+        limitation_events=(
+            LimitationEvent(
+                d(2026, 8, 1), "demand", "loan.interruptions[0]", "restart", d(2029, 5, 10), note="平台催收短信"
+            ),
+        ),
+        limitation_suit_day=d(2026, 10, 20),
     )
 
 

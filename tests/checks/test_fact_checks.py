@@ -15,10 +15,21 @@ from checks_support import SAMPLE_FIGURES, figures, findings, found, variant
 from support import DELETE
 
 from toolkit.checks.registry import FACT_CHECKS
-from toolkit.law.figures import DataGap, Installment, MissingInput
+from toolkit.law.figures import DataGap, Installment, LimitationEvent, MissingInput, PeriodEnd
 
 d = dt.date
-EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10)}
+EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10),
+           "limitation_end": PeriodEnd(d(2024, 5, 10), d(2024, 5, 10), None, (), ()), "limitation_events": ()}
+# a last day in 2099, a year no holiday data will cover: 2099-10-03 is a Saturday, Monday 10-05 if a rest day
+UNKNOWN_DEADLINE = PeriodEnd(d(2099, 10, 3), d(2099, 10, 3), d(2099, 10, 5), (), ())
+
+
+def _after_expiry(kind: str, field: str) -> dict[str, Any]:
+    """An event of 2026-09-01, after the expiry of 2024-05-10 (EXPIRED)."""
+    amount = Decimal("500.00") if kind == "repayment" else None
+    event = LimitationEvent(d(2026, 9, 1), kind, field, "after_expiry", d(2024, 5, 10), amount)  # type: ignore[arg-type]
+    return {**EXPIRED, "limitation_events": (event,)}
+
 
 # (id, case changes, figure changes, documents, expected field)
 CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = [
@@ -37,6 +48,15 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("DEADLINE-PASSED", {"signing.date": "2026-12-08"}, {}, ("answer",), "court.served_on"),
     # signed 2026-12-04: 3 days before 2026-12-07
     ("DEADLINE-NEAR", {"signing.date": "2026-12-04"}, {}, ("answer",), "court.served_on"),
+    # the sample is 简易程序: without answer_period_days the court's period is unknown (law.md §5)
+    ("DEADLINE-PERIOD-MISSING", {"court.answer_period_days": DELETE},
+     {"answer_deadline": None, "answer_period_days": None, "answer_deadline_end": None}, ("answer",),
+     "court.answer_period_days"),
+    # no procedure and no period: 15 days by default, to be confirmed
+    ("DEADLINE-PERIOD-DEFAULT", {"court.answer_period_days": DELETE, "court.procedure": DELETE}, {}, ("answer",),
+     "court.procedure"),
+    ("DEADLINE-HOLIDAYS-UNKNOWN", {}, {"answer_deadline_end": UNKNOWN_DEADLINE, "answer_deadline": d(2099, 10, 3)},
+     ("answer",), "court.served_on"),
     # the sample's last digit is 9; any other digit breaks the check digit
     ("ID-CHECKSUM", {"client.id_number": "410105199403012310"}, {}, ("answer",), "client.id_number"),
     ("CREDIT-CHECKSUM", {"lender.credit_code": "91500000MA5U0000X0"}, {}, ("answer",), "lender.credit_code"),
@@ -48,6 +68,19 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("RATE-LPR4X", {}, {}, ("answer",), "loan.rate_cap_basis"),
     ("LIMITATION-EXPIRED", {}, EXPIRED, ("answer",), "court.filed_on"),
     ("LIMITATION-GIVEAWAY", {}, EXPIRED, ("hardship",), "hardship"),
+    # filed 2026-10-20, 19 days after an expiry of 2026-10-01, the submission date unknown
+    ("LIMITATION-SUBMISSION-UNKNOWN", {}, {**EXPIRED, "limitation_expires": d(2026, 10, 1)}, ("answer",),
+     "court.submitted_on"),
+    # an expiry taken unmoved on 2099-10-03 (Saturday) and a suit submitted on Monday 2099-10-05
+    ("LIMITATION-ARGUABLE", {"court.submitted_on": "2099-10-05"},
+     {**EXPIRED, "limitation_end": UNKNOWN_DEADLINE, "limitation_expires": d(2099, 10, 3)}, ("answer",),
+     "court.submitted_on"),
+    ("LIMITATION-WAIVER-RISK", {}, _after_expiry("repayment", "loan.repayments[0]"), ("answer",), "loan.repayments[0]"),
+    ("LIMITATION-DEMAND-AFTER-EXPIRY", {}, _after_expiry("demand", "loan.interruptions[0]"), ("answer",),
+     "loan.interruptions[0]"),
+    ("LIMITATION-EVENT-DISPUTED", {"loan.interruptions": [{"date": "2026-08-01", "kind": "demand", "disputed": True}]},
+     {"limitation_events": (LimitationEvent(d(2026, 8, 1), "demand", "loan.interruptions[0]", "disputed",
+                                            d(2029, 5, 10)),)}, ("answer",), "loan.interruptions[0]"),
     # no suit filed yet; limitation expires 100 days after the signing date 2026-11-29
     ("LIMITATION-NEAR", {"court.filed_on": DELETE},
      {"limitation_expired": None, "limitation_expires": d(2026, 11, 29) + dt.timedelta(days=100)},
@@ -69,9 +102,6 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("DATA-LPR-MISSING", {},
      {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_missing", d(2019, 1, 2), "合同成立日 2019-01-02 早于 LPR"),)},
      ("answer",), "loan.contract_date"),
-    # a holiday gap on the deadline's own year, within days of the service date
-    ("DATA-HOLIDAYS", {}, {"gaps": (DataGap("holidays_missing", d(2026, 12, 5), "2026 年只按周末判断"),)},
-     ("answer",), "court.served_on"),
     ("DATA-INPUT-MISSING", {}, {"missing": (MissingInput("rate_cap", "court.filed_on", "缺少立案日"),)},
      ("answer",), "court.filed_on"),
 ]
@@ -254,21 +284,6 @@ def test_schedule_boundaries() -> None:
     assert not [f for f in findings(variant({"proposal.down_payment_date": "2026-11-29"})) if f.id == "SCHED-DATES"]
     early = variant({"proposal.down_payment_date": "2026-11-28"})
     assert ("SCHED-DATES", "proposal.down_payment_date") in found(findings(early))
-
-
-def test_holiday_gap_far_from_every_compared_date_is_not_reported() -> None:
-    # the sample's own gap: limitation expiry 2029-08-01, years from filing, service and signing
-    far = figures(gaps=(DataGap("holidays_missing", d(2029, 8, 1), "2029 年只按周末判断"),))
-    assert "DATA-HOLIDAYS" not in {f.id for f in findings(figs=far)}
-
-
-def test_holiday_gap_is_reported_once_when_any_of_its_dates_matters() -> None:
-    detail = "2027 年只按周末判断"
-    gaps = (DataGap("holidays_missing", d(2027, 9, 1), detail), DataGap("holidays_missing", d(2027, 1, 1), detail))
-    # served 2026-12-25 and signed 2026-12-30: the gap of 2027-01-01 is within days of both
-    case = variant({"court.filed_on": "2026-12-20", "court.served_on": "2026-12-25", "signing.date": "2026-12-30"})
-    result = [f for f in findings(case, figures(gaps=gaps)) if f.id == "DATA-HOLIDAYS"]
-    assert [f.message for f in result] == [detail]
 
 
 def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:

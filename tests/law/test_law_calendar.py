@@ -9,14 +9,7 @@ import chinese_calendar
 from hypothesis import given
 from hypothesis import strategies as st
 
-from toolkit.law.calendar import (
-    add_months,
-    add_years,
-    holiday_gaps,
-    holidays_known,
-    is_working_day,
-    next_working_day_on_or_after,
-)
+from toolkit.law.calendar import add_months, add_years, holidays_known, is_working_day
 from toolkit.law.deadlines import period_end
 
 
@@ -44,27 +37,41 @@ def test_holiday_facts_behind_the_deadline_scenarios() -> None:
         assert saturday + dt.timedelta(days=1) not in workdays
         assert monday.weekday() == 0 and monday not in holidays
     assert dt.date(2023, 2, 28) not in holidays and dt.date(2023, 2, 28).weekday() == 1
-    # The scenarios need 2026 covered; years after it are not assumed either way (a newer package may add
-    # 2027): the uncovered-year behaviour is tested on 2099, which no release will cover.
+    # The scenarios need 2026 covered; later years are not assumed either way (a newer package may add
+    # 2027): the uncovered-year rule is tested on 2099, which no release will cover.
     assert max(holidays).year >= 2026
 
 
 def test_make_up_working_day_counts_as_working() -> None:
     assert is_working_day(dt.date(2026, 2, 28))
     assert not is_working_day(dt.date(2026, 10, 1))
-    assert next_working_day_on_or_after(dt.date(2026, 10, 1)) == dt.date(2026, 10, 8)
+    # 10-01 (Thursday) + 0 days: 10-01..10-07 are the National Day holiday, 10-08 the next working day.
+    end = period_end(dt.date(2026, 10, 1))
+    assert end.day == dt.date(2026, 10, 8) and [s.day for s in end.moved_over] == _days(
+        dt.date(2026, 10, 1), dt.date(2026, 10, 7)
+    )
+    assert all(s.source == "chinese-calendar 1.11.0" for s in end.moved_over)
 
 
-def test_year_without_holiday_data_uses_weekends_and_says_so() -> None:
+def test_a_year_without_holiday_data_is_not_guessed() -> None:
+    """law.md §5: no data for 2099 (no release will cover it), so neither a weekday nor a weekend day is
+    known to be a working day; a period ending there ends on its last day itself."""
     assert not holidays_known(2099)
-    assert is_working_day(dt.date(2099, 1, 1))  # a Thursday; its holiday status is unknown
-    assert not is_working_day(dt.date(2099, 1, 3))  # a Saturday
-    gaps = holiday_gaps(dt.date(2099, 1, 1), dt.date(2099, 1, 5))
-    assert [(g.kind, g.day) for g in gaps] == [("holidays_missing", dt.date(2099, 1, 1))]
-    assert "2099" in gaps[0].detail
-    two_years = holiday_gaps(dt.date(2098, 12, 30), dt.date(2099, 1, 4))
-    assert [g.day for g in two_years] == [dt.date(2098, 12, 30), dt.date(2099, 1, 1)]
-    assert holiday_gaps(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == ()
+    assert is_working_day(dt.date(2099, 1, 2)) is None  # a Friday
+    assert is_working_day(dt.date(2099, 1, 3)) is None  # a Saturday
+    # 2098-12-19 + 15 days = 2099-01-03, a Saturday: reported as it is; if a rest day, Monday 01-05.
+    end = period_end(dt.date(2098, 12, 19), days=15)
+    assert (end.unadjusted, end.day, end.if_rest_day) == (dt.date(2099, 1, 3), dt.date(2099, 1, 3), dt.date(2099, 1, 5))
+    assert [(g.kind, g.day) for g in end.gaps] == [("holidays_missing", dt.date(2099, 1, 3))]
+    assert "2099-01-05" in end.gaps[0].detail and "holidays.yaml" in end.gaps[0].detail
+
+
+def test_a_known_rest_day_moves_into_an_unknown_year_and_stops_there() -> None:
+    """2026-12-31 is a Thursday and a working day; 2026-12-27 is a Sunday (chinese-calendar): + 0 days from
+    a covered rest day moves to the next day, and stops on the first day of an uncovered year."""
+    assert dt.date(2026, 12, 27) in chinese_calendar.holidays or dt.date(2026, 12, 27).weekday() == 6
+    end = period_end(dt.date(2026, 12, 27))
+    assert end.day == dt.date(2026, 12, 28) and end.if_rest_day is None  # Monday, a working day in 2026
 
 
 def test_add_months_falls_back_to_month_end() -> None:
@@ -101,12 +108,15 @@ def test_add_months_never_invents_a_date(d: dt.date, n: int, anchor: int | None)
 
 
 @given(dates, st.integers(min_value=1, max_value=60))
-def test_deadlines_land_on_working_days(start: dt.date, days: int) -> None:
+def test_deadlines_never_end_later_than_the_law_gives(start: dt.date, days: int) -> None:
+    """Every day moved over is a known rest day; the end is a known working day or the first unknown day."""
     end = period_end(start, days=days)
     assert end.unadjusted == start + dt.timedelta(days=days)
-    assert end.day >= end.unadjusted
-    assert is_working_day(end.day)
-    assert not any(is_working_day(d) for d in _days(end.unadjusted, end.day)[:-1])
-    if holidays_known(end.day.year):  # independent oracle: the package itself
-        assert chinese_calendar.is_workday(end.day)
-    assert bool(end.gaps) == any(not holidays_known(y) for y in range(end.unadjusted.year, end.day.year + 1))
+    assert [s.day for s in end.moved_over] == _days(end.unadjusted, end.day)[:-1]
+    assert all(is_working_day(s.day) is False for s in end.moved_over)
+    for status in end.moved_over:  # independent oracle: the package itself
+        assert not chinese_calendar.is_workday(status.day)
+    if holidays_known(end.day.year):
+        assert chinese_calendar.is_workday(end.day) and end.if_rest_day is None and end.gaps == ()
+    else:
+        assert end.if_rest_day is not None and end.if_rest_day > end.day and len(end.gaps) == 1

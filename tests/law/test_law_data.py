@@ -11,7 +11,7 @@ import pytest
 
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
-from toolkit.law.citations import citation, citation_table, cite, cite_all
+from toolkit.law.citations import citation_table, cite, cite_all
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 
 
@@ -55,7 +55,8 @@ LAW_MD_LPR = {
 def test_lpr_table_is_law_md_table() -> None:
     table = lpr_table()
     assert {d.isoformat(): str(e.value) for d, e in table.values.items()} == LAW_MD_LPR
-    assert table.last_reviewed == dt.date(2026, 11, 29)
+    # law.md §1: last_reviewed is the last publication actually checked, 2026-02-20, not a later day.
+    assert table.last_reviewed == dt.date(2026, 2, 20)
     assert all(e.reference for e in table.values.values())
     assert "仍然有效" in (table.values[dt.date(2025, 5, 20)].note or "")
 
@@ -67,7 +68,7 @@ def test_lpr_table_is_law_md_table() -> None:
         ("2022-01-19", "0.0380", "2021-12-20"),  # the day before a change
         ("2022-01-20", "0.0370", "2022-01-20"),  # the day of a change
         ("2022-08-21", "0.0370", "2022-01-20"),  # 14.8 % = 4 × 3.70 % ends here
-        ("2026-11-29", "0.0300", "2025-05-20"),  # last reviewed day: not stale
+        ("2026-02-20", "0.0300", "2025-05-20"),  # the last publication checked: not stale
     ],
 )
 def test_lpr_latest_value_on_or_before(day: str, value: str, published: str) -> None:
@@ -85,10 +86,14 @@ def test_lpr_before_first_value_names_parameter_and_day() -> None:
 
 
 def test_lpr_after_last_review_is_stale() -> None:
-    found = lpr_on(dt.date(2026, 11, 30))
+    """law.md §1: a day after 2026-02-20 gets the last value (3.00 %, 2025-05-20) and a warning that names
+    the last publication checked and how to add a newer one."""
+    found = lpr_on(dt.date(2026, 2, 21))
     assert found.value == Decimal("0.0300") and found.stale
     gap = found.gap()
-    assert gap is not None and gap.kind == "lpr_stale" and "2026-11-29" in gap.detail
+    assert gap is not None and gap.kind == "lpr_stale"
+    assert "2026-02-20" in gap.detail and "2025-05-20" in gap.detail and "3%" in gap.detail
+    assert "lpr.yaml" in gap.detail and "docs/legal-data.md" in gap.detail
 
 
 # Every provision law.md names, with its printed text.
@@ -114,7 +119,13 @@ CITATIONS = {
     "limitation_rules_3": "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第三条",
     "limitation_rules_14": "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十四条",
     "limitation_rules_19": "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十九条",
-    "civil_procedure_85": "《中华人民共和国民事诉讼法》第八十五条",
+    "civil_procedure_85_2": "《中华人民共和国民事诉讼法》第八十五条第二款",
+    "civil_procedure_85_3": "《中华人民共和国民事诉讼法》第八十五条第三款",
+    "civil_procedure_130_1": "《中华人民共和国民事诉讼法》第一百三十条第一款",
+    "civil_procedure_interpretation_266": "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百六十六条",
+    "civil_procedure_interpretation_275": "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第二百七十五条",
+    "limitation_rules_8": "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第八条",
+    "limitation_rules_10": "《最高人民法院关于审理民事案件适用诉讼时效制度若干问题的规定》第十条",
     "civil_procedure_96": "《中华人民共和国民事诉讼法》第九十六条",
     "civil_procedure_128": "《中华人民共和国民事诉讼法》第一百二十八条",
     "civil_procedure_128_2": "《中华人民共和国民事诉讼法》第一百二十八条第二款",
@@ -130,10 +141,9 @@ def test_every_provision_law_md_names(key: str, text: str) -> None:
     assert cite(key) == text
 
 
-def test_only_the_period_article_is_marked_verify() -> None:
-    flagged = [k for k, c in citation_table().citations.items() if c.verify]
-    assert flagged == ["civil_procedure_85"]
-    assert "第八十五条" in (citation("civil_procedure_85").verify or "")
+def test_nothing_is_marked_verify_once_law_md_verified_the_period_article() -> None:
+    """law.md §5 verified 民事诉讼法 第八十五条 against the 2023 text: no provision is left to verify."""
+    assert [k for k, c in citation_table().citations.items() if c.verify] == []
 
 
 def test_unknown_citation_fails_loudly() -> None:

@@ -19,7 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from toolkit.batch.layout import CASE_ID, KIND_NAMES, LIST_SHEETS, MAIN_SHEET, NOTES_SHEET, Column, columns
-from toolkit.case.interview import sample_case
+from toolkit.case.load import sample_case
 from toolkit.case.models import Case
 from toolkit.errors import UsageError
 from toolkit.render.output import write_atomic

@@ -89,8 +89,10 @@ class Interviewer:
 
         return self.value(f"{label}（填编号，以逗号分隔）", shown, parse)
 
-    def yes_no(self, label: str, default: bool) -> bool:
-        return self.value(f"{label}（是/否）", "是" if default else "否", typed.parse_yes_no)
+    def yes_no(self, label: str, default: bool | None) -> bool:
+        """A yes/no answer; ``default=None`` (a new case) must be answered."""
+        shown = None if default is None else "是" if default else "否"
+        return self.value(f"{label}（是/否）", shown, typed.parse_yes_no)
 
     def count(self, label: str, default: int, high: int = 60) -> int:
         return self.value(label, str(default), lambda answer: typed.parse_count(answer, 0, high))

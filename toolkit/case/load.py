@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from toolkit.bundled import sample_case_file
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import Loc, Located, parse, read_text
 from toolkit.errors import CaseFileError
 
 _IDENTIFIERS = {"id_number", "phone", "credit_code", "case_number", "contract_number"}
+TO_FILL = "待填写"  # what the skeleton of ``draft init --yes`` writes in each field the lawyer must fill
 
 
 def load_case(path: Path | str) -> Case:
     """Read and validate one case file."""
     return load_located(path)[0]
+
+
+def sample_case() -> Case:
+    """The sample case that ships with draft (``samples/case.yaml``): examples, never a new case's defaults."""
+    return load_case(sample_case_file())
 
 
 def load_located(path: Path | str) -> tuple[Case, Located]:
@@ -34,7 +42,12 @@ def case_from_text(text: str, source: Path | str) -> Case:
 
 
 def case_from_data(data: dict[str, Any], source: Path | str, located: Located | None = None) -> Case:
-    """Validate plain data (from YAML or a spreadsheet row) as a case."""
+    """Validate plain data (from YAML or a spreadsheet row) as a case; a field still marked 待填写 is refused."""
+    if unfilled := list(_unfilled(data, ())):
+        problems = [f"{_where(loc, source, located)}{dotted(loc)}: 尚未填写（仍是“{TO_FILL}”）" for loc in unfilled]
+        error = CaseFileError(source, problems)
+        error.hint = f"请把各项的“{TO_FILL}”换成实际内容（说明见该行末尾的注释）；不需要的可选段落可整段删除"
+        raise error
     try:
         return Case.model_validate(data)
     except ValidationError as exc:
@@ -50,12 +63,25 @@ def dotted(loc: Loc) -> str:
     return text
 
 
+def _unfilled(value: Any, loc: Loc) -> Iterator[Loc]:
+    if isinstance(value, str) and value.strip() == TO_FILL:
+        yield loc
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _unfilled(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _unfilled(item, (*loc, index))
+
+
+def _where(loc: Loc, source: Path | str, located: Located | None) -> str:
+    line = located.line_of(loc) if located is not None else None
+    return f"{source}:{line}: " if line is not None else f"{source}: "
+
+
 def _describe(error: ErrorDetails, source: Path | str, located: Located | None) -> str:
     loc = _clean_loc(error["loc"])
-    where = str(source)
-    if located is not None and (line := located.line_of(loc)) is not None:
-        where = f"{source}:{line}"
-    return f"{where}: {dotted(loc) or '(顶层)'}: {_message(error, loc)}"
+    return f"{_where(loc, source, located)}{dotted(loc) or '(顶层)'}: {_message(error, loc)}"
 
 
 def _clean_loc(loc: tuple[int | str, ...]) -> Loc:

@@ -53,9 +53,18 @@ class Court(Section):
     case_number: Identifier | None = Field(None, description="案号，如 （2026）京0491民初31875号；立案前可省略")
     cause: Text = Field(description="案由，如 金融借款合同纠纷、小额借款合同纠纷、民间借贷纠纷、信用卡纠纷")
     procedure: Literal["普通程序", "简易程序", "小额诉讼程序"] | None = Field(None, description="审理程序")
-    filed_on: dt.date | None = Field(None, description="立案日（中断诉讼时效；过渡规则的基准日）")
+    submitted_on: dt.date | None = Field(
+        None, description="起诉日：原告提交起诉状之日，诉讼时效自该日中断（诉讼时效规定第十条）；不知道时以立案日代替"
+    )
+    filed_on: dt.date | None = Field(None, description="立案日（过渡规则的基准日；没有起诉日时代替起诉日）")
     served_on: dt.date | None = Field(None, description="收到起诉状副本之日，答辩期由此起算")
-    answer_period_days: int = Field(15, ge=1, le=90, description="答辩期天数，默认15日（民事诉讼法第一百二十八条）")
+    answer_period_days: int | None = Field(
+        None,
+        ge=1,
+        le=90,
+        description="答辩期天数，以应诉通知书为准；普通程序不填时为15日（民事诉讼法第一百二十八条），"
+        "简易程序、小额诉讼程序由法院确定，必须填写",
+    )
 
 
 class Client(Section):
@@ -95,6 +104,9 @@ class Interruption(Section):
     date: dt.date = Field(description="时效中断事由发生之日")
     kind: Literal["demand", "acknowledgment"] = Field(description="demand 催收 | acknowledgment 借款人承认债务")
     note: Text | None = Field(None, description="说明，如 平台催收短信")
+    disputed: bool = Field(
+        False, description="借款人否认收到或否认该事由：不计入时效计算，答辩状对此提出异议（诉讼时效规定第八条）"
+    )
 
 
 class Loan(Section):

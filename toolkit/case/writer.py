@@ -5,6 +5,10 @@ then the same fill-in rules as samples/case.yaml; each field carries its Chinese
 models as a trailing comment, so the words live in one place. Identifiers are always quoted (an unquoted
 ``0371…`` would become a number), amounts have two decimals, dates are ISO. Before anything is written
 the text is read back with the loader and must give the very same case.
+
+A new case with nothing to start from is a skeleton (:func:`skeleton_text`): every section, each required
+field reading 待填写, each field with a default showing it, each optional one as a comment. The loader
+refuses it, naming every field still marked, until the lawyer has filled them in.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-import toolkit
-from toolkit.case.load import case_from_text
-from toolkit.case.models import Case
+from toolkit.bundled import BundledFileMissing, case_schema
+from toolkit.case.load import TO_FILL, case_from_text
+from toolkit.case.models import Agent, Answer, Case, Claims, Client, Court, Hardship, Lender, Loan, Proposal
 from toolkit.errors import DraftError
 from toolkit.render.output import write_atomic
 
@@ -44,7 +48,7 @@ HEADER = """\
 # - 金额写成数字（元），最多两位小数：18000 或 18000.00；不要写“元”、逗号。
 # - 利率写成年利率小数：0.2398 即 23.98%。
 # - 日期写成 YYYY-MM-DD：2026-11-20。
-# - 身份证号、电话、统一社会信用代码等像数字的编号必须加引号："410105199403012319"。
+# - 身份证号、电话、统一社会信用代码等像数字的编号必须加引号：id_number: "18位号码"。
 # - 写错字段名会报错（防止事实被悄悄丢掉）。检查：draft check --case {name}
 """
 
@@ -55,8 +59,9 @@ class CaseWriteError(DraftError):
 
 def schema_reference(target: Path) -> str:
     """Where the editor finds the schema, relative to ``target``'s folder when the project's copy exists."""
-    schema = Path(toolkit.__file__).resolve().parent.parent / "schema" / "case.schema.json"
-    if not schema.is_file():
+    try:
+        schema = case_schema()
+    except BundledFileMissing:
         return "case.schema.json"
     try:
         return Path(os.path.relpath(schema, target.resolve().parent)).as_posix()
@@ -80,6 +85,50 @@ def write_case(case: Case, path: Path, *, force: bool) -> None:
     if case_from_text(text, path) != case:
         raise CaseWriteError(f"写出的案件文件读回后与填写的内容不一致，{path} 未写入", "请将此问题报告给维护者")
     write_atomic(path, text.encode("utf-8"), force=force)
+
+
+SKELETON_SECTIONS: dict[str, type[BaseModel]] = {
+    "court": Court,
+    "client": Client,
+    "lender": Lender,
+    "agent": Agent,
+    "loan": Loan,
+    "claims": Claims,
+    "answer": Answer,
+    "hardship": Hardship,
+    "proposal": Proposal,
+}
+# Defaulted fields the lawyer must still fill: a complaint always claims principal, and 0 would pass silently.
+SKELETON_ALSO_TO_FILL = frozenset({("claims", "principal")})
+SKELETON_NOTE = f"""\
+#
+# 这是一份空白案件：标有“{TO_FILL}”的各项必须填写，填好之前 draft check 会逐项列出、拒绝起草；
+# 以 # 开头的字段是选填项，去掉行首的 # 再填写。不需要的可选段落（court、agent、claims、answer、
+# hardship、proposal）可整段删除。"""
+
+
+def skeleton_text(schema_ref: str, name: str) -> str:
+    """A new case with no facts in it: every required field marked 待填写, with its description."""
+    header = HEADER.format(title="新案件（待填写）", name=name).splitlines()
+    lines = [f"# yaml-language-server: $schema={schema_ref}", *header, *SKELETON_NOTE.splitlines(), "", "version: 1"]
+    for section, model in SKELETON_SECTIONS.items():
+        optional = "（可选段落，不需要可整段删除）" if not Case.model_fields[section].is_required() else ""
+        lines += ["", *_commented(f"{section}:", f"{Case.model_fields[section].description}{optional}")]
+        for field, info in model.model_fields.items():
+            comment = info.description or ""
+            if info.is_required() or (section, field) in SKELETON_ALSO_TO_FILL:
+                value = f'"{TO_FILL}"' if field in IDENTIFIERS else TO_FILL
+                lines += _commented(f"  {field}: {value}", comment)
+            elif info.default is None or info.default_factory is not None:
+                lines += _commented(f"  # {field}:", comment)
+            else:
+                lines += _commented(f"  {field}: {_scalar(info.default, field)}", comment)
+    return "\n".join(lines) + "\n"
+
+
+def write_skeleton(path: Path, *, force: bool) -> None:
+    """Write the skeleton of a new case to ``path`` atomically (replacing a file only with ``force``)."""
+    write_atomic(path, skeleton_text(schema_reference(path), path.name).encode("utf-8"), force=force)
 
 
 def _fields(model: BaseModel, depth: int) -> list[str]:

@@ -7,7 +7,9 @@ here, so that:
 - numbers with a fraction become ``Decimal`` from their written text, never ``float``;
 - anchors and aliases are refused (a case file has no use for them, and they allow "billion laughs");
 - duplicate keys are refused (the second value would silently win);
-- each value's line is kept in a map from its dotted path, so errors can name ``file:line``.
+- each value's line is kept in a map from its dotted path, so errors can name ``file:line``;
+- the slips of a Chinese keyboard (full-width colon, space or quotes, a tab, an unclosed quote) are named
+  with their character, line, column and fix (:mod:`toolkit.case.yamlslips`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from toolkit.case.yamlslips import slip_in, slip_near
 from toolkit.errors import CaseFileError
 
 MAX_BYTES = 1_000_000
@@ -92,9 +95,13 @@ def read_text(path: Path) -> str:
 
 def compose(text: str) -> Located:
     """YAML text as plain values with their lines; any problem is a :class:`YamlProblem`."""
+    if slip := slip_in(text):
+        raise YamlProblem(slip.line, slip.message)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
+        if slip := slip_near(text, exc):
+            raise YamlProblem(slip.line, slip.message) from None
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "语法错误"
         raise YamlProblem(

@@ -1,19 +1,16 @@
 """Legal data and missing inputs: a figure resting on data that may be out of date, or that could not be
-computed, says so (law.md §1, §5). The engine records each gap in ``figures.gaps`` and each figure left
-``None`` in ``figures.missing``; these checks report the ones that can change what the documents say.
+computed, says so (law.md §1). The engine records each gap in ``figures.gaps`` and each figure left
+``None`` in ``figures.missing``; these checks report the ones that can change what the documents say. A
+last day in a year without holiday data is reported by the check of the period it ends
+(DEADLINE-HOLIDAYS-UNKNOWN, LIMITATION-ARGUABLE, LIMITATION-NEAR).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.law.figures import DataGap
-
-# A holiday moves a date by days, not weeks (the longest PRC public-holiday run is under two weeks), so a
-# gap more than a month away from every date it is compared with cannot change a conclusion.
-HOLIDAY_RELEVANCE = dt.timedelta(days=31)
 
 
 def _details(gaps: Iterable[DataGap], kind: str) -> list[str]:
@@ -28,10 +25,11 @@ def _lpr_sets_the_cap(facts: Facts) -> bool:
 
 @check("DATA-LPR-STALE", "warning", "LPR数据可能已过时", "loan.contract_date")
 def lpr_stale(facts: Facts) -> Iterator[Problem]:
-    """A date after the LPR table's last review gets the last value, with this warning (law.md §1)."""
+    """A date after the LPR table's last review gets the last value, with this warning (law.md §1), where
+    the LPR sets the cap (under the 24 % cap it feeds only the informative 4 × LPR figure)."""
     if _lpr_sets_the_cap(facts):
         for detail in _details(facts.figures.gaps, "lpr_stale"):
-            yield Problem(f"{detail}：利率上限按此计算，如已有新报价，请在LPR数据中补充后重新核对")
+            yield Problem(f"{detail}。四倍LPR利率上限和利息计算表按此计算")
 
 
 @check("DATA-LPR-MISSING", "warning", "该日期没有LPR", "loan.contract_date")
@@ -40,19 +38,6 @@ def lpr_missing(facts: Facts) -> Iterator[Problem]:
     if _lpr_sets_the_cap(facts):
         for detail in _details(facts.figures.gaps, "lpr_missing"):
             yield Problem(f"{detail}：利息计算表无法按上限计算，请律师核对适用的利率上限")
-
-
-@check("DATA-HOLIDAYS", "warning", "缺少该年度的节假日安排", "court.served_on", cites=("civil_code_203",))
-def holidays_missing(facts: Facts) -> Iterator[Problem]:
-    """For a year the holiday data do not cover, a deadline counts weekends only (law.md §5); warn where
-    that can change a deadline or a limitation date the case depends on."""
-    court = facts.case.court
-    compared = [facts.signed]
-    if court is not None:
-        compared += [day for day in (court.filed_on, court.served_on) if day is not None]
-    relevant = [gap for gap in facts.figures.gaps if any(abs(gap.day - day) <= HOLIDAY_RELEVANCE for day in compared)]
-    for detail in _details(relevant, "holidays_missing"):
-        yield Problem(detail)
 
 
 @check("DATA-INPUT-MISSING", "warning", "缺少计算所需的事实，数额未能计算", "court.filed_on")
@@ -64,4 +49,4 @@ def input_missing(facts: Facts) -> Iterator[Problem]:
             yield Problem(missing.detail, missing.field)
 
 
-CHECKS = (lpr_stale, lpr_missing, holidays_missing, input_missing)
+CHECKS = (lpr_stale, lpr_missing, input_missing)

@@ -15,6 +15,7 @@ from toolkit.checks import (
     identity,
     legal_data,
     limitation,
+    limitation_events,
     rates,
     schedule,
     sections,
@@ -29,6 +30,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )

@@ -11,7 +11,7 @@ from typing import Any
 
 from toolkit.checks.base import SEVERITIES, SEVERITY_NAMES, Finding
 from toolkit.documents import kind
-from toolkit.law.figures import Figures
+from toolkit.law.figures import Figures, PeriodEnd
 from toolkit.law.money import cn_date, rate_percent, yuan
 
 LineOf = Callable[[str], int | None]
@@ -24,6 +24,13 @@ def _width(text: str) -> int:
 
 def money(value: Decimal | None) -> str:
     return "无法计算" if value is None else f"{yuan(value)} 元"
+
+
+def _if_rest_day(end: PeriodEnd | None) -> str:
+    """The later day for a last day no holiday data covers (law.md §5), else nothing."""
+    if end is None or end.if_rest_day is None:
+        return ""
+    return f"（{end.day.year} 年放假安排未知，按该日本身；如为休息日则为 {cn_date(end.if_rest_day)}）"
 
 
 def _rows(figures: Figures) -> Iterator[tuple[str, str]]:
@@ -46,8 +53,8 @@ def _rows(figures: Figures) -> Iterator[tuple[str, str]]:
         yield "原告主张总额", money(figures.claimed_total)
         yield "超出依法可主张部分", money(figures.excess)
     if figures.answer_deadline is not None:
-        yield "答辩期限届满日", cn_date(figures.answer_deadline)
-    yield "诉讼时效届满日", cn_date(figures.limitation_expires)
+        yield "答辩期限届满日", cn_date(figures.answer_deadline) + _if_rest_day(figures.answer_deadline_end)
+    yield "诉讼时效届满日", cn_date(figures.limitation_expires) + _if_rest_day(figures.limitation_end)
     if figures.limitation_expired is not None:
         yield "起诉时诉讼时效已届满", "是" if figures.limitation_expired else "否"
     schedule = figures.schedule

@@ -1,7 +1,8 @@
 """The ``draft`` command: a thin click layer over the toolkit.
 
 Subcommands live in their own modules and are imported only when used, so ``draft --help`` stays fast.
-Every :class:`~toolkit.errors.DraftError` becomes one clear paragraph on stderr and a non-zero exit code.
+Every :class:`~toolkit.errors.DraftError` becomes one clear paragraph on stderr and a non-zero exit code;
+click's own messages speak Chinese (:mod:`toolkit.cli.chinese`). Adding a command is one row of ``COMMANDS``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ import click
 
 from toolkit import __version__
 
+OPTIONS_METAVAR = "[选项]"
+SUBCOMMAND_METAVAR = "命令 [参数]..."
+
 # command name → (module, attribute, one-line help shown by `draft --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
     "answer": ("toolkit.cli.drafting", "answer", "起草民事答辩状（叙述式或要素式）"),
@@ -23,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "all": ("toolkit.cli.drafting", "all_documents", "起草案件文件所能支持的全部文书"),
     "check": ("toolkit.cli.check", "check", "核对案件：计算各项数额并列出检查结果"),
     "checks": ("toolkit.cli.check", "checks", "列出全部检查项及其严重程度和法律依据"),
+    "data": ("toolkit.cli.data", "data", "列出全部法律数据及其来源和核对日期（LPR、利率上限、法律依据、节假日）"),
     "explain": ("toolkit.cli.explain", "explain", "逐步说明每个数额是如何算出的"),
     "init": ("toolkit.cli.init", "init", "逐项提问，生成一份新的案件文件"),
     "schema": ("toolkit.cli.schema", "schema", "输出案件文件的 JSON Schema，供编辑器补全和校验"),
@@ -44,7 +49,17 @@ class LazyGroup(click.Group):
         module, attribute, _ = COMMANDS[cmd_name]
         command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
+        _speak_chinese(command)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.exceptions.NoSuchCommand as exc:  # offer the lazy commands for "did you mean"
+            names = self.list_commands(ctx)
+            raise click.exceptions.NoSuchCommand(exc.command_name, possibilities=names, ctx=ctx) from None
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
@@ -57,8 +72,24 @@ def _available(module: str) -> bool:
     return importlib.util.find_spec(module) is not None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", "-V", prog_name="draft", message="%(prog)s %(version)s")
+def _speak_chinese(command: click.Command) -> None:
+    """The usage line's placeholders in Chinese, for ``command`` and the subcommands of a group."""
+    command.options_metavar = OPTIONS_METAVAR
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            _speak_chinese(sub)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    options_metavar=OPTIONS_METAVAR,
+    subcommand_metavar=SUBCOMMAND_METAVAR,
+)
+@click.version_option(
+    __version__, "--version", "-V", prog_name="draft", message="%(prog)s %(version)s", help="显示版本并退出。"
+)
 def cli() -> None:
     """draft：消费借贷纠纷文书起草工具。
 
@@ -67,14 +98,18 @@ def cli() -> None:
 
     \b
     示例：
-      draft check  --case samples/case.yaml
-      draft answer --case samples/case.yaml --out out/
-      draft all    --case samples/case.yaml --out out/
+      draft init 示例.yaml --from samples/case.yaml --yes   （复制一份随附的示例案件）
+      draft check  --case 示例.yaml
+      draft answer --case 示例.yaml --out out/
+      draft all    --case 示例.yaml --out out/
+      draft init 张三.yaml                                  （新案件：逐项提问）
     """
 
 
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, turning every toolkit error into a message and an exit code."""
+    from toolkit.cli.chinese import install
     from toolkit.cli.output import run_guarded
 
+    install()
     return run_guarded(cli, argv if argv is not None else sys.argv[1:])

@@ -25,7 +25,7 @@ def drafting_options(function: Callable[..., Any]) -> Callable[..., Any]:
             "--out",
             type=click.Path(path_type=Path),
             default=None,
-            help="输出文件夹（默认当前文件夹），或以 .docx 结尾的文件路径",
+            help="输出文件夹（默认当前文件夹），或以 .docx 结尾的文件路径（以 .pdf 结尾则只生成 PDF）",
         ),
         click.option("--force", is_flag=True, help="覆盖已存在的同名文件"),
         click.option("--strict", is_flag=True, help="警告也阻止生成文书"),
@@ -86,7 +86,7 @@ def _run(
     outcome.raise_if_refused()
 
 
-@click.command(epilog=f"示例：{_EXAMPLES['answer']}\n      draft answer --case case.yaml --style elements")
+@click.command(epilog=f"\b\n示例：{_EXAMPLES['answer']}\n      draft answer --case case.yaml --style elements")
 @drafting_options
 @click.option(
     "--style",

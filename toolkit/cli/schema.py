@@ -17,6 +17,7 @@ from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode, JsonSchemaV
 from pydantic_core import CoreSchema, core_schema
 
 from toolkit.case.models import Case
+from toolkit.cli.output import writable_folder
 from toolkit.render.output import write_atomic
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -89,5 +90,6 @@ def schema(out: Path | None, force: bool) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
+    writable_folder(out.parent, "--out")
     write_atomic(out, text.encode("utf-8"), force=force)
     click.echo(f"已写入 {out}")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from toolkit.cli.output import say
+from toolkit.cli.output import say, writable_folder
 from toolkit.render.lint.findings import SEVERITY_NAMES
 
 
@@ -63,17 +63,19 @@ def _row(key: str, document: str, style: str | None, file: str, source: str) -> 
 @click.option("--force", is_flag=True, help="覆盖文件夹中已有的同名模板")
 def export(name: str, folder: Path, force: bool) -> None:
     """把内置模板 NAME（如 answer，或 all）复制到 FOLDER，供在 Word 中修改。"""
+    from toolkit.bundled import templates_folder
     from toolkit.errors import TemplateError, UsageError
     from toolkit.render import templates as search
     from toolkit.render.output import write_atomic
 
+    writable_folder(folder, "导出的文件夹")
     manifest = search.builtin_manifest()
     keys = list(manifest.templates) if name == "all" else [name]
     for key in keys:
         entry = manifest.templates.get(key)
         if entry is None:
             raise UsageError(f"没有名为 {key} 的内置模板", f"可选：{', '.join(manifest.templates)}，或 all")
-        source = search.BUILTIN / entry.file
+        source = templates_folder() / entry.file
         if not source.is_file():
             raise TemplateError(f"内置模板文件 {source} 缺失", "请重新安装 draft")
         target = folder / entry.file

@@ -47,5 +47,5 @@ def explain(case: Case, figures: Figures) -> list[str]:
 
 def _gap_lines(figures: Figures) -> list[str]:
     """What could not be worked out and is not already said under its own section."""
-    lines = [gap.detail for gap in figures.gaps]
+    lines = [gap.detail for gap in figures.gaps if gap.kind != "holidays_missing"]  # told under their period
     return lines + [m.detail for m in figures.missing if m.figure not in ("rate_cap", "ledger", "schedule")]

@@ -1,56 +1,79 @@
-"""The limitation period: its start, the three years added, the move off non-working days, the verdict.
+"""The limitation period: its start, each event in date order and what it did, the three years added, the
+move off non-working days, and the verdict on the day the suit was submitted (law.md §5).
 
-The start is the latest of the final due date, the last repayment (part payment acknowledges the debt)
-and the last interruption; the lines list each candidate so the lawyer sees why one was taken. Whether
-the period had run is judged on the filing date, and the lines say that a court does not apply it unless
-the defendant raises it.
+An event restarts the three years only while the period runs (民法典 第一百九十五条); an event after expiry
+is listed with why it does not count, a disputed one with why it is left out. The verdict is judged on
+the submission of the complaint (诉讼时效规定 第十条), the registration standing in when it is unknown.
 """
 
 from __future__ import annotations
 
 from toolkit.case.models import Case
-from toolkit.explain.deadlines import moved_lines, weekday
+from toolkit.explain.deadlines import moved_lines
+from toolkit.law.calendar import weekday
 from toolkit.law.citations import cite_all
-from toolkit.law.deadlines import limitation
-from toolkit.law.figures import Figures
+from toolkit.law.deadlines import EVENT_NAMES
+from toolkit.law.figures import Figures, LimitationEvent
 from toolkit.law.money import cn_date, yuan
 
 
+def _event_line(event: LimitationEvent) -> str:
+    what = EVENT_NAMES[event.kind] + (f" {yuan(event.amount)} 元" if event.amount is not None else "")
+    what += f"（{event.note}）" if event.note else ""
+    head = f"{cn_date(event.date)} {what}："
+    if event.effect == "restart":
+        return head + f"在当时的时效期间内（至 {cn_date(event.expires_before)}），时效中断，自该日重新计算三年。"
+    if event.effect == "before_start":
+        return head + "不晚于时效起算日，不影响起算。"
+    if event.effect == "disputed":
+        return head + (
+            "借款人否认，不计入；是否到达借款人由原告举证证明，答辩状对此提出异议。"
+            f"依据：{cite_all(['limitation_rules_8'])}"
+        )
+    head += f"发生在时效届满（{cn_date(event.expires_before)}）之后，不使时效重新计算（中断只适用于正在进行的时效）"
+    if event.kind == "demand":
+        return head + "。"
+    cited = cite_all(["limitation_rules_19"])
+    return head + f"；但时效届满后自愿履行或同意履行的，不得再以时效届满抗辩，见检查结果。依据：{cited}"
+
+
 def limitation_lines(case: Case, figures: Figures) -> list[str]:
-    loan = case.loan
-    candidates = [(figures.final_due_date, "最后还款日", "")]
-    if loan.repayments:
-        last = max(loan.repayments, key=lambda r: r.date)
-        candidates.append((last.date, "最后一次还款", f"{yuan(last.amount)} 元，部分履行即承认债务"))
-    if loan.interruptions:
-        event = max(loan.interruptions, key=lambda i: i.date)
-        kind = "催收" if event.kind == "demand" else "借款人承认债务"
-        note = kind + (f"：{event.note}" if event.note else "")
-        candidates.append((event.date, "最后一次时效中断事由", note))
-    listed = "；".join(f"{name} {cn_date(day)}" + (f"（{why}）" if why else "") for day, name, why in candidates)
+    end = figures.limitation_end
+    if end is None:
+        return []
+    instalments = case.loan.repayment != "bullet"
+    due = "最后一期履行期限届满之日" if instalments else "最后还款日"
+    basis = ["civil_code_188", "civil_code_189"] if instalments else ["civil_code_188"]
+    lines = [f"诉讼时效自{due} {cn_date(figures.final_due_date)} 起算，期间三年。依据：{cite_all(basis)}"]
+    if figures.limitation_events:
+        lines.append(
+            "还款（部分履行即承认债务）和时效中断事由按日期先后逐一判断，只有在当时的时效期间内发生的才使时效"
+            f"重新计算。依据：{cite_all(['civil_code_195', 'limitation_rules_14'])}"
+        )
+        lines += [f"· {_event_line(event)}" for event in figures.limitation_events]
     start = figures.limitation_start
-    chosen = "、".join(name for day, name, _ in candidates if day == start)
-    lines = [
-        f"起算日取以下日期中最晚者：{listed}。取 {cn_date(start)}（{chosen}）。依据："
-        f"{cite_all(['civil_code_188', 'civil_code_189', 'civil_code_195', 'limitation_rules_14'])}"
-    ]
-    period = limitation(loan, figures.final_due_date).expires
     leap = "；起算日为2月29日，三年后没有对应日，取2月28日" if (start.month, start.day) == (2, 29) else ""
     lines.append(
-        f"加三年：{cn_date(period.unadjusted)}（{weekday(period.unadjusted)}）{leap}。"
-        f"依据：{cite_all(['civil_code_188', 'civil_code_202'])}"
+        f"最后一次起算 {cn_date(start)}，加三年：{cn_date(end.unadjusted)}"
+        f"（{weekday(end.unadjusted)}）{leap}。依据：{cite_all(['civil_code_188', 'civil_code_202'])}"
     )
-    lines += moved_lines(period.unadjusted, period.day, cite_all(["civil_code_203"]))
-    filed_on = case.court.filed_on if case.court else None
-    expires = cn_date(figures.limitation_expires)
-    if filed_on is None or figures.limitation_expired is None:
-        lines.append(f"诉讼时效至 {expires} 届满；没有立案日，无法判断起诉时是否已过。")
-    elif figures.limitation_expired:
-        lines.append(
-            f"立案日 {cn_date(filed_on)} 晚于 {expires}：诉讼时效已届满。"
-            "法院不会主动适用，答辩时必须提出，且应在一审提出。"
-            f"依据：{cite_all(['civil_code_193', 'limitation_rules_3'])}"
-        )
-    else:
-        lines.append(f"立案日 {cn_date(filed_on)} 不晚于 {expires}：起诉时诉讼时效未届满。")
+    lines += moved_lines(end, cite_all(["civil_code_203"]))
+    lines.append(_verdict(case, figures))
     return lines
+
+
+def _verdict(case: Case, figures: Figures) -> str:
+    expires, suit, court = cn_date(figures.limitation_expires), figures.limitation_suit_day, case.court
+    if suit is None or figures.limitation_expired is None:
+        return f"诉讼时效至 {expires} 届满；没有起诉日或立案日，无法判断起诉时是否已过。"
+    if court is not None and court.submitted_on is not None:
+        when = f"起诉日（提交起诉状之日） {cn_date(suit)} "
+    else:
+        when = f"立案日（不知道起诉日，以立案日代替；时效自提交起诉状之日中断） {cn_date(suit)} "
+    cited = cite_all(["limitation_rules_10"])
+    if figures.limitation_expired:
+        return (
+            f"{when}晚于 {expires}：诉讼时效已届满。法院不会主动适用，答辩时必须提出，且应在一审提出。"
+            f"依据：{cite_all(['limitation_rules_10', 'civil_code_193', 'limitation_rules_3'])}"
+        )
+    return f"{when}不晚于 {expires}：起诉时诉讼时效未届满。依据：{cited}"

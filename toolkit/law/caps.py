@@ -66,6 +66,7 @@ class FeeRule(DataModel):
 class CapTable(DataModel):
     description: Text
     last_reviewed: IsoDate
+    note: Text | None = None
     financial24: RateRule
     lpr4x: MultipleRule
     transition: TransitionRule

@@ -26,6 +26,7 @@ class CitationEntry(DataModel):
 class CitationTable(DataModel):
     description: Text
     last_reviewed: IsoDate
+    note: Text | None = None
     laws: dict[str, Text]
     citations: dict[str, CitationEntry]
 

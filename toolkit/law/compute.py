@@ -12,7 +12,7 @@ import datetime as dt
 from toolkit.case.models import Case, disbursement_date, signing_date
 from toolkit.law.caps import CapResult, loan_caps
 from toolkit.law.claims import claimed_charges, claimed_total, excess
-from toolkit.law.deadlines import answer_deadline, final_due_date, limitation, limitation_expired
+from toolkit.law.deadlines import answer_deadline, final_due_date, limitation
 from toolkit.law.figures import DataGap, Figures, Ledger, MissingInput
 from toolkit.law.ledger import capped_ledger, principal_recognized
 from toolkit.law.schedule import monthly_disposable, schedule_total, settlement_schedule
@@ -31,9 +31,10 @@ def compute_figures(case: Case) -> Figures:
     supportable = None if ledger is None else ledger.principal_outstanding + ledger.charges_outstanding
 
     deadline = answer_deadline(court) if court else None
-    if deadline:
-        gaps += deadline.gaps
-    period = limitation(loan, final_due)
+    deadline_end = deadline.end if deadline else None
+    if deadline_end:
+        gaps += deadline_end.gaps
+    period = limitation(loan, final_due, court)
     gaps += period.expires.gaps
 
     schedule = settlement_schedule(proposal, signing_date(case)) if proposal else None
@@ -55,17 +56,22 @@ def compute_figures(case: Case) -> Figures:
         claimed_charges=claimed_charges(claims) if claims else None,
         claimed_total=claimed_total(claims) if claims else None,
         excess=excess(claims, supportable) if claims and supportable is not None else None,
-        answer_deadline=deadline.day if deadline else None,
-        answer_deadline_unadjusted=deadline.unadjusted if deadline else None,
+        answer_deadline=deadline_end.day if deadline_end else None,
+        answer_deadline_unadjusted=deadline_end.unadjusted if deadline_end else None,
         limitation_start=period.start,
         limitation_expires=period.expires.day,
-        limitation_expired=limitation_expired(filed_on, period.expires.day),
+        limitation_expired=period.expired,
         schedule=schedule,
         schedule_total=schedule_total(schedule) if schedule else None,
         monthly_disposable=monthly_disposable(case.hardship) if case.hardship else None,
         gaps=tuple(dict.fromkeys(gaps)),
         missing=tuple(missing),
         transition_rule=caps.transition,
+        answer_period_days=deadline.period_days if deadline else None,
+        answer_deadline_end=deadline_end,
+        limitation_end=period.expires,
+        limitation_events=period.events,
+        limitation_suit_day=period.suit_day,
     )
 
 

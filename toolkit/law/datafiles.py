@@ -28,7 +28,7 @@ from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
 ENV_DIR = "DRAFT_LAW_DIR"
-FILE_NAMES = ("lpr.yaml", "caps.yaml", "citations.yaml")
+FILE_NAMES = ("lpr.yaml", "caps.yaml", "citations.yaml", "holidays.yaml")
 MAX_BYTES = 1_000_000
 BUILTIN_DIR = Path(__file__).parent / "data"
 
@@ -55,13 +55,11 @@ class DataModel(BaseModel):
 
 def load_table(name: str, model: type[M]) -> M:
     """The built-in ``data/<name>`` merged with ``$DRAFT_LAW_DIR/<name>`` when present, validated."""
-    source = f"toolkit/law/data/{name}"
-    located = _read((BUILTIN_DIR / name).read_text(encoding="utf-8"), source)
-    lines = {loc: f"{source}:{line}" for loc, line in located.lines.items()}
-    data, sources = located.data, source
-    user_dir = user_data_dir()
-    if user_dir is not None and (user_dir / name).is_file():
-        path = user_dir / name
+    builtin, *user = table_sources(name)
+    located = _read((BUILTIN_DIR / name).read_text(encoding="utf-8"), builtin)
+    lines = {loc: f"{builtin}:{line}" for loc, line in located.lines.items()}
+    data, sources = located.data, builtin
+    for path in map(Path, user):
         extra = _read(_read_user_file(path), str(path))
         data = merged(data, extra.data)
         lines |= {loc: f"{path}:{line}" for loc, line in extra.lines.items()}
@@ -71,6 +69,13 @@ def load_table(name: str, model: type[M]) -> M:
     except ValidationError as exc:
         problems = [_describe(error, lines, sources) for error in exc.errors(include_input=False)]
         raise LegalDataError("法律数据文件有误：\n" + "\n".join(problems), _HINT) from None
+
+
+def table_sources(name: str) -> list[str]:
+    """Where ``data/<name>`` is read from: the built-in file, then the user's one when present."""
+    user_dir = user_data_dir()
+    user = [str(user_dir / name)] if user_dir is not None and (user_dir / name).is_file() else []
+    return [f"toolkit/law/data/{name}", *user]
 
 
 def user_data_dir() -> Path | None:

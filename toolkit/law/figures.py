@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from toolkit.law.holidays import DayStatus
+
 CapBasis = Literal["lpr4x", "financial24"]
 
 
@@ -94,6 +96,37 @@ class DataGap:
 
 
 @dataclass(frozen=True)
+class PeriodEnd:
+    """A period's last day as counted, the day it ends on, and the days it moved over (law.md §5).
+
+    ``day`` moves past each known rest day (``moved_over``, each with the source that says so) and stops on
+    the first day no holiday data covers: the earliest the period can end. ``if_rest_day`` is then the day
+    it would move to were that day a rest day (weekends only); ``None`` when every day was known."""
+
+    unadjusted: dt.date
+    day: dt.date
+    if_rest_day: dt.date | None
+    moved_over: tuple[DayStatus, ...]
+    gaps: tuple[DataGap, ...]
+
+
+LimitationEffect = Literal["restart", "before_start", "after_expiry", "disputed"]
+
+
+@dataclass(frozen=True)
+class LimitationEvent:
+    """A repayment or interruption, and what it did to the limitation period (law.md §5)."""
+
+    date: dt.date
+    kind: Literal["repayment", "demand", "acknowledgment"]
+    field: str  # loan.repayments[0] or loan.interruptions[1]
+    effect: LimitationEffect
+    expires_before: dt.date  # the expiry running when the event came
+    amount: Decimal | None = None  # a repayment's amount
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class MissingInput:
     """A figure left ``None`` because the case lacks a fact it needs (so a finding can say which)."""
 
@@ -121,13 +154,18 @@ class Figures:
     answer_deadline_unadjusted: dt.date | None  # served_on + period, before moving off a non-working day
     limitation_start: dt.date
     limitation_expires: dt.date
-    limitation_expired: bool | None  # None without court.filed_on
+    limitation_expired: bool | None  # None without court.submitted_on or court.filed_on
     schedule: tuple[Installment, ...] | None
     schedule_total: Decimal | None
     monthly_disposable: Decimal | None
     gaps: tuple[DataGap, ...]
     missing: tuple[MissingInput, ...] = ()  # figures left None for want of an input, and why
     transition_rule: bool = False  # private loan made before 2020-08-20 (民间借贷规定 第三十一条第二款)
+    answer_period_days: int | None = None  # given, or 15 by default (普通程序 or procedure absent)
+    answer_deadline_end: PeriodEnd | None = None  # how the answer deadline was moved, day by day
+    limitation_end: PeriodEnd | None = None  # how the limitation expiry was moved, day by day
+    limitation_events: tuple[LimitationEvent, ...] = ()  # in date order, each with its effect
+    limitation_suit_day: dt.date | None = None  # court.submitted_on, else court.filed_on (诉讼时效规定 第十条)
 
     def cap_citation(self, *, latest_only: bool = False) -> str | None:
         """The provisions the caps rest on, each once, articles of one instrument together, in date order:

@@ -59,9 +59,11 @@ class LprValue:
         return DataGap(
             "lpr_stale",
             self.day,
-            f"LPR 数据只核对到 {self.last_reviewed.isoformat()}，{self.day.isoformat()} 取用的是"
-            f"{self.published.isoformat()} 公布的 {rate_percent(self.value)}，其后可能已有新的报价，请核对"
-            "（可按 docs/legal-data.md 增加新值）",
+            f"LPR 表只核对到 {self.last_reviewed.isoformat()} 的公布（最后核对的一次），"
+            f"{self.day.isoformat()} 取用的是 {self.published.isoformat()} 公布的 {rate_percent(self.value)}；"
+            f"{self.last_reviewed.isoformat()} 之后的公布未经核对，可能已有新的报价。请到全国银行间同业拆借中心"
+            f"（中国货币网）核对 {self.day.isoformat()} 之前最近一次公布的一年期LPR；如有变动，在 DRAFT_LAW_DIR 的"
+            " lpr.yaml 中增加该项，并把 last_reviewed 改为核对到的那次公布的日期（见 docs/legal-data.md）",
         )
 
 

@@ -11,7 +11,15 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from toolkit.law.figures import CapPeriod, Figures, Installment, Ledger, LedgerPayment, LedgerSegment
+from toolkit.law.figures import (
+    CapPeriod,
+    Figures,
+    Installment,
+    Ledger,
+    LedgerPayment,
+    LedgerSegment,
+    LimitationEvent,
+)
 from toolkit.law.money import cents
 
 RATE_PLACES = Decimal("0.0001")
@@ -39,7 +47,12 @@ def figures_json(f: Figures) -> dict[str, Any]:
         # Added detail (case-format.md allows more keys).
         "final_due_date": day(f.final_due_date),
         "answer_deadline_unadjusted": day(f.answer_deadline_unadjusted),
+        "answer_deadline_if_rest_day": day(f.answer_deadline_end.if_rest_day if f.answer_deadline_end else None),
+        "answer_period_days": f.answer_period_days,
         "limitation_start": day(f.limitation_start),
+        "limitation_expires_if_rest_day": day(f.limitation_end.if_rest_day if f.limitation_end else None),
+        "limitation_suit_day": day(f.limitation_suit_day),
+        "limitation_events": [_event(e) for e in f.limitation_events],
         "alternative_lpr4x_cap": rate(f.alternative_lpr4x_cap),
         "transition_rule": f.transition_rule,
         "caps": [_cap(period) for period in f.caps],
@@ -114,6 +127,17 @@ def _cap(c: CapPeriod) -> dict[str, Any]:
         "lpr_published": day(c.lpr_published),
         "citation": c.citation,
         "transition": c.transition,
+    }
+
+
+def _event(e: LimitationEvent) -> dict[str, Any]:
+    return {
+        "date": day(e.date),
+        "kind": e.kind,
+        "field": e.field,
+        "effect": e.effect,
+        "expires_before": day(e.expires_before),
+        "amount": amount(e.amount),
     }
 
 

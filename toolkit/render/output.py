@@ -2,7 +2,8 @@
 
 A name from the case file (the client's) never leaves the output folder; a file is written to a
 temporary file in the same folder and renamed into place, so a reader never sees half a document; an
-existing file is replaced only when the user asked for it (``--force``).
+existing file is replaced only when the user asked for it (``--force``). A new file gets the mode the umask
+gives (0644 under 022, so colleagues on a shared folder can open it); a replaced file keeps its own.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import re
-import tempfile
+import secrets
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -56,7 +58,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=folder, prefix=".draft-", suffix=".tmp")
+        handle, temp = _temporary_file(folder)
     except OSError as exc:
         raise OutputError(f"无法在 {folder} 中写入（{exc.strerror}）", "请检查文件夹是否存在、是否有写入权限") from None
     try:
@@ -66,6 +68,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
             if sync:
                 os.fsync(stream.fileno())
         if force:
+            _keep_mode(path, temp)
             os.replace(temp, path)
         else:
             os.link(temp, path)  # fails if the file appeared meanwhile: never replace without --force
@@ -83,6 +86,34 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
         raise
 
 
+def _temporary_file(folder: Path) -> tuple[int, str]:
+    """A new file in ``folder``, opened for writing with mode 0666 less the umask (mkstemp's would be 0600)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        temp = str(folder / f".draft-{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+
+
+def _keep_mode(path: Path, temp: str) -> None:
+    """Give ``temp`` the permission bits of the file it is about to replace, if there is one."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return
+    os.chmod(temp, mode)
+
+
 def sync_disk() -> None:
     """Flush everything written so far to disk (once per batch chunk rather than once per file)."""
     os.sync()
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file standing where ``folder`` or one of its parents should be, so nothing can be written there."""
+    for place in (folder, *folder.parents):
+        if place.exists():
+            return None if place.is_dir() else place
+    return None

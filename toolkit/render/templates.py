@@ -1,7 +1,8 @@
-"""Where templates come from: a firm's folder first, then the built-in ``templates/``, by the manifest.
+"""Where templates come from: a firm's folder first, then the built-in templates, by the manifest.
 
 Search order for each template key: ``--templates DIR`` (given on the command line), then the folder named
-by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder. A folder may hold a
+by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder (``templates/`` of the checkout,
+shipped as :mod:`toolkit.bundled.templates`). A folder may hold a
 ``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names.
 Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
 """
@@ -16,10 +17,10 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from toolkit.bundled import templates_folder
 from toolkit.errors import TemplateError, UsageError
 from toolkit.render.compiled import CompiledTemplate
 
-BUILTIN = Path(__file__).resolve().parents[2] / "templates"
 ENV_VAR = "DRAFT_TEMPLATES"
 
 
@@ -66,21 +67,21 @@ def search_path(override: Path | None = None) -> list[Path]:
     for folder in folders:
         if not folder.is_dir():
             raise UsageError(f"模板文件夹 {folder} 不存在", "请检查 --templates 或环境变量 DRAFT_TEMPLATES")
-    return [*folders, BUILTIN]
+    return [*folders, templates_folder()]
 
 
 def builtin_manifest() -> Manifest:
-    manifest = read_manifest(BUILTIN)
+    manifest = read_manifest(templates_folder())
     if manifest is None:
-        raise TemplateError(f"内置模板清单 {BUILTIN / 'manifest.yaml'} 缺失", "请重新安装 draft")
+        raise TemplateError(f"内置模板清单 {templates_folder() / 'manifest.yaml'} 缺失", "请重新安装 draft")
     return manifest
 
 
 def find(key: str, override: Path | None = None) -> TemplateRef:
     """The template that serves ``key`` (e.g. "answer", "answer-elements")."""
-    builtin = builtin_manifest()
+    builtin, builtin_folder = builtin_manifest(), templates_folder()
     for folder in search_path(override):
-        manifest = read_manifest(folder) or (builtin if folder != BUILTIN else None)
+        manifest = read_manifest(folder) or (builtin if folder != builtin_folder else None)
         entry = manifest.templates.get(key) if manifest else None
         if entry is None:
             continue
@@ -88,7 +89,7 @@ def find(key: str, override: Path | None = None) -> TemplateRef:
         if path.parent != folder.resolve():
             raise TemplateError(f"模板清单中的文件名 {entry.file} 指向文件夹之外，已拒绝", "文件名中不要包含路径")
         if path.is_file():
-            return TemplateRef(key, path, entry, builtin=folder == BUILTIN)
+            return TemplateRef(key, path, entry, builtin=folder == builtin_folder)
     raise TemplateError(f"找不到模板 {key}", f"可用模板：{', '.join(builtin.templates)}；用 draft templates list 查看")
 
 

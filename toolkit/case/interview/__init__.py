@@ -1,7 +1,9 @@
 """The questions ``draft init`` asks, section by section, each with a default and checked as it is answered.
 
-Defaults come from a case (``--from``, or the bundled sample), so pressing Enter throughout gives a valid
-case. How one question is asked (and ``--yes``, which takes every default) is :mod:`toolkit.case.asking`;
+Defaults come from the case being edited (``--from``) and from nothing else: a new case starts empty, so
+it never carries another client's facts; only the format's own defaults (a 15-day answer period, 365-day
+years) are offered. How one question is asked (and ``--yes``, which takes every default) is
+:mod:`toolkit.case.asking`;
 the questions of each section are in the modules beside this one; this module asks them in order and
 checks the signing date against every fact the documents state as already happened.
 """
@@ -9,53 +11,47 @@ checks the signing date against every fact the documents state as already happen
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
-import toolkit
 from toolkit.case import typed_input as typed
 from toolkit.case.asking import Data, Interviewer, InterviewError, was
 from toolkit.case.interview.lawsuit import ask_answer, ask_claims, ask_court
 from toolkit.case.interview.loan import ask_loan
 from toolkit.case.interview.parties import ask_agent, ask_client, ask_lender
 from toolkit.case.interview.settlement import ask_hardship, ask_proposal
-from toolkit.case.load import case_from_data, load_case
+from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
 from toolkit.case.typed_input import AnswerError
-from toolkit.errors import DraftError
 
-__all__ = ["InterviewError", "Interviewer", "interview", "sample_case"]
-
-SAMPLE = Path(toolkit.__file__).resolve().parent.parent / "samples" / "case.yaml"
+__all__ = ["InterviewError", "Interviewer", "interview"]
 
 
-def sample_case() -> Case:
-    """The bundled sample, whose facts are the defaults of a new case."""
-    if not SAMPLE.is_file():
-        hint = "请用 --from 指定一份已有的案件文件作为默认值"
-        raise DraftError("找不到示例案件文件 samples/case.yaml", hint)
-    return load_case(SAMPLE)
+def interview(defaults: Case | None, iv: Interviewer) -> Case:
+    """Ask for every fact of a case, section by section, and return the validated case.
 
-
-def interview(defaults: Case, iv: Interviewer) -> Case:
-    """Ask for every fact of a case, section by section, and return the validated case."""
+    ``defaults`` is the case being edited; ``None`` for a new case, whose questions have no answers yet."""
     data: Data = {"version": 1}
     data["client"] = ask_client(defaults, iv)
     data["lender"] = ask_lender(defaults, iv)
-    if iv.yes_no("有委托诉讼代理人吗", defaults.agent is not None):
+    if iv.yes_no("有委托诉讼代理人吗", _has(defaults, "agent")):
         data["agent"] = ask_agent(defaults, iv)
-    if iv.yes_no("已经被起诉（收到起诉状副本）了吗", defaults.court is not None):
+    if iv.yes_no("已经被起诉（收到起诉状副本）了吗", _has(defaults, "court")):
         data["court"] = ask_court(defaults, iv)
     data["loan"] = ask_loan(defaults, iv, data.get("court"))
-    if iv.yes_no("填写原告的诉讼请求吗", defaults.claims is not None):
+    if iv.yes_no("填写原告的诉讼请求吗", _has(defaults, "claims")):
         data["claims"] = ask_claims(defaults, iv, data["loan"])
-    if iv.yes_no("填写困难情况（用于困难情况说明）吗", defaults.hardship is not None):
+    if iv.yes_no("填写困难情况（用于困难情况说明）吗", _has(defaults, "hardship")):
         data["hardship"] = ask_hardship(defaults, iv)
-    if iv.yes_no("提出分期还款和解方案吗", defaults.proposal is not None):
+    if iv.yes_no("提出分期还款和解方案吗", _has(defaults, "proposal")):
         data["proposal"] = ask_proposal(defaults, iv)
-    if "court" in data and iv.yes_no("起草民事答辩状吗", defaults.answer is not None):
+    if "court" in data and iv.yes_no("起草民事答辩状吗", _has(defaults, "answer")):
         data["answer"] = ask_answer(defaults, iv, "proposal" in data)
     data["signing"] = _signing(defaults, iv, data)
     return case_from_data(data, "draft init")
+
+
+def _has(case: Case | None, section: str) -> bool | None:
+    """Whether the edited case has ``section``; ``None`` (ask without a default) for a new case."""
+    return None if case is None else getattr(case, section) is not None
 
 
 def _past_events(data: Data) -> list[tuple[dt.date, str]]:
@@ -73,8 +69,9 @@ def _past_events(data: Data) -> list[tuple[dt.date, str]]:
     return [(day, name) for day, name in events if day is not None]
 
 
-def _signing(case: Case, iv: Interviewer, data: Data) -> Data:
+def _signing(case: Case | None, iv: Interviewer, data: Data) -> Data:
     iv.heading("落款")
+    signing = case.signing if case else None
     first_due = data["proposal"]["first_due_date"] if "proposal" in data else None
     latest = max(_past_events(data), default=None)
 
@@ -88,6 +85,6 @@ def _signing(case: Case, iv: Interviewer, data: Data) -> Data:
         return day
 
     return {
-        "date": iv.optional("落款日期", was(case.signing, "date"), signed_on, "起草当天"),
-        "place": iv.optional("落款地点", case.signing.place, typed.parse_text),
+        "date": iv.optional("落款日期", was(signing, "date"), signed_on, "起草当天"),
+        "place": iv.optional("落款地点", was(signing, "place"), typed.parse_text),
     }

@@ -21,8 +21,8 @@ CLAIM_CHOICES = tuple(Choice(value, label) for value, label in CLAIM_ITEMS.items
 AMOUNT_ITEMS = ("principal", *CHARGE_ITEMS, "enforcement_costs")
 
 
-def ask_court(case: Case, iv: Interviewer) -> Data:
-    d = case.court
+def ask_court(case: Case | None, iv: Interviewer) -> Data:
+    d = case.court if case else None
     iv.heading("法院与诉讼")
     out: Data = {"name": iv.value("受理法院全称", was(d, "name"), typed.parse_court_name)}
     out["case_number"] = iv.optional("案号", was(d, "case_number"), typed.parse_case_number)
@@ -32,15 +32,21 @@ def ask_court(case: Case, iv: Interviewer) -> Data:
         was(d, "procedure"),
         lambda answer: typed.parse_choice(answer, PROCEDURES),
     )
-    filed = out["filed_on"] = iv.optional("立案日", was(d, "filed_on"), typed.parse_date)
-    out["served_on"] = iv.value("收到起诉状副本之日", was(d, "served_on"), date_after(filed, "立案日"))
-    period = was(d, "answer_period_days") or "15"
-    out["answer_period_days"] = iv.value("答辩期（日）", period, count_between(1, 90))
+    submitted = out["submitted_on"] = iv.optional(
+        "起诉日（原告提交起诉状之日，诉讼时效自该日中断）", was(d, "submitted_on"), typed.parse_date, "不知道"
+    )
+    filed = out["filed_on"] = iv.optional("立案日", was(d, "filed_on"), date_after(submitted, "起诉日"))
+    out["served_on"] = iv.value("收到起诉状副本之日", was(d, "served_on"), date_after(filed or submitted, "立案日"))
+    # law.md §5: 15 days by default only in 普通程序; in 简易/小额 the court sets the period (应诉通知书)
+    period = was(d, "answer_period_days") or ("15" if out["procedure"] == "普通程序" else None)
+    out["answer_period_days"] = iv.optional(
+        "答辩期（日，以应诉通知书为准）", period, count_between(1, 90), "未写明：普通程序按15日，其他须补填"
+    )
     return out
 
 
-def ask_claims(case: Case, iv: Interviewer, loan: Data) -> Data:
-    d = case.claims
+def ask_claims(case: Case | None, iv: Interviewer, loan: Data) -> Data:
+    d = case.claims if case else None
     iv.heading("原告的诉讼请求（照起诉状填写）")
     after_payout = date_after(loan["disbursed_on"], "放款日")
     out: Data = {"as_of": iv.value("利息主张计算至之日", was(d, "as_of"), after_payout)}
@@ -62,8 +68,8 @@ def ask_claims(case: Case, iv: Interviewer, loan: Data) -> Data:
     return out
 
 
-def ask_answer(case: Case, iv: Interviewer, has_proposal: bool) -> Data:
-    d = case.answer
+def ask_answer(case: Case | None, iv: Interviewer, has_proposal: bool) -> Data:
+    d = case.answer if case else None
     iv.heading("民事答辩状")
     out: Data = {"style": iv.choice("答辩状样式", STYLES, was(d, "style") or "narrative")}
     admitted = out["admitted"] = iv.choices("认可的诉讼请求项目", CLAIM_CHOICES, d.admitted if d else [])

@@ -21,37 +21,37 @@ LENDER_KINDS = (
 )
 
 
-def ask_client(case: Case, iv: Interviewer) -> Data:
-    d = case.client
+def ask_client(case: Case | None, iv: Interviewer) -> Data:
+    d = case.client if case else None
     iv.heading("我方当事人（借款人）")
-    out: Data = {"name": iv.value("姓名", d.name, typed.parse_text)}
-    gender = out["gender"] = iv.choice("性别", GENDERS, d.gender)
+    out: Data = {"name": iv.value("姓名", was(d, "name"), typed.parse_text)}
+    gender = out["gender"] = iv.choice("性别", GENDERS, was(d, "gender"))
     birth = out["birth_date"] = iv.value(
         "出生日期（如 1994-03-01 或 1994年3月1日）", was(d, "birth_date"), typed.parse_date
     )
-    out["ethnicity"] = iv.optional("民族", d.ethnicity, typed.parse_text)
+    out["ethnicity"] = iv.optional("民族", was(d, "ethnicity"), typed.parse_text)
     out["id_number"] = iv.value(
-        "公民身份号码", d.id_number, lambda answer: typed.parse_id_number(answer, birth, gender)
+        "公民身份号码", was(d, "id_number"), lambda answer: typed.parse_id_number(answer, birth, gender)
     )
-    out["occupation"] = iv.optional("职业", d.occupation, typed.parse_text)
-    out["address"] = iv.value("住所地", d.address, typed.parse_text)
-    out["phone"] = iv.optional("联系电话", d.phone, typed.parse_phone)
+    out["occupation"] = iv.optional("职业", was(d, "occupation"), typed.parse_text)
+    out["address"] = iv.value("住所地", was(d, "address"), typed.parse_text)
+    out["phone"] = iv.optional("联系电话", was(d, "phone"), typed.parse_phone)
     return out
 
 
-def ask_lender(case: Case, iv: Interviewer) -> Data:
-    d = case.lender
+def ask_lender(case: Case | None, iv: Interviewer) -> Data:
+    d = case.lender if case else None
     iv.heading("对方当事人（出借人/原告）")
-    out: Data = {"name": iv.value("名称或姓名", d.name, typed.parse_text)}
-    out["kind"] = iv.choice("出借人类型", LENDER_KINDS, d.kind)
-    out["credit_code"] = iv.optional("统一社会信用代码", d.credit_code, typed.parse_credit_code)
-    out["representative"] = iv.optional("法定代表人", d.representative, typed.parse_text)
-    out["address"] = iv.optional("住所地", d.address, typed.parse_text)
+    out: Data = {"name": iv.value("名称或姓名", was(d, "name"), typed.parse_text)}
+    out["kind"] = iv.choice("出借人类型", LENDER_KINDS, was(d, "kind"))
+    out["credit_code"] = iv.optional("统一社会信用代码", was(d, "credit_code"), typed.parse_credit_code)
+    out["representative"] = iv.optional("法定代表人", was(d, "representative"), typed.parse_text)
+    out["address"] = iv.optional("住所地", was(d, "address"), typed.parse_text)
     return out
 
 
-def ask_agent(case: Case, iv: Interviewer) -> Data:
-    d = case.agent
+def ask_agent(case: Case | None, iv: Interviewer) -> Data:
+    d = case.agent if case else None
     iv.heading("委托诉讼代理人")
     return {
         "name": iv.value("代理人姓名", was(d, "name"), typed.parse_text),

@@ -18,8 +18,8 @@ from toolkit.documents.labels import ADDRESSEES
 ADDRESSEE_CHOICES = tuple(Choice(value, label) for value, label in ADDRESSEES.items())
 
 
-def ask_hardship(case: Case, iv: Interviewer) -> Data:
-    d = case.hardship
+def ask_hardship(case: Case | None, iv: Interviewer) -> Data:
+    d = case.hardship if case else None
     iv.heading("困难情况")
     out: Data = {"summary": iv.value("困难情况概述（一两句话）", was(d, "summary"), typed.parse_text)}
     out["events"] = rows(
@@ -57,8 +57,8 @@ def ask_hardship(case: Case, iv: Interviewer) -> Data:
     return out
 
 
-def ask_proposal(case: Case, iv: Interviewer) -> Data:
-    d = case.proposal
+def ask_proposal(case: Case | None, iv: Interviewer) -> Data:
+    d = case.proposal if case else None
     iv.heading("分期还款和解方案")
     out: Data = {"addressee": iv.choice("提交对象", ADDRESSEE_CHOICES, was(d, "addressee") or "lender")}
     settlement = out["settlement_amount"] = iv.value(

@@ -10,14 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from toolkit.bundled import templates_folder
 from toolkit.documents import kinds
 from toolkit.privacy import mask
 from toolkit.render.environment import environment
 from toolkit.render.lint.context_view import filter_examples, tree
 from toolkit.render.lint.sample import sample_context
-from toolkit.render.templates import BUILTIN, builtin_manifest
+from toolkit.render.templates import builtin_manifest
 
-GUIDE = BUILTIN / "README.md"
+GUIDE = templates_folder() / "README.md"
 BEGIN = "<!-- 变量一览：以下由 python -m toolkit.render.lint.guide 生成，请勿手改 -->"
 END = "<!-- 变量一览结束 -->"
 
