@@ -2,7 +2,7 @@
 
 Each failure gives one clear message and a non-zero exit, leaves no half-written or temporary file, and
 never touches a file that was already there. The failures are simulated where the writer meets the
-operating system (``os``/``tempfile`` as ``toolkit.render.output`` calls them): tests run as any user,
+operating system (``os`` and the temporary file as ``toolkit.render.output`` makes them): tests run as any user,
 root included, for whom a read-only folder is no obstacle.
 """
 
@@ -38,7 +38,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _no_permission(monkeypatch: pytest.MonkeyPatch) -> None:
     denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    monkeypatch.setattr(output.tempfile, "mkstemp", _raise(denied))
+    monkeypatch.setattr(output, "_temporary_file", _raise(denied))
 
 
 def _racer(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -143,7 +143,7 @@ def test_cli_unexpected_file_system_error(
     monkeypatch.setattr("toolkit.writing.write_atomic", _raise(failure))
     code, _, err = run_cli(["answer", "--case", SAMPLE, "--out", str(tmp_path)], capsys)
     assert code == 1
-    assert err == f"错误：{tmp_path / ANSWER}: {os.strerror(errno.EIO)}（请检查磁盘空间和文件权限）\n"
+    assert err == f"错误：{tmp_path / ANSWER}: {os.strerror(errno.EIO)}（请检查路径、磁盘空间和文件权限）\n"
     assert _left_behind(tmp_path) == []
 
 
