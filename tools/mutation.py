@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -62,8 +63,24 @@ def main() -> int:
     if args.survivors:
         patterns = [m.name for m in results() if m.status in SURVIVED and _in(m, args.modules)]
     if not args.report_only and (patterns or not args.survivors):
+        _refresh_copies()
         subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs), *patterns], cwd=ROOT)
     return report([m for m in results() if _in(m, args.modules)])
+
+
+def _refresh_copies() -> None:
+    """mutmut copies each file to ``mutants/`` once and keeps its copy: bring the data files (LPR, caps,
+    citations, holidays), templates, samples and tests up to date, or a run would test against old data."""
+    if not (ROOT / "mutants").is_dir():
+        return
+    for folder in ("toolkit", "templates", "samples", "schema", "tests"):
+        for source in (ROOT / folder).rglob("*"):
+            mutated = folder == "toolkit" and source.suffix == ".py"  # mutmut writes these itself
+            if source.is_file() and "__pycache__" not in source.parts and not mutated:
+                target = ROOT / "mutants" / source.relative_to(ROOT)
+                if not target.exists() or target.read_bytes() != source.read_bytes():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(source, target)
 
 
 def _in(mutant: Mutant, modules: list[str]) -> bool:

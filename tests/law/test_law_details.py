@@ -13,7 +13,7 @@ from scenario_support import scenario_case
 
 from toolkit.errors import LegalDataError
 from toolkit.law.compute import compute_figures
-from toolkit.law.identity import credit_code_check_char, credit_code_problems
+from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.law.lpr import lpr_on, lpr_table
 from toolkit.law.money import english_amount
 from toolkit.law.report import amount, day, figures_json, rate
@@ -142,3 +142,44 @@ def test_credit_code_check_char_needs_17_valid_characters(first17: str) -> None:
     with pytest.raises(ValueError) as caught:
         credit_code_check_char(first17)
     assert str(caught.value) == "需要统一社会信用代码的前17位（数字或大写字母，不含 I、O、S、V、Z）"
+
+
+# The sample's ID number 410105199403012319 (born 1994-03-01, 男), checked by hand in test_law_identity.py.
+BORN, MAN = dt.date(1994, 3, 1), "男"
+
+
+@pytest.mark.parametrize(
+    ("id_number", "problems"),
+    [
+        ("41010519940301231x", []),  # replaced below: the check digit of this one is 9, not X
+        ("4101051994030123１9", ["身份证号前17位应全是数字：请对照身份证核对"]),  # a full-width digit
+        # 02-30; check digit by hand: weighted sum 217, mod 11 = 8 → "4"
+        ("410105199402302314", ["身份证号第7—14位不是有效的出生日期：请对照身份证核对"]),
+        (
+            "410105199403022314",  # 03-02; sum 206, mod 11 = 8 → 4
+            ["身份证号中的出生日期 1994-03-02 与 client.birth_date（1994-03-01）不一致：请核对"],
+        ),
+    ],
+)
+def test_id_number_problems_word_for_word(id_number: str, problems: list[str]) -> None:
+    if id_number.endswith("x"):
+        problems = [
+            "身份证号最后一位应写大写 X，不是小写 x",
+            "身份证号校验码不符（按 GB 11643-1999 应为 9，实为 x）：很可能有一位抄错，请对照身份证核对",
+        ]
+    assert id_number_problems(id_number, BORN, MAN) == problems
+
+
+def test_a_lowercase_x_that_is_the_right_check_digit() -> None:
+    # 11010519491231002X (a published example of GB 11643-1999): the check digit is X; born 1949-12-31, 女.
+    assert id_number_problems("11010519491231002X", dt.date(1949, 12, 31), "女") == []
+    assert id_number_problems("11010519491231002x", dt.date(1949, 12, 31), "女") == [
+        "身份证号最后一位应写大写 X，不是小写 x"
+    ]
+
+
+@pytest.mark.parametrize("first17", ["4101051994030123", "4101051994030123１", "41010519940301231X"])
+def test_id_check_digit_needs_17_ascii_digits(first17: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        id_check_digit(first17)
+    assert str(caught.value) == "需要身份证号的前17位数字"
