@@ -337,8 +337,9 @@ def test_scripted_interview_writes_the_expected_case(tmp_path: Path) -> None:
     assert case.agent is None
     assert court is not None and court.name == "北京市东城区人民法院" and court.case_number is None
     assert (court.procedure, court.filed_on, court.served_on) == (None, date(2026, 9, 1), date(2026, 9, 10))
-    # the submission date left out (filed_on stands in, law.md §5); the period keeps the sample's 15 days
-    assert court.submitted_on is None and court.answer_period_days == 15
+    # the submission date left out (filed_on stands in, law.md §5); no procedure and no period given, so none
+    # is written: the 15-day default applies with a warning to confirm it (law.md §5)
+    assert court.submitted_on is None and court.answer_period_days is None
     assert loan.contract_number is None and loan.contract_date == date(2026, 3, 10)
     assert (loan.principal, loan.disbursed) == (Decimal("18000"), Decimal("17000"))  # 1.8万, 17,000
     assert loan.disbursed_on == date(2026, 3, 10)
