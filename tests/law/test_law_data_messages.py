@@ -13,7 +13,7 @@ import pytest
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table
-from toolkit.law.datafiles import MAX_BYTES
+from toolkit.law.datafiles import MAX_BYTES, _message
 from toolkit.law.lpr import lpr_on, lpr_table
 
 HINT = "请对照 docs/legal-data.md 改正该数据文件"
@@ -54,6 +54,8 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "2: values.2027-01-20.reference: 应为一段文字，不能为空"),
         ("citations.yaml", "citations:\n  x: {law: civil_code, article: [1], about: a}\n",
          "2: citations.x.article: 应为一段文字，不能为空"),
+        ("caps.yaml", "lender_kinds:\n  bank: {show_lpr4x_too: maybe}\n",
+         "2: lender_kinds.bank.show_lpr4x_too: 应为 true 或 false"),
         ("caps.yaml", "disguised_interest_fees:\n  names: 服务费\n",
          "2: disguised_interest_fees.names: 应为列表（每项以 - 开头，或写成 [甲, 乙]）"),
     ],
@@ -118,3 +120,8 @@ def test_missing_folder_and_unknown_files(user_dir: Path, monkeypatch: pytest.Mo
         cap_table()
     assert caught.value.message == f"{user_dir} 中有不认识的数据文件：LPR.yaml、holidays.yml"
     assert caught.value.hint.startswith("数据文件只能命名为 ")
+
+
+def test_any_other_problem_is_named_with_pydantic_s_words() -> None:
+    error = {"type": "too_long", "loc": ("values",), "msg": "List should have at most 3 items", "input": None}
+    assert _message(error) == "格式不对（List should have at most 3 items）"  # type: ignore[arg-type]

@@ -155,6 +155,8 @@ def _message(error: ErrorDetails) -> str:
         return "应为列表（每项以 - 开头，或写成 [甲, 乙]）"
     if kind in ("string_type", "string_too_short"):
         return "应为一段文字，不能为空"
+    if kind in ("bool_type", "bool_parsing"):
+        return "应为 true 或 false"
     if kind == "literal_error":
         return f"取值不在可选范围内：可选 {choices(str((error.get('ctx') or {}).get('expected', '')))}"
     return f"格式不对（{error['msg']}）"
