@@ -14,6 +14,7 @@ from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table
 from toolkit.law.datafiles import MAX_BYTES, _message
+from toolkit.law.holidays import holiday_table
 from toolkit.law.lpr import lpr_on, lpr_table
 
 HINT = "请对照 docs/legal-data.md 改正该数据文件"
@@ -125,3 +126,26 @@ def test_missing_folder_and_unknown_files(user_dir: Path, monkeypatch: pytest.Mo
 def test_any_other_problem_is_named_with_pydantic_s_words() -> None:
     error = {"type": "too_long", "loc": ("values",), "msg": "List should have at most 3 items", "input": None}
     assert _message(error) == "格式不对（List should have at most 3 items）"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("year", "problem"),
+    [
+        # 2098-12-31 is not in 2099; 2099-01-01 is listed twice
+        ("{reference: a, holidays: [2098-12-31, 2099-01-01, 2099-01-01, 2099-01-02]}",
+         "years.2099.holidays 中的 2098-12-31 不在 2099 年内；years.2099.holidays 中的 2099-01-01 写了两次"),
+        ("{reference: a, workdays: [2100-01-02, 2100-01-03]}",
+         "years.2099.workdays 中的 2100-01-02、2100-01-03 不在 2099 年内"),
+        # 2099-01-03 is a Saturday, 2099-01-05 a Monday
+        ("{reference: a, holidays: [2099-01-03], workdays: [2099-01-03, 2099-01-05]}",
+         "years.2099：2099-01-03 不能既是放假日又是调休上班日；"
+         "years.2099.workdays 中的 2099-01-05 不是星期六或星期日：只列调休上班的周末"),
+        ("{reference: a, workdays: [2099-01-05, 2099-01-06]}",
+         "years.2099.workdays 中的 2099-01-05、2099-01-06 不是星期六或星期日：只列调休上班的周末"),
+    ],
+)
+def test_a_wrong_holiday_schedule_word_for_word(user_dir: Path, year: str, problem: str) -> None:
+    (user_dir / "holidays.yaml").write_text(f"last_reviewed: 2098-12-01\nyears:\n  2099: {year}\n", encoding="utf-8")
+    with pytest.raises(LegalDataError) as caught:
+        holiday_table()
+    assert caught.value.message == f"法律数据文件有误：\n{user_dir / 'holidays.yaml'}:1: (顶层): {problem}"
