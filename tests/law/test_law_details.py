@@ -183,3 +183,14 @@ def test_id_check_digit_needs_17_ascii_digits(first17: str) -> None:
     with pytest.raises(ValueError) as caught:
         id_check_digit(first17)
     assert str(caught.value) == "需要身份证号的前17位数字"
+
+
+def test_cap_citation_names_the_provisions_of_every_period() -> None:
+    sample = _figures({})
+    assert sample.cap_citation(latest_only=True) == sample.cap_citation() is not None
+    assert "法释〔2020〕27号" in (sample.cap_citation() or "")  # microfinance: law.md §2
+    transition = _private_2019({"filed_on": "2022-03-01", "served_on": "2022-03-10"})
+    # The later period rests on 第三十一条第二款 and on the 4 × LPR articles (law.md §2): both name all of them.
+    latest = transition.cap_citation(latest_only=True) or ""
+    assert latest == transition.cap_citation()
+    assert all(article in latest for article in ("第三十一条第二款", "第二十五条", "第二十八条", "第二十九条"))
