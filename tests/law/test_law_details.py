@@ -13,6 +13,7 @@ from scenario_support import scenario_case
 
 from toolkit.errors import LegalDataError
 from toolkit.law.compute import compute_figures
+from toolkit.law.deadlines import period_end
 from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.law.lpr import lpr_on, lpr_table
 from toolkit.law.money import english_amount
@@ -194,3 +195,21 @@ def test_cap_citation_names_the_provisions_of_every_period() -> None:
     latest = transition.cap_citation(latest_only=True) or ""
     assert latest == transition.cap_citation()
     assert all(article in latest for article in ("第三十一条第二款", "第二十五条", "第二十八条", "第二十九条"))
+
+
+def test_uncovered_friday_would_move_to_monday() -> None:
+    # 2098-12-18 + 15 days = 2099-01-02, a Friday in a year no data covers: the deadline is that day, and
+    # were it a rest day the next possible working day is Monday 2099-01-05 (Saturday and Sunday skipped).
+    end = period_end(dt.date(2098, 12, 18), days=15)
+    assert (end.day, end.if_rest_day) == (dt.date(2099, 1, 2), dt.date(2099, 1, 5))
+
+
+def test_uncovered_last_day_before_a_covered_holiday(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2099 uncovered, 2100 given by the lawyer with 2100-01-01 (a Friday) a holiday: from Thursday
+    # 2099-12-31 the next working day would be Monday 2100-01-04 (the holiday, then the weekend).
+    monkeypatch.setenv("DRAFT_LAW_DIR", str(tmp_path))
+    (tmp_path / "holidays.yaml").write_text(
+        "last_reviewed: 2099-12-01\nyears:\n  2100: {reference: 某通知, holidays: [2100-01-01]}\n", encoding="utf-8"
+    )
+    end = period_end(dt.date(2099, 12, 1), days=30)
+    assert (end.day, end.if_rest_day) == (dt.date(2099, 12, 31), dt.date(2100, 1, 4))

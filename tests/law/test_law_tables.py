@@ -82,3 +82,17 @@ def test_holiday_runs_with_the_lawyer_s_years(tmp_path: Path, monkeypatch: pytes
         "其他年份没有数据，期间最后一日按当日本身计算并提示"
     )
     assert table["sources"] == [PACKAGE, "toolkit/law/data/holidays.yaml", str(tmp_path / "holidays.yaml")]
+
+
+def test_citations_line_counts_the_provisions_to_verify(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DRAFT_LAW_DIR", str(tmp_path))
+    (tmp_path / "citations.yaml").write_text(
+        "citations:\n  civil_code_680: {law: civil_code, article: 第六百八十条, about: 借款利率, verify: 待核对}\n",
+        encoding="utf-8",
+    )
+    data = yaml.safe_load((DATA / "citations.yaml").read_text(encoding="utf-8"))
+    unverified = 1 + sum(1 for entry in data["citations"].values() if entry.get("verify"))
+    count = len(data["citations"]) + ("civil_code_680" not in data["citations"])
+    assert _by_name()["citations.yaml"]["covers"] == (
+        f"法律文件 {len(data['laws'])} 部，条款 {count} 条，其中待律师核对 {unverified} 条"
+    )
