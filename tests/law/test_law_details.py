@@ -13,7 +13,7 @@ from scenario_support import scenario_case
 
 from toolkit.errors import LegalDataError
 from toolkit.law.compute import compute_figures
-from toolkit.law.deadlines import period_end
+from toolkit.law.deadlines import answer_period, period_end
 from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.law.lpr import lpr_on, lpr_table
 from toolkit.law.money import english_amount
@@ -213,3 +213,51 @@ def test_uncovered_last_day_before_a_covered_holiday(tmp_path: Path, monkeypatch
     )
     end = period_end(dt.date(2099, 12, 1), days=30)
     assert (end.day, end.if_rest_day) == (dt.date(2099, 12, 31), dt.date(2100, 1, 4))
+
+
+@pytest.mark.parametrize(
+    ("court", "period"),
+    [
+        ({"answer_period_days": 10}, (10, False)),  # as the 应诉通知书 gives it
+        ({"answer_period_days": None, "procedure": "普通程序"}, (15, False)),  # 民事诉讼法 第一百二十八条
+        ({"answer_period_days": None, "procedure": None}, (15, True)),  # the default, to be confirmed
+        ({"answer_period_days": None, "procedure": "简易程序"}, (None, False)),  # the court sets it (law.md §5)
+        ({"answer_period_days": None, "procedure": "小额诉讼程序"}, (None, False)),
+    ],
+)
+def test_answer_period(court: dict[str, Any], period: tuple[int | None, bool]) -> None:
+    case = scenario_case({"case": {"court": court}}, Path("details.yaml"))
+    assert case.court is not None and answer_period(case.court) == period
+
+
+def test_a_bullet_loan_falls_due_term_months_after_disbursement() -> None:
+    # disbursed 2026-01-10, 6 months, bullet: 2026-07-10, whatever first_due_date says (law.md §5)
+    loan = {"disbursed_on": "2026-01-10", "contract_date": "2026-01-10", "term_months": 6, "repayment": "bullet",
+            "first_due_date": "2026-04-10", "final_due_date": None}
+    assert _figures({"loan": loan}).final_due_date == dt.date(2026, 7, 10)
+
+
+def test_gap_details_word_for_word() -> None:
+    before = _figures({"loan": {"contract_date": "2019-01-01", "disbursed_on": "2019-01-01"}})
+    assert [g.detail for g in before.gaps if g.kind == "lpr_missing"] == [
+        "合同成立日 2019-01-01 早于 LPR 首次公布之日（2019-08-20），没有可用的 LPR，依赖 LPR 的上限无法计算"
+    ]
+    assert period_end(dt.date(2098, 12, 18), days=15).gaps[0].detail == (
+        "2099 年的放假安排不在节假日数据中（chinese-calendar 与 holidays.yaml 均未覆盖），无法确认 2099-01-02 "
+        "是否为工作日：按该日本身计算（最早可能的届满日）；如该日为休息日，顺延至 2099-01-05（只按周末推算，"
+        "放假安排可能使其更晚）。请按国务院办公厅公布的 2099 年放假安排在 DRAFT_LAW_DIR 的 holidays.yaml 中"
+        "补充该年（见 docs/legal-data.md）"
+    )
+    stale = _figures({"loan": {"contract_date": "2026-03-01", "disbursed_on": "2026-03-01"}})
+    assert [g.detail for g in stale.gaps if g.kind == "lpr_stale"] == [
+        "LPR 表只核对到 2026-02-20 的公布（最后核对的一次），2026-03-01 取用的是 2025-05-20 公布的 3%；"
+        "2026-02-20 之后的公布未经核对，可能已有新的报价。请到全国银行间同业拆借中心（中国货币网）核对 "
+        "2026-03-01 之前最近一次公布的一年期LPR；如有变动，在 DRAFT_LAW_DIR 的 lpr.yaml 中增加该项，"
+        "并把 last_reviewed 改为核对到的那次公布的日期（见 docs/legal-data.md）"
+    ]
+
+
+def test_a_licensed_lender_under_the_4x_lpr_override_cites_the_private_lending_articles() -> None:
+    # law.md §9.4: with rate_cap_basis lpr4x the cap is 4 × LPR by analogy, citing 民间借贷规定 第二十五条…
+    caps = figures_json(_figures({"loan": {"rate_cap_basis": "lpr4x"}}))["caps"]
+    assert len(caps) == 1 and "第二十五条" in caps[0]["citation"] and "法释〔2020〕27号" not in caps[0]["citation"]
