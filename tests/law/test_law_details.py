@@ -9,20 +9,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from scenario_support import scenario_case
 
 from toolkit.errors import LegalDataError
 from toolkit.law.compute import compute_figures
 from toolkit.law.deadlines import answer_period, period_end
 from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
-from toolkit.law.lpr import lpr_on, lpr_table
+from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 from toolkit.law.money import english_amount
 from toolkit.law.report import amount, day, figures_json, rate
 
 PRIVATE_2019 = {  # a private loan made before the transition day (law.md §2)
     "lender": {"name": "张三", "kind": "private"},
-    "loan": {"contract_date": "2019-10-10", "disbursed_on": "2019-10-10", "final_due_date": None,
-             "first_due_date": None, "term_months": 12, "interruptions": []},
+    "loan": {
+        "contract_date": "2019-10-10",
+        "disbursed_on": "2019-10-10",
+        "final_due_date": None,
+        "first_due_date": None,
+        "term_months": 12,
+        "interruptions": [],
+    },
     "claims": {"as_of": "2020-10-10"},
 }
 
@@ -92,7 +99,8 @@ def test_report_lists_gaps_and_missing_inputs_with_their_words() -> None:
     report = figures_json(_private_2019({"filed_on": None, "served_on": None}))
     assert [set(m) for m in report["missing"]] == [{"figure", "field", "detail"}] * 2
     assert [(m["figure"], m["field"]) for m in report["missing"]] == [
-        ("rate_cap", "court.filed_on"), ("ledger", "court.filed_on")
+        ("rate_cap", "court.filed_on"),
+        ("ledger", "court.filed_on"),
     ]
     assert report["missing"][0]["detail"].endswith("请填写 court.filed_on")
     report = figures_json(_private_2019({"filed_on": "2019-08-01", "served_on": "2019-08-05"}))
@@ -232,8 +240,14 @@ def test_answer_period(court: dict[str, Any], period: tuple[int | None, bool]) -
 
 def test_a_bullet_loan_falls_due_term_months_after_disbursement() -> None:
     # disbursed 2026-01-10, 6 months, bullet: 2026-07-10, whatever first_due_date says (law.md §5)
-    loan = {"disbursed_on": "2026-01-10", "contract_date": "2026-01-10", "term_months": 6, "repayment": "bullet",
-            "first_due_date": "2026-04-10", "final_due_date": None}
+    loan = {
+        "disbursed_on": "2026-01-10",
+        "contract_date": "2026-01-10",
+        "term_months": 6,
+        "repayment": "bullet",
+        "first_due_date": "2026-04-10",
+        "final_due_date": None,
+    }
     assert _figures({"loan": loan}).final_due_date == dt.date(2026, 7, 10)
 
 
@@ -261,3 +275,38 @@ def test_a_licensed_lender_under_the_4x_lpr_override_cites_the_private_lending_a
     # law.md §9.4: with rate_cap_basis lpr4x the cap is 4 × LPR by analogy, citing 民间借贷规定 第二十五条…
     caps = figures_json(_figures({"loan": {"rate_cap_basis": "lpr4x"}}))["caps"]
     assert len(caps) == 1 and "第二十五条" in caps[0]["citation"] and "法释〔2020〕27号" not in caps[0]["citation"]
+
+
+def test_cap_periods_name_their_basis() -> None:
+    sample = figures_json(_figures({}))  # microfinance: 24 % (law.md §2)
+    assert (sample["transition_rule"], [c["basis"] for c in sample["caps"]]) == (False, ["financial24"])
+    private = figures_json(_figures({"lender": {"name": "张三", "kind": "private"}}))  # made 2026-03-10
+    assert (private["transition_rule"], private["rate_cap_basis"]) == (False, "lpr4x")
+    assert [(c["basis"], c["rate"], c["lpr"]) for c in private["caps"]] == [("lpr4x", "0.1200", "0.0300")]
+
+
+def test_4x_lpr_override_before_the_first_lpr() -> None:
+    # A bank loan of 2019-01-01 under rate_cap_basis lpr4x: no LPR yet (law.md §1), so no cap and a gap.
+    figures = _figures(
+        {
+            "lender": {"name": "某银行", "kind": "bank"},
+            "loan": {"contract_date": "2019-01-01", "disbursed_on": "2019-01-01", "rate_cap_basis": "lpr4x"},
+        }
+    )
+    report = figures_json(figures)
+    assert (report["rate_cap_basis"], report["rate_cap"], report["transition_rule"], report["caps"]) == (
+        "lpr4x",
+        None,
+        False,
+        [],
+    )
+    assert [g.detail for g in figures.gaps if g.kind == "lpr_missing"] == [
+        "合同成立日 2019-01-01 早于 LPR 首次公布之日（2019-08-20），没有可用的 LPR，依赖 LPR 的上限无法计算"
+    ]
+
+
+def test_an_lpr_value_carries_its_publication_reference() -> None:
+    data = yaml.safe_load((Path(__file__).resolve().parents[2] / "toolkit/law/data/lpr.yaml").read_text("utf-8"))
+    found = find_lpr(dt.date(2026, 3, 10))
+    assert found is not None and found.published == dt.date(2025, 5, 20)
+    assert found.reference == data["values"][dt.date(2025, 5, 20)]["reference"]
