@@ -310,3 +310,28 @@ def test_an_lpr_value_carries_its_publication_reference() -> None:
     found = find_lpr(dt.date(2026, 3, 10))
     assert found is not None and found.published == dt.date(2025, 5, 20)
     assert found.reference == data["values"][dt.date(2025, 5, 20)]["reference"]
+
+
+def test_limitation_events_in_date_order_with_their_effects() -> None:
+    # Final due date 2026-05-10 (the sample): expiry 2029-05-10 (a Thursday in a year no data covers, so
+    # unmoved). A repayment before the due date does not restart (before_start); a demand and a repayment on
+    # the same day: the first listed restarts, the other falls on the new start; a demand on the expiry day
+    # itself still restarts (law.md §5: "on or before the expiry then running").
+    figures = _figures({"loan": {
+        "repayments": [{"date": "2026-04-01", "amount": 100.00}, {"date": "2027-01-05", "amount": 50.00}],
+        "interruptions": [
+            {"date": "2027-01-05", "kind": "demand", "note": "短信催收"},
+            {"date": "2030-01-05", "kind": "demand", "note": "上门催收"},
+        ],
+    }})
+    events = [(e.date.isoformat(), e.kind, e.field, e.effect, e.amount, e.note) for e in figures.limitation_events]
+    assert events == [
+        ("2026-04-01", "repayment", "loan.repayments[0]", "before_start", Decimal("100.00"), None),
+        ("2027-01-05", "repayment", "loan.repayments[1]", "restart", Decimal("50.00"), None),
+        ("2027-01-05", "demand", "loan.interruptions[0]", "before_start", None, "短信催收"),
+        ("2030-01-05", "demand", "loan.interruptions[1]", "restart", None, "上门催收"),  # 2027-01-05 + 3 years
+    ]
+    assert figures.limitation_expires == dt.date(2033, 1, 5)
+    report = figures_json(figures)["limitation_events"]
+    assert report[0] == {"date": "2026-04-01", "kind": "repayment", "field": "loan.repayments[0]",
+                         "effect": "before_start", "expires_before": "2029-05-10", "amount": "100.00"}
