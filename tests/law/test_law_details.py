@@ -13,6 +13,8 @@ import yaml
 from scenario_support import scenario_case
 
 from toolkit.errors import LegalDataError
+from toolkit.law.calendar import add_months
+from toolkit.law.caps import cap_on
 from toolkit.law.compute import compute_figures
 from toolkit.law.deadlines import answer_period, period_end
 from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
@@ -335,3 +337,19 @@ def test_limitation_events_in_date_order_with_their_effects() -> None:
     report = figures_json(figures)["limitation_events"]
     assert report[0] == {"date": "2026-04-01", "kind": "repayment", "field": "loan.repayments[0]",
                          "effect": "before_start", "expires_before": "2029-05-10", "amount": "100.00"}
+
+
+def test_cap_on_a_day_before_every_period_is_the_first_period_s() -> None:
+    periods = _private_2019({"filed_on": "2022-03-01", "served_on": "2022-03-10"}).caps
+    assert cap_on(periods, dt.date(2019, 1, 1)) == Decimal("0.24")  # before 2019-10-10: the first period
+    assert cap_on(periods, dt.date(2020, 8, 20)) == Decimal("0.148")
+    with pytest.raises(ValueError) as caught:
+        cap_on((), dt.date(2020, 1, 1))
+    assert str(caught.value) == "no cap periods"
+
+
+@pytest.mark.parametrize("anchor", [0, 32])
+def test_add_months_refuses_an_anchor_day_outside_1_to_31(anchor: int) -> None:
+    with pytest.raises(ValueError) as caught:
+        add_months(dt.date(2026, 1, 31), 1, anchor_day=anchor)
+    assert str(caught.value) == f"anchor_day must be 1..31, not {anchor}"
