@@ -55,10 +55,11 @@ def _template_rows(folder: Path) -> dict[str, list[list[Any]]]:
     path = folder / "template.xlsx"
     write_sheet_template(path)
     book = openpyxl.load_workbook(path)
-    return {
-        sheet.title: [list(row) for row in sheet.iter_rows(values_only=True) if any(v is not None for v in row)]
-        for sheet in book.worksheets
-        if sheet.title != "说明"
+    rows = {sheet.title: sheet.iter_rows(min_row=2, values_only=True) for sheet in book.worksheets}
+    return {  # without row 1, the Chinese titles: row 2, the dotted paths, is the header
+        title: [list(row) for row in sheet if any(v is not None for v in row)]
+        for title, sheet in rows.items()
+        if title != "说明"
     }
 
 

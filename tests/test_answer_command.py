@@ -33,7 +33,12 @@ def test_answer_opens_in_python_docx_with_the_court_layout(sample_answer: Path) 
     assert document.paragraphs[0].alignment == 1  # centred
     normal = document.styles["Normal"].element.rPr.rFonts
     assert normal.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "仿宋"
-    assert texts[-1] == "2026年11月29日"
+    # a date carries invisible word joiners (U+2060) so that it never breaks over two lines
+    assert texts[-1].replace("\u2060", "") == "2026年11月29日"
+    # the signature and date block stays with the last lines: 此致 … 答辩人（签名） keep with the next line
+    block = document.paragraphs[-7:]
+    assert all(p.paragraph_format.keep_together for p in block)
+    assert all(p.paragraph_format.keep_with_next for p in block[:-1])
     assert "北京互联网法院" in texts[texts.index("此致") + 1]
 
 
@@ -79,11 +84,13 @@ def test_libreoffice_reads_every_required_part(sample_answer: Path, tmp_path: Pa
         position = found + len(part)
     # the figures of law.md §4's worked example, printed with their uppercase words
     for figure in [
-        "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）",
-        "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）",
+        # rows booked rounded down (law.md §4.4): 721.3709… → 721.37, 1,929.2054… → 1,929.20, sum 2,650.57;
+        # 18,000.00 + 2,650.57 = 20,650.57; 23,000.00 − 20,650.57 = 2,349.43
+        "20,650.57元（人民币贰万零陆佰伍拾元零伍角柒分）",
+        "2,349.43元（人民币贰仟叁佰肆拾玖元肆角叁分）",
         "721.37",
-        "1,929.21",
-        "2,650.58",
+        "1,929.20",
+        "2,650.57",
     ]:
         assert figure in flat
 

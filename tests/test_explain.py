@@ -34,18 +34,19 @@ def line_with(text: str, *parts: str) -> str:
 def test_draft_explain_prints_the_worked_example(capsys: pytest.CaptureFixture[str]) -> None:
     main(["explain", "--case", str(SAMPLE)])
     out = capsys.readouterr().out
-    # law.md §4: 18,000.00 × 0.2398 × 61 / 365 = 721.3709… → 721.37 (2026-03-10 to the due date 2026-05-10)
-    assert "61天" in line_with(out, "18,000.00 × 23.98% × 61 ÷ 365 = 721.37 元")
-    # 18,000.00 × 0.24 × 163 / 365 = 1,929.2054… → 1,929.21 (2026-05-10 to 2026-10-20, 35.97 % capped at 24 %)
-    assert "163天" in line_with(out, "18,000.00 × 24% × 163 ÷ 365 = 1,929.21 元")
-    assert "35.97%" in line_with(out, "1,929.21 元") and "按上限" in line_with(out, "1,929.21 元")
-    # 721.3709… + 1,929.2054… = 2,650.5764… → 2,650.58
-    assert "2,650.5764…" in line_with(out, "721.37 + 1,929.21 = 2,650.58 元")
-    # supportable 18,000.00 + 2,650.58 = 20,650.58; claimed 18,000 + 721.37 + 2,891.40 + 1,387.23 = 23,000.00
-    line_with(out, "18,000.00", "2,650.58", "= 20,650.58 元")
+    # law.md §4: 18,000.00 × 0.2398 × 61 / 365 = 721.3709… booked rounded down → 721.37 (2026-03-10 to the
+    # due date 2026-05-10)
+    assert "61天" in line_with(out, "18,000.00 × 23.98% × 61 ÷ 365 = 721.3709…，向下舍入到分记 721.37 元")
+    # 18,000.00 × 0.24 × 163 / 365 = 1,929.2054… → 1,929.20 (2026-05-10 to 2026-10-20, 35.97 % capped at 24 %)
+    assert "163天" in line_with(out, "18,000.00 × 24% × 163 ÷ 365 = 1,929.2054…，向下舍入到分记 1,929.20 元")
+    assert "35.97%" in line_with(out, "1,929.20 元") and "按上限" in line_with(out, "1,929.20 元")
+    # the booked rows add up: 721.37 + 1,929.20 = 2,650.57 (law.md §4.4)
+    line_with(out, "721.37 + 1,929.20 = 2,650.57 元", "向下舍入")
+    # supportable 18,000.00 + 2,650.57 = 20,650.57; claimed 18,000 + 721.37 + 2,891.40 + 1,387.23 = 23,000.00
+    line_with(out, "18,000.00", "2,650.57", "= 20,650.57 元")
     line_with(out, "= 23,000.00 元")
-    # excess 23,000.00 − 20,650.58 = 2,349.42
-    line_with(out, "20,650.58", "= 2,349.42 元")
+    # excess 23,000.00 − 20,650.57 = 2,349.43
+    line_with(out, "20,650.57", "= 2,349.43 元")
     # answer deadline: 2026-11-20 + 15 days = 2026-12-05, a Saturday → Monday 2026-12-07 (民事诉讼法 第一百二十八条)
     line_with(out, "2026年11月20日", "15 日", "2026年12月5日（星期六）", "第一百二十八条")
     moved = line_with(out, "顺延", "落在 2026年12月7日（星期一，工作日")
@@ -94,13 +95,13 @@ def test_a_remainder_goes_to_the_last_instalment() -> None:
 
 def test_repayment_pays_interest_first_then_principal() -> None:
     out = explained([("  repayments: []", "  repayments: [{date: 2026-04-10, amount: 500.00}]")])
-    # 2026-03-10 → 2026-04-10 = 31 days: 18,000.00 × 0.2398 × 31 / 365 = 366.5983… → 366.60 of interest;
-    # 500.00 pays 366.5983… of interest and 133.4016… of principal (民法典 第五百六十一条)
+    # 2026-03-10 → 2026-04-10 = 31 days: 18,000.00 × 0.2398 × 31 / 365 = 366.5983…, booked 366.59 (law.md §4.4);
+    # 500.00 pays the booked 366.59 of interest and 500.00 − 366.59 = 133.41 of principal (民法典 第五百六十一条)
     paid = line_with(out, "2026年4月10日 还款 500.00 元")
-    assert "先抵充利息等 366.60 元" in paid and "再抵充本金 133.40 元" in paid and "第五百六十一条" in paid
+    assert "先抵充利息等 366.59 元" in paid and "再抵充本金 133.41 元" in paid and "第五百六十一条" in paid
     assert "31天" in line_with(out, "2026年3月10日至2026年4月10日")
-    # principal after: 18,000.00 − 133.4016… = 17,866.5983… → 17,866.60; next run starts from it
-    line_with(out, "2026年4月10日至2026年5月10日", "17,866.60 × 23.98% × 30 ÷ 365")
+    # principal after: 18,000.00 − 133.41 = 17,866.59, whole cents; the next run starts from it
+    line_with(out, "2026年4月10日至2026年5月10日", "17,866.59 × 23.98% × 30 ÷ 365")
 
 
 def test_deadline_moved_past_national_day_names_the_holiday() -> None:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from toolkit.case import typed_input as typed
 from toolkit.case.interview import Interviewer, interview
 from toolkit.case.load import case_from_text, load_case
+from toolkit.case.text import text_problem
 from toolkit.case.typed_input import AnswerError, Choice
 from toolkit.case.writer import case_text
 from toolkit.cli import main
@@ -164,8 +165,9 @@ def test_init_yes_from_the_sample_writes_a_valid_case_with_its_facts(tmp_path: P
     figures = compute_figures(case)
     sample = load_case(SAMPLE)
     assert case.client == sample.client and case.loan == sample.loan and case.claims == sample.claims
-    # law.md §4 worked example: 18,000.00 × 0.2398 × 61/365 + 18,000.00 × 0.24 × 163/365 = 2,650.5764…
-    assert figures.supportable_total is not None and round(figures.supportable_total, 2) == Decimal("20650.58")
+    # law.md §4 worked example: 18,000.00 × 0.2398 × 61/365 = 721.3709… → 721.37 and 18,000.00 × 0.24 × 163/365 =
+    # 1,929.2054… → 1,929.20, each booked rounded down (§4.4): 18,000.00 + 2,650.57 = 20,650.57
+    assert figures.supportable_total == Decimal("20650.57")
     checked = run(["check", "--case", str(target)])
     assert checked.exit_code == 0 and "错误 0 项" in checked.output, checked.output
 
@@ -188,8 +190,11 @@ def test_writer_round_trips_the_sample() -> None:
     assert case_from_text(case_text(sample, "case.schema.json", "case.yaml"), "case.yaml") == sample
 
 
-@given(st.text(min_size=1, max_size=40).map(str.strip).filter(bool))
-def test_any_text_survives_writing_and_reading(text: str) -> None:
+_ACCEPTED = st.characters(blacklist_categories=("Cs",)).filter(lambda char: text_problem(char) is None)
+
+
+@given(st.text(_ACCEPTED, min_size=1, max_size=40).map(str.strip).filter(bool))
+def test_any_text_the_format_accepts_survives_writing_and_reading(text: str) -> None:
     sample = load_case(SAMPLE)
     case = sample.model_copy(update={"client": sample.client.model_copy(update={"address": text, "occupation": text})})
     assert case_from_text(case_text(case, "case.schema.json", "case.yaml"), "case.yaml").client.address == text
@@ -390,3 +395,15 @@ def test_interview_runs_without_a_terminal() -> None:
     told: list[str] = []
     case = interview(load_case(SAMPLE), Interviewer(None, told.append))
     assert case.client.name == "李明" and told == []
+
+
+def test_answers_beyond_the_case_format_bounds_are_asked_again() -> None:
+    # the same bounds as the case file (toolkit.case.models): below 10^12 yuan; years 1900–2100; no control characters
+    with pytest.raises(AnswerError, match="金额过大"):
+        typed.parse_amount("1000000000000")
+    assert typed.parse_amount("999999999999.99") == Decimal("999999999999.99")
+    with pytest.raises(AnswerError, match="年份 2101 不合理"):
+        typed.parse_date("2101-01-01")
+    assert typed.parse_date("2100-12-31") == date(2100, 12, 31)
+    with pytest.raises(AnswerError, match="U\\+0008"):
+        typed.parse_text("李\b明")

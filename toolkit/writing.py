@@ -17,6 +17,7 @@ from toolkit.documents import kind as document_kind
 from toolkit.documents import requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, OutputError, UsageError
+from toolkit.filenames import same_name_key
 from toolkit.law.figures import Figures
 from toolkit.render.output import file_in_the_way, resolve_output, write_atomic
 
@@ -58,6 +59,7 @@ def draft_and_write(
             )
     if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() in SUFFIXES:
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
+    targets = _distinct_targets(case, names, out)
     ready = []
     for name in names:
         try:
@@ -65,9 +67,7 @@ def draft_and_write(
         except DraftError as error:
             outcome.refused.append(error)
             continue
-        kind = document_kind(name)
-        target = resolve_output(out, kind.file_name(case))
-        ready.append((target, drafted))
+        ready.append((targets[name], drafted))
         outcome.notices += [_notice(f) for f in drafted.findings if f.severity != "info"]
     if not force and (existing := [str(target) for target, _ in ready if target.exists()]):
         hint = "如确需覆盖，请加 --force；或用 --out 指定其他位置"
@@ -84,6 +84,22 @@ def draft_and_write(
         outcome.written += convert_to_pdf(documents, force=force)
     outcome.notices = list(dict.fromkeys(outcome.notices))
     return outcome
+
+
+def _distinct_targets(case: Case, names: list[str], out: Path | None) -> dict[str, Path]:
+    """Where each document goes; two documents of one run never share a file (on any file system)."""
+    targets = {name: resolve_output(out, document_kind(name).file_name(case)) for name in names}
+    seen: dict[str, str] = {}
+    for name, target in targets.items():
+        key = same_name_key(str(target))
+        if key in seen:
+            both = f"{document_kind(seen[key]).title}和{document_kind(name).title}"
+            raise OutputError(
+                f"{both}会写到同一个文件 {target}，未写入任何文书",
+                "请用 --out 为每份文书分别指定文件，或一次只生成一份文书",
+            )
+        seen[key] = name
+    return targets
 
 
 def _check_out(out: Path | None) -> None:

@@ -34,8 +34,8 @@ def _template(folder: Path) -> tuple[dict[str, list[str]], dict[str, list[list[A
         if sheet.title == "说明":
             continue
         values = [list(row) for row in sheet.iter_rows(values_only=True) if any(v is not None for v in row)]
-        headers[sheet.title] = [str(v) for v in values[0]]
-        rows[sheet.title] = values[1:]
+        headers[sheet.title] = [str(v) for v in values[1]]  # row 1: Chinese titles; row 2: the dotted paths
+        rows[sheet.title] = values[2:]
     return headers, rows
 
 

@@ -45,7 +45,8 @@ def test_47_drafted_3_reported_and_exit_code_1(fifty: tuple[Path, subprocess.Com
     assert sorted(failed) == ["C007", "C021", "C038"]
     assert [case["case_id"] for case in report["cases"]] == case_ids(50)  # input order, whatever the timing
     assert failed["C007"]["documents"][0]["findings"][0]["id"] == "ID-CHECKSUM"
-    assert failed["C021"]["message"].startswith("clients.xlsx[cases]!R23 C(court.served_on): 不是有效的日期")
+    served = "clients.xlsx[cases]!R23 C(court.served_on)"
+    assert failed["C021"]["message"].startswith(f"{served}: 2026年2月30日 这一天不存在")
     assert failed["C038"]["documents"][0]["findings"][0]["id"] == "AMT-TOTAL"
     assert "C007" in result.stdout and "C021" in result.stdout and "C038" in result.stdout
     assert "3 件案件未能全部生成" in result.stderr
@@ -77,9 +78,11 @@ def test_the_sheet_template_drafts_as_it_is(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     book = openpyxl.load_workbook(tmp_path / "案件表.xlsx")
     assert {"cases", "repayments", "events", "expenses", "evidence", "说明"} <= set(book.sheetnames)
-    header = [cell.value for cell in book["cases"][1]]
+    titles = [cell.value for cell in book["cases"][1]]
+    header = [cell.value for cell in book["cases"][2]]  # the dotted paths, below the Chinese titles
+    assert titles[:2] == ["案件编号", "法院·受理法院全称"] and "借款人·公民身份号码" in titles
     assert header[0] == "case_id" and "loan.principal" in header and "court.served_on" in header
-    assert book["cases"].cell(row=2, column=header.index("client.id_number") + 1).number_format == "@"
+    assert book["cases"].cell(row=3, column=header.index("client.id_number") + 1).number_format == "@"
     result = draft("batch", tmp_path / "案件表.xlsx", "--out", tmp_path / "out", "--jobs", "1")
     assert result.returncode == 0, result.stdout + result.stderr
     report = _report(tmp_path / "out")

@@ -48,7 +48,7 @@ def test_model_problems_are_pointed_at_their_cell(tmp_path: Path) -> None:
     job = _jobs(path)[1]
     result = draft_job(Settings(tmp_path / "out", ("answer",), Options()), job)
     assert result.status == "failed"
-    assert result.message.startswith("clients.xlsx[cases]!R3 C(court.served_on): 不是有效的日期")
+    assert result.message.startswith("clients.xlsx[cases]!R3 C(court.served_on): 2026年2月30日 这一天不存在")
 
 
 def test_list_sheet_problems_name_their_own_sheet(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_list_sheet_problems_name_their_own_sheet(tmp_path: Path) -> None:
     book.save(path)
     job = _jobs(path)[1]
     result = draft_job(Settings(tmp_path / "out", ("hardship",), Options()), job)
-    assert "clients.xlsx[events]!R4 C(date): 不是有效的日期" in result.message
+    assert "clients.xlsx[events]!R4 C(date): 2026年13月1日 这一天不存在" in result.message
 
 
 def test_an_unknown_column_stops_the_whole_spreadsheet(tmp_path: Path) -> None:

@@ -46,11 +46,12 @@ def variant(changes: dict[str, Any] | None = None) -> Case:
 def _sample_figures() -> Figures:
     d = dt.date
     # law.md §4 worked example: 18,000.00 × 0.2398 × 61 / 365 (2026-03-10 → 2026-05-10, below the cap)
-    in_term = Decimal("18000.00") * Decimal("0.2398") * 61 / 365  # 721.3709…
+    in_term = Decimal("18000.00") * Decimal("0.2398") * 61 / 365  # 721.3709… booked rounded down: 721.37
     # + 18,000.00 × 0.24 × 163 / 365 (2026-05-10 → 2026-10-20, overdue 35.97 % capped at 24 %)
-    overdue = Decimal("18000.00") * Decimal("0.24") * 163 / 365  # 1,929.2054…
-    charges = in_term + overdue  # 2,650.5764…
-    supportable = Decimal("18000.00") + charges  # 20,650.58
+    overdue = Decimal("18000.00") * Decimal("0.24") * 163 / 365  # 1,929.2054… booked: 1,929.20
+    booked_in_term, booked_overdue = Decimal("721.37"), Decimal("1929.20")
+    charges = booked_in_term + booked_overdue  # 2,650.57 (law.md §4.4)
+    supportable = Decimal("18000.00") + charges  # 20,650.57
     ledger = Ledger(
         as_of=d(2026, 10, 20),
         start=d(2026, 3, 10),
@@ -68,6 +69,7 @@ def _sample_figures() -> Figures:
                 Decimal("0.24"),
                 Decimal("0.2398"),
                 "in_term",
+                booked_in_term,
                 in_term,
             ),
             LedgerSegment(
@@ -79,6 +81,7 @@ def _sample_figures() -> Figures:
                 Decimal("0.24"),
                 Decimal("0.24"),
                 "overdue",
+                booked_overdue,
                 overdue,
             ),
         ),
@@ -102,7 +105,7 @@ def _sample_figures() -> Figures:
         claimed_principal=Decimal("18000.00"),
         claimed_charges=claimed_charges,
         claimed_total=Decimal("23000.00"),
-        excess=Decimal("18000.00") + claimed_charges - supportable,  # 2,349.42
+        excess=Decimal("18000.00") + claimed_charges - supportable,  # 2,349.43
         # served 2026-11-20 + 15 = 2026-12-05, a Saturday → Monday 2026-12-07 (law.md §5)
         answer_deadline=d(2026, 12, 7),
         answer_deadline_unadjusted=d(2026, 12, 5),

@@ -43,11 +43,11 @@ def test_json_figures_equal_the_case_format_example(
         "lpr_at_contract": "0.0300",
         "rate_cap": "0.2400",
         "rate_cap_basis": "financial24",
-        "supportable_total": "20650.58",
+        "supportable_total": "20650.57",
         "claimed_principal": "18000.00",
         "claimed_charges": "5000.00",
         "claimed_total": "23000.00",
-        "excess": "2349.42",
+        "excess": "2349.43",
         "answer_deadline": "2026-12-07",
         "limitation_expires": "2029-08-01",
         "limitation_expired": False,
@@ -59,7 +59,7 @@ def test_json_figures_equal_the_case_format_example(
     assert {k: ledger[k] for k in ("as_of", "principal_outstanding", "charges_outstanding", "overpaid")} == {
         "as_of": "2026-10-20",
         "principal_outstanding": "18000.00",
-        "charges_outstanding": "2650.58",
+        "charges_outstanding": "2650.57",
         "overpaid": "0.00",
     }
     # the example shows the first row; 18,000.00 / 12 = 1,500.00 for each of 12 months
@@ -119,7 +119,7 @@ def test_readable_report_has_figures_findings_lines_and_citations(
 ) -> None:
     code, out, _ = _run(["check", "--case", SAMPLE_ARG], capsys, monkeypatch)
     assert code == 0
-    assert "认定本金" in out and "20,650.58 元" in out and "2026年12月7日" in out
+    assert "认定本金" in out and "20,650.57 元" in out and "2026年12月7日" in out
     lines = SAMPLE.read_text(encoding="utf-8").splitlines()
     claims_line = next(number for number, line in enumerate(lines, 1) if line.startswith("claims:"))
     assert f"[RATE-EXCESS] {SAMPLE_ARG}:{claims_line}: claims" in out

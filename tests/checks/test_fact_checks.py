@@ -35,8 +35,6 @@ def _after_expiry(kind: str, field: str) -> dict[str, Any]:
 CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = [
     ("SECTION-MISSING", {"court.served_on": DELETE}, {}, ("answer",), "court.served_on"),
     ("AMT-TOTAL", {"claims.total": "23000.01"}, {}, ("answer",), "claims.total"),
-    ("AMT-CENTS", {"loan.repayments": [{"date": "2026-04-10", "amount": "500.005"}]}, {}, ("answer",),
-     "loan.repayments[0].amount"),
     ("AMT-DEDUCTED", {"loan.disbursed": "16000.00"}, {}, ("answer",), "loan.disbursed"),
     ("ANSWER-ITEMS", {"answer.admitted": ["principal", "fees"]}, {}, ("answer",), "answer.contested"),
     ("DATE-ORDER", {"loan.disbursed_on": "2026-03-09"}, {}, ("answer",), "loan.disbursed_on"),
@@ -96,6 +94,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("SCHED-UNAFFORDABLE", {}, {"monthly_disposable": Decimal("1499.99")}, ("settlement",), "proposal.installments"),
     ("SCHED-DOWN-PAYMENT", {"proposal.down_payment": "18000.01"}, {"schedule": None}, ("settlement",),
      "proposal.down_payment"),
+    # one cent more received than lent
+    ("FACT-DISBURSED-ABOVE", {"loan.disbursed": "18000.01"}, {}, ("answer",), "loan.disbursed"),
+    # signed 2026-11-29: 20 years earlier is 2006-11-29, and 2006-03-10 is before it
+    ("FACT-DATE-PLAUSIBLE", {"loan.contract_date": "2006-03-10", "loan.disbursed_on": "2026-03-10"}, {},
+     ("answer",), "loan.contract_date"),
+    # the first LPR was published 2019-08-20 (law.md §1): a private loan of the day before has none
+    ("FACT-BEFORE-LPR", {"loan.contract_date": "2019-08-19", "loan.disbursed_on": "2026-03-10",
+                         "lender.kind": "private"}, {"transition_rule": True}, ("answer",), "loan.contract_date"),
+    # the sample claims 23,000.00 in all
+    ("FACT-REPAYMENT-ABOVE-CLAIM", {"loan.repayments": [{"date": "2026-04-10", "amount": "23000.01"}]}, {},
+     ("answer",), "loan.repayments[0].amount"),
     ("DATA-LPR-STALE", {},
      {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),)},
      ("answer",), "loan.contract_date"),
@@ -145,16 +154,40 @@ def test_settlement_needs_claims() -> None:
     assert ("SECTION-MISSING", "claims") in found(findings(no_claims, quiet, ("settlement",)))
 
 
-def test_every_amount_is_in_cents_wherever_it_is_written() -> None:
-    case = variant({"hardship.monthly_expenses": {"房租": "1800.005"}, "proposal.down_payment": "0.001"})
-    assert {("AMT-CENTS", "hardship.monthly_expenses.房租"), ("AMT-CENTS", "proposal.down_payment")} <= found(
-        findings(case)
-    )
-
-
 def test_amounts_with_two_decimals_or_trailing_zeros_pass() -> None:
     case = variant({"claims.interest": "721.370", "claims.total": "23000.0000"})
-    assert not [f for f in findings(case) if f.id in ("AMT-CENTS", "AMT-TOTAL")]
+    assert not [f for f in findings(case) if f.id == "AMT-TOTAL"]
+
+
+def test_plausible_facts_stay_quiet_at_their_bounds() -> None:
+    # received = lent; one payment = the whole claim (23,000.00); a contract exactly on the first LPR day;
+    # a fact 20 years before the signing date (2006-11-29) and a first instalment 10 years after (2036-11-29)
+    case = variant({
+        "loan.disbursed": "18000.00",
+        "loan.repayments": [{"date": "2026-04-10", "amount": "23000.00"}],
+        "loan.contract_date": "2006-11-29",
+        "loan.disbursed_on": "2026-03-10",
+        "proposal.first_due_date": "2036-11-29",
+        "lender.kind": "private",
+    })
+    quiet = [f for f in findings(case, figures(transition_rule=True)) if f.id.startswith("FACT-")]
+    assert {f.id for f in quiet} == {"FACT-BEFORE-LPR"}  # 2006 is before 2019-08-20: only that one fires
+    on_first_day = variant({"loan.contract_date": "2019-08-20", "loan.disbursed_on": "2026-03-10"})
+    assert not [f for f in findings(on_first_day, figures(transition_rule=True)) if f.id.startswith("FACT-")]
+
+
+def test_implausible_dates_name_each_field_and_what_to_check() -> None:
+    case = variant({
+        "loan.contract_date": "2000-01-05",
+        "loan.disbursed_on": "2000-01-05",
+        "proposal.first_due_date": "2036-11-30",
+        "client.birth_date": "2000-01-05",
+        "client.id_number": "410105200001052311",
+    })
+    result = [f for f in findings(case) if f.id == "FACT-DATE-PLAUSIBLE"]
+    fields = {f.field for f in result}
+    assert {"loan.contract_date", "loan.disbursed_on", "proposal.first_due_date", "client.birth_date"} <= fields
+    assert all("核对" in f.message for f in result)
 
 
 def test_deducted_interest_names_both_amounts_and_the_claimed_principal() -> None:
@@ -213,7 +246,7 @@ def test_excess_that_rounds_to_zero_is_not_reported() -> None:
 
 def test_excess_message_gives_the_figures_and_cites_the_cap() -> None:
     (finding,) = [f for f in findings() if f.id == "RATE-EXCESS"]
-    assert "20,650.58" in finding.message and "2,349.42" in finding.message and "依法最多可主张" in finding.message
+    assert "20,650.57" in finding.message and "2,349.43" in finding.message and "依法最多可主张" in finding.message
     assert finding.citation == "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
 
 
@@ -300,5 +333,5 @@ def test_dates_in_order_and_repayments_in_time_pass() -> None:
 def test_sample_figures_match_the_worked_example() -> None:
     """Guard on the hand-built figures themselves (law.md §4)."""
     assert SAMPLE_FIGURES.ledger is not None
-    assert round(SAMPLE_FIGURES.ledger.charges_outstanding, 2) == Decimal("2650.58")
-    assert round(SAMPLE_FIGURES.excess or 0, 2) == Decimal("2349.42")
+    assert SAMPLE_FIGURES.ledger.charges_outstanding == Decimal("2650.57")
+    assert SAMPLE_FIGURES.excess == Decimal("2349.43")

@@ -1,7 +1,7 @@
 """The sample case gives exactly what is warranted, with the engine's figures and with the hand-worked ones.
 
 Warranted on 李明 v 重庆市小米小额贷款有限公司 (law.md §2, §4): the overdue rate 35.97 % is above the 24 % cap;
-the claimed 23,000.00 exceeds the supportable 20,650.58 by 2,349.42; the 1,387.23 of fees may be disguised
+the claimed 23,000.00 exceeds the supportable 20,650.57 by 2,349.43; the 1,387.23 of fees may be disguised
 interest; and, the lender being a microfinance company on ``auto``, the 4 × LPR figure is given for
 information. Nothing else: the dates are in order, the deadline is 8 days away, limitation runs to 2029,
 the plan of 12 × 1,500.00 fits 2,000.00 of disposable income.
@@ -46,11 +46,12 @@ def test_sample_with_the_engine() -> None:
 
 
 def test_engine_alternative_lpr4x_total() -> None:
-    """4 × 3.00 % = 12 %, which caps both periods: 18,000.00 × 0.12 × (61 + 163) / 365 = 1,325.59 of charges,
-    so 19,325.59 could be supported under 4 × LPR."""
+    """4 × 3.00 % = 12 %, which caps both periods, each booked rounded down (law.md §4.4): 18,000.00 × 0.12 × 61
+    / 365 = 360.9863… → 360.98 and 18,000.00 × 0.12 × 163 / 365 = 964.6027… → 964.60, 1,325.58 of charges, so
+    19,325.58 could be supported under 4 × LPR."""
     case = load_case(SAMPLE)
     (info,) = [f for f in run_fact_checks(case, compute_figures(case), ["answer"]) if f.id == "RATE-LPR4X"]
-    assert "19,325.59" in info.message
+    assert "19,325.58" in info.message
 
 
 def test_the_sample_prepares_all_three_documents() -> None:

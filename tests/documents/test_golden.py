@@ -38,13 +38,15 @@ def test_sample_document_matches_its_golden_text(golden: str, name: str, style: 
 
 def test_golden_texts_carry_the_worked_example_figures() -> None:
     """The goldens themselves hold law.md's worked example, so a wrong golden cannot pass unnoticed:
-    18,000.00 × 0.2398 × 61 / 365 = 721.37; 18,000.00 × 0.24 × 163 / 365 = 1,929.21; charges 2,650.58;
-    supportable 20,650.58; claimed 23,000.00; excess 2,349.42; 18,000.00 / 12 = 1,500.00 a month."""
+    each row booked rounded down to the cent (law.md §4.4): 18,000.00 × 0.2398 × 61 / 365 = 721.3709… → 721.37;
+    18,000.00 × 0.24 × 163 / 365 = 1,929.2054… → 1,929.20; charges 2,650.57; supportable 20,650.57; claimed
+    23,000.00; excess 2,349.43; 18,000.00 / 12 = 1,500.00 a month."""
     texts = {name: (GOLDEN / name).read_text(encoding="utf-8") for name, _, _ in DOCUMENTS}
     for name in ("answer.txt", "answer-elements.txt", "settlement.txt"):
-        assert "20,650.58元（人民币贰万零陆佰伍拾元零伍角捌分）" in texts[name], name
-        assert "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）" in texts[name], name
-    assert "原告依法最多可主张利息及费用2,650.58元（人民币贰仟陆佰伍拾元零伍角捌分）" in texts["answer-elements.txt"]
+        assert "20,650.57元（人民币贰万零陆佰伍拾元零伍角柒分）" in texts[name], name
+        assert "2,349.43元（人民币贰仟叁佰肆拾玖元肆角叁分）" in texts[name], name
+    assert "原告依法最多可主张利息及费用2,650.57元（人民币贰仟陆佰伍拾元零伍角柒分）" in texts["answer-elements.txt"]
+    assert "1,929.20" in texts["answer.txt"] and "合计2,650.57元" in texts["answer-elements.txt"]
     for name in texts:
         assert "18,000.00元（人民币壹万捌仟元整）" in texts[name], name
     assert "每期1,500.00元" in texts["hardship.txt"]

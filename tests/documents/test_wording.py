@@ -69,9 +69,12 @@ def test_every_element_row_is_answered(name: str) -> None:
 
 def test_element_form_carries_the_narrative_arguments() -> None:
     """private-downpayment: 砍头息 (50,000.00 − 47,000.00 = 3,000.00 deducted), the 4 × LPR cap
-    (4 × 3.85 % = 15.4 %): 47,000.00 × 0.154 × 214 / 365 = 4,243.65 up to the repayment of 5,000.00 on
-    2022-01-15, which leaves principal 47,000.00 − 756.35 = 46,243.65; then 46,243.65 × 0.154 × 1,731 / 365 =
-    33,773.57; supportable 80,017.22; claimed 50,000.00 + 48,500.00 + 5,000.00 = 103,500.00; excess 23,482.78."""
+    (4 × 3.85 % = 15.4 %), each row booked rounded down to the cent (law.md §4.4): 47,000.00 × 0.154 × 214 / 365
+    = 4,243.6493… → 4,243.64 up to the repayment of 5,000.00 on 2022-01-15, which pays 4,243.64 of interest and
+    756.36 of principal, leaving 46,243.64; then 46,243.64 × 0.154 × 151 / 365 = 2,946.1633… → 2,946.16 to the
+    due date 2022-06-15 and 46,243.64 × 0.154 × 1,580 / 365 = 30,827.4040… → 30,827.40 to 2026-10-12:
+    33,773.56; supportable 46,243.64 + 33,773.56 = 80,017.20; claimed 50,000.00 + 48,500.00 + 5,000.00 =
+    103,500.00; excess 103,500.00 − 80,017.20 = 23,482.80."""
     lines = paragraphs(with_style(sample("private-downpayment"), "elements"), "answer")
     principal = _row(lines, "对本金有无异议", "对利息（期内利息、复利、罚息）有无异议")
     assert principal[0].startswith(
@@ -79,10 +82,10 @@ def test_element_form_carries_the_narrative_arguments() -> None:
     )
     assert "本金应认定为47,000.00元（人民币肆万柒仟元整）" in principal[0]
     interest = _row(lines, "对利息（期内利息、复利、罚息）有无异议", "对提前还款或解除合同有无异议")
-    assert "原告依法最多可主张利息及费用33,773.57元（人民币叁万叁仟柒佰柒拾叁元伍角柒分）" in interest[1]
+    assert "原告依法最多可主张利息及费用33,773.56元（人民币叁万叁仟柒佰柒拾叁元伍角陆分）" in interest[1]
     assert "合计以年利率15.4%为上限" in interest[1]
     total = _row(lines, "对标的总额有无异议", "答辩依据")
-    assert "依法最多可主张80,017.22元（人民币捌万零壹拾柒元贰角贰分），超出的23,482.78元" in total[0]
+    assert "依法最多可主张80,017.20元（人民币捌万零壹拾柒元贰角），超出的23,482.80元" in total[0]
     rates = _row(lines, "借款利率", "借款发放时间")
     assert "合同成立时一年期贷款市场报价利率（3.85%）的四倍，即年利率15.4%" in rates[1]
     assert "第九十六条" in _row(lines, "其他需要说明的内容", "证据清单")[-1]

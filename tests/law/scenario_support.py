@@ -8,7 +8,7 @@ A scenario file holds:
     arithmetic: |        # the hand calculation behind every expected figure
       …
     expected:            # report keys (figures_json), dotted for nested ones: ledger.overpaid, schedule.0.amount
-      excess: "2349.42"
+      excess: "2349.43"
     expected_gaps: [holidays_missing]     # the kinds of data gaps, in order; absent means none
     expected_missing: {rate_cap: court.filed_on}  # figure left null → the case field it lacks; absent: none
 """

@@ -244,3 +244,15 @@ def test_caps_refer_only_to_known_citations(user_dir: Path) -> None:
     with pytest.raises(LegalDataError) as caught:
         cap_table()
     assert "no_such_key" in caught.value.message
+
+
+def test_a_control_character_in_a_citation_is_refused_where_it_is_written(user_dir: Path) -> None:
+    # documents print citations: a backspace would make the document's XML invalid
+    (user_dir / "citations.yaml").write_text(
+        'citations:\n  civil_code_680:\n    law: civil_code\n    article: "第六百八十\\b条"\n    about: 借款利率\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LegalDataError) as caught:
+        citation_table()
+    where = f"{user_dir / 'citations.yaml'}:4: citations.civil_code_680.article"
+    assert f"{where}: 第 6 个字符是控制字符" in caught.value.message

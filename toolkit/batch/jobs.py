@@ -17,7 +17,7 @@ from typing import Any, Literal
 from toolkit.render.output import safe_file_name
 
 CaseStatus = Literal["ok", "failed"]
-DocumentStatus = Literal["written", "refused", "failed"]
+DocumentStatus = Literal["written", "unchanged", "kept", "refused", "failed"]  # kept: an existing, different file
 MAX_ID_LENGTH = 64
 _ID_TEXT = re.compile(r"[^\s/\\]+")
 
@@ -32,6 +32,7 @@ class Job:
     cells: Mapping[str, str] = field(default_factory=dict)  # dotted path → where it was written
     input_sha256: str = ""
     problems: tuple[str, ...] = ()  # found while reading: the case fails without drafting
+    prior: CaseResult | None = None  # how the same case went in this folder's last report, if comparable
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,19 @@ class CaseResult:
     folder: str | None = None
     documents: tuple[DocumentResult, ...] = ()
     message: str = ""  # why the case failed as a whole (unreadable, no documents, PDF conversion …)
+    drafted_from: str = ""  # the input_sha256 the documents on disk were drafted from, when not this one
+
+
+def case_result(data: Mapping[str, Any]) -> CaseResult:
+    """A case of report.json read back (the inverse of ``report.case_json``)."""
+    documents = tuple(
+        DocumentResult(
+            **{key: value for key, value in document.items() if key != "findings"},
+            findings=tuple((finding["id"], finding["severity"]) for finding in document["findings"]),
+        )
+        for document in data["documents"]
+    )
+    return CaseResult(**{**data, "documents": documents})
 
 
 def case_id_problem(case_id: str) -> str | None:

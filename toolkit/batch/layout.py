@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -22,23 +23,58 @@ from pydantic import BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
 from toolkit.case import models
+from toolkit.case.interview import lawsuit, loan, parties, settlement
 from toolkit.case.models import Case
+from toolkit.case.typed_input import Choice
 
-Kind = Literal["money", "rate", "date", "int", "bool", "id", "text", "items"]
+Kind = Literal["money", "rate", "date", "int", "bool", "id", "text", "choice", "items"]
 RATES = frozenset({"annual_rate", "overdue_rate"})
 CASE_ID = "case_id"
 MAIN_SHEET = "cases"
 NOTES_SHEET = "说明"
 KIND_NAMES: dict[Kind, str] = {
-    "money": "金额（元，最多两位小数）",
-    "rate": "年利率（小数，如 0.2398）",
-    "date": "日期（日期格式，或文本 YYYY-MM-DD）",
+    "money": "金额（元）：18000、18,000.00、1.8万、18000元均可，最多两位小数",
+    "rate": "年利率：23.98% 或 0.2398",
+    "date": "日期：日期格式的单元格，或 2026-03-10、2026/3/10、2026年3月10日",
     "int": "整数",
-    "bool": "是/否（TRUE/FALSE）",
-    "id": "编号（单元格须为文本格式）",
+    "bool": "是/否（从下拉列表选）",
+    "id": "编号：单元格须为“文本”格式，原样填写，不加引号",
     "text": "文字",
-    "items": "项目名称，用逗号分隔，如 interest,penalty",
+    "choice": "从下拉列表选（中文名称或英文代码均可）",
+    "items": "项目名称（中文或英文代码），用逗号或顿号分隔，如 罚息（逾期利息）、复利",
 }
+CASE_ID_TITLE = "案件编号"
+SECTION_NAMES = {
+    "court": "法院",
+    "client": "借款人",
+    "lender": "出借人",
+    "agent": "代理人",
+    "loan": "借款合同",
+    "claims": "诉讼请求",
+    "hardship": "困难情况",
+    "proposal": "和解方案",
+    "answer": "答辩状",
+    "signing": "落款",
+}
+_SECTION_CHOICES = (Choice("hardship", "困难情况说明"), Choice("answer", "答辩状"))
+CHOICE_LABELS: dict[str, tuple[Choice, ...]] = {  # as ``draft init`` offers them
+    "client.gender": parties.GENDERS,
+    "lender.kind": parties.LENDER_KINDS,
+    "court.procedure": lawsuit.PROCEDURES,
+    "loan.repayment": loan.REPAYMENTS,
+    "loan.day_count": loan.DAY_COUNTS,
+    "loan.rate_cap_basis": loan.CAP_BASES,
+    "kind": loan.INTERRUPTION_KINDS,
+    "answer.style": lawsuit.STYLES,
+    "answer.admitted": lawsuit.CLAIM_CHOICES,
+    "answer.contested": lawsuit.CLAIM_CHOICES,
+    "proposal.waive": lawsuit.CLAIM_CHOICES,
+    "proposal.addressee": settlement.ADDRESSEE_CHOICES,
+    "section": _SECTION_CHOICES,
+}
+_TITLES = {"kind": "中断事由类型", "section": "证据用于"}
+_CLAUSE = re.compile(r"[，；。：]")
+_BRACKETS = re.compile(r"（[^）]*）|\([^)]*\)")
 
 
 @dataclass(frozen=True)
@@ -47,7 +83,17 @@ class Column:
     kind: Kind
     required: bool  # required when its section is present
     note: str  # the model's Chinese description
-    choices: tuple[str, ...] = ()
+    choices: tuple[Choice, ...] = ()  # a choice's code and Chinese name; items' too
+
+    @property
+    def title(self) -> str:
+        """The Chinese column header: ``借款合同·合同载明的借款本金（元）``."""
+        section = self.path.rpartition(".")[0]
+        field = _TITLES.get(self.path) or _CLAUSE.split(_BRACKETS.sub("", self.note))[0].strip()
+        if section:
+            prefix = SECTION_NAMES.get(section, section)
+            field = f"{prefix}·{field.removeprefix(prefix) or field}"
+        return field + ("（元）" if self.kind == "money" else "")
 
 
 @dataclass(frozen=True)
@@ -77,7 +123,12 @@ def _is_identifier(annotation: Any, info: FieldInfo) -> bool:
     return any(isinstance(m, BeforeValidator) and m.func is models._quoted for m in metadata)
 
 
-def _kind(name: str, annotation: Any, info: FieldInfo) -> tuple[Kind, tuple[str, ...]]:
+def _labelled(path: str, codes: tuple[Any, ...]) -> tuple[Choice, ...]:
+    labels = {choice.value: choice.label for choice in CHOICE_LABELS.get(path, ())}
+    return tuple(Choice(str(code), labels.get(str(code), str(code))) for code in codes)
+
+
+def _kind(name: str, annotation: Any, info: FieldInfo) -> tuple[Kind, tuple[Any, ...]]:
     if _is_identifier(annotation, info):
         return "id", ()
     base = annotation
@@ -86,10 +137,9 @@ def _kind(name: str, annotation: Any, info: FieldInfo) -> tuple[Kind, tuple[str,
     origin = typing.get_origin(base)
     if origin is list:
         (item,) = typing.get_args(base)
-        return "items", tuple(str(choice) for choice in typing.get_args(item))
+        return "items", typing.get_args(item)
     if origin is Literal:
-        choices = typing.get_args(base)
-        return ("int" if isinstance(choices[0], int) else "text"), tuple(str(c) for c in choices)
+        return "choice", typing.get_args(base)
     if base is Decimal:
         return ("rate" if name in RATES else "money"), ()
     simple: dict[Any, Kind] = {dt.date: "date", int: "int", bool: "bool", str: "text"}
@@ -106,16 +156,13 @@ def _walk(model: type[BaseModel], prefix: str, listed: frozenset[str]) -> list[C
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             found += _walk(annotation, f"{path}.", listed)
             continue
-        kind, choices = _kind(name, annotation, info)
-        found.append(Column(path, kind, info.is_required(), info.description or "", choices))
+        kind, codes = _kind(name, annotation, info)
+        found.append(Column(path, kind, info.is_required(), info.description or "", _labelled(path, codes)))
     return found
 
 
 def _item_columns(model: type[BaseModel]) -> tuple[Column, ...]:
     return tuple(_walk(model, "", frozenset()))
-
-
-_SECTIONS = ("hardship", "answer")
 
 
 def _text(name: str, note: str) -> Column:
@@ -138,10 +185,10 @@ LIST_SHEETS: tuple[ListSheet, ...] = (
         "evidence",
         "evidence",
         (
-            Column("section", "text", True, "hardship 困难情况说明的附件 | answer 答辩状的证据清单", _SECTIONS),
+            Column("section", "choice", True, "证据用于哪份文书：困难情况说明或答辩状", _SECTION_CHOICES),
             _text("item", "证据名称，如 医疗费用票据"),
         ),
-        "证据清单，每项一行；section 列写 hardship 或 answer",
+        "证据清单，每项一行；“证据用于”一列选 困难情况说明 或 答辩状",
         by_section=True,
     ),
     ListSheet("arguments", "answer.arguments", (_text("text", "一段附加的答辩理由"),), "附加答辩理由，每段一行"),
@@ -164,3 +211,14 @@ def column_index() -> dict[str, Column]:
 
 def list_sheet(name: str) -> ListSheet | None:
     return next((sheet for sheet in LIST_SHEETS if sheet.name == name), None)
+
+
+@functools.cache
+def header_names(sheet: str) -> dict[str, str]:
+    """Every header a column of ``sheet`` may have (its Chinese title or its dotted path) → the path."""
+    spec = list_sheet(sheet)
+    found = columns() if spec is None else spec.columns
+    names = {CASE_ID: CASE_ID, CASE_ID_TITLE: CASE_ID}
+    for column in found:
+        names[column.path] = names[column.title] = column.path
+    return names

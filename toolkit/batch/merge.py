@@ -34,6 +34,8 @@ def read_report(path: Path) -> dict[str, Any]:
         raise MergeError(f"{path} 不是完整的 JSON 报告", "该分片可能没有运行完毕：请重新运行该分片") from None
     if not isinstance(data, dict) or data.get("version") != REPORT_VERSION or "cases" not in data:
         raise MergeError(f"{path} 不是 draft batch 的报告", "请指定 draft batch 生成的 report*.json")
+    if data.get("state", "complete") != "complete":
+        raise MergeError(f"{path} 所属的分片没有运行完毕", "请重新运行该分片的同一条命令，让它从中断处完成后再合并")
     return data
 
 
@@ -48,13 +50,9 @@ def merge_reports(paths: Sequence[Path], out: Path) -> ReportWriter:
             raise MergeError(f"案件 {after['case_id']} 出现在两份报告中", "请只合并同一批次、互不重复的分片报告")
     header = {key: first.get(key) for key in ("tool", *_SAME)}
     writer = ReportWriter(out, "report", {**header, "shard": None, "merged_from": [str(p) for p in paths]})
-    try:
-        for case in cases:
-            writer.add_json(case)
-            writer.summary.add_json(case)
-    except BaseException:
-        writer.abandon()
-        raise
+    for case in cases:
+        writer.add_json(case)
+        writer.summary.add_json(case)
     writer.close({"shards": shards})
     return writer
 

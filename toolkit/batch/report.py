@@ -1,8 +1,8 @@
 """The batch report: ``report.json`` and ``report.csv``, written as results come, and a summary.
 
-Rows are appended to the files as each case finishes (nothing is kept but counters and the first few
-failures for the screen), and the files take their final names only when the batch ends, so a reader
-never sees half a report. Paths are relative to the output folder. A CSV cell that begins with
+The report is published as cases finish and replaced atomically (see :class:`ReportWriter`), so a reader
+never sees half a report, and an interrupted batch leaves the cases it finished, which the next run of
+the same command uses to skip what is unchanged. Paths are relative to the output folder. A CSV cell that begins with
 ``= + - @``, a tab or a carriage return is prefixed with ``'``: a spreadsheet program would otherwise run
 it as a formula (a client "name" such as ``=HYPERLINK(…)``).
 """
@@ -10,18 +10,23 @@ it as a formula (a client "name" such as ``=HYPERLINK(…)``).
 from __future__ import annotations
 
 import csv
+import errno
+import io
 import json
 import os
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from toolkit.batch.jobs import CaseResult, DocumentResult
 from toolkit.errors import OutputError
+from toolkit.privacy import mask
 
 REPORT_VERSION = 1
 SHOWN_FAILURES = 20
+PUBLISH_EVERY = 1.0  # seconds between publications of the report while a batch runs
 CSV_COLUMNS = (
     "case_id",
     "source",
@@ -51,6 +56,8 @@ class Summary:
     succeeded: int = 0
     failed: int = 0
     written: int = 0
+    unchanged: int = 0  # already drafted by an earlier run of the same command, left as they were
+    kept: int = 0  # an existing, different file left as it was
     refused: int = 0
     document_failures: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)  # (case id, first line), the first few
@@ -69,7 +76,9 @@ class Summary:
                 self.failures.append((case["case_id"] or case["source"], first_problem(case)))
         for document in case["documents"]:
             self.written += document["status"] == "written"
+            self.unchanged += document["status"] == "unchanged"
             self.refused += document["status"] == "refused"
+            self.kept += document["status"] == "kept"
             self.document_failures += document["status"] == "failed"
 
     def to_json(self) -> dict[str, int]:
@@ -78,23 +87,39 @@ class Summary:
         return counts
 
 
+def problems(case: Mapping[str, Any]) -> list[str]:
+    """Every reason a case failed, one a line, without the headings that introduce them."""
+    messages = [case["message"]] + [d["message"] for d in case["documents"] if d["message"]]
+    lines = [line.strip() for message in messages for line in message.splitlines()]
+    return [line for line in lines if line and not line.endswith("：") and not line.startswith("→")]
+
+
 def first_problem(case: Mapping[str, Any]) -> str:
-    """The first line of the first reason a case failed."""
-    messages = [case["message"]] + [f"{d['document']}：{d['message']}" for d in case["documents"] if d["message"]]
-    text = next((message for message in messages if message), "")
-    return text.strip().splitlines()[0] if text.strip() else ""
+    """The first reason a case failed, and how many more the report holds."""
+    found = problems(case)
+    if not found:
+        return ""
+    return found[0] + (f"（另有 {len(found) - 1} 个问题，见报告）" if len(found) > 1 else "")
+
+
+_MASKED = ("case_id", "source", "client", "folder", "file", "pdf", "message")
 
 
 def case_json(result: CaseResult) -> dict[str, Any]:
-    data = asdict(result)
+    """One case as report.json lists it; names that may carry an ID number are masked."""
+    data = _masked(asdict(result))
     data["documents"] = [_document_json(document) for document in result.documents]
     return data
 
 
 def _document_json(document: DocumentResult) -> dict[str, Any]:
-    data = asdict(document)
+    data = _masked(asdict(document))
     data["findings"] = [{"id": check_id, "severity": severity} for check_id, severity in document.findings]
     return data
+
+
+def _masked(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: mask(value) if key in _MASKED and isinstance(value, str) else value for key, value in data.items()}
 
 
 def csv_rows(case: Mapping[str, Any]) -> Iterator[list[str]]:
@@ -121,48 +146,86 @@ def csv_rows(case: Mapping[str, Any]) -> Iterator[list[str]]:
 
 
 class ReportWriter:
-    """Appends each case to ``<stem>.json`` and ``<stem>.csv`` in ``folder``; ``close`` publishes them."""
+    """Keeps the cases of a batch and publishes ``<stem>.json`` and ``<stem>.csv`` in ``folder``.
+
+    A publication writes both files beside their final names and renames them into place (``os.replace``
+    after ``fsync``), so each file is at every moment either the previous complete version or the new
+    one: after Ctrl+C, SIGTERM, SIGKILL or a power cut there is one valid report. The batch publishes as
+    it goes, at most about once a second (and never more than a fifth of its time), and at the end; its
+    ``state`` says ``running``, ``interrupted`` or ``complete``.
+    """
 
     def __init__(self, folder: Path, stem: str, header: Mapping[str, Any]) -> None:
         self.json_path = folder / f"{stem}.json"
         self.csv_path = folder / f"{stem}.csv"
         self.summary = Summary()
+        self._header = {"version": REPORT_VERSION, **header}
+        self._cases: list[tuple[str, str]] = []  # per case: its line of report.json, its rows of report.csv
+        self._next = time.monotonic() + PUBLISH_EVERY
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._json: IO[str] = open(_partial(self.json_path), "w", encoding="utf-8")  # noqa: SIM115
-            self._csv: IO[str] = open(_partial(self.csv_path), "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
         except OSError as exc:
-            raise OutputError(f"无法在 {folder} 中写入报告（{exc.strerror}）", "请检查输出文件夹的写入权限") from None
-        opening = json.dumps({"version": REPORT_VERSION, **header}, ensure_ascii=False, indent=2)
-        self._json.write(opening[: opening.rindex("}")].rstrip() + ',\n  "cases": [')
-        self._first = True
-        self._writer = csv.writer(self._csv)
-        self._writer.writerow(CSV_COLUMNS)
+            raise OutputError(f"无法建立输出文件夹 {folder}（{exc.strerror}）", "请检查路径和写入权限") from None
 
     def add(self, result: CaseResult) -> None:
         case = case_json(result)
         self.add_json(case)
         self.summary.add_json(case)
+        if time.monotonic() >= self._next:
+            started = time.monotonic()
+            self.publish("running")
+            self._next = time.monotonic() + max(PUBLISH_EVERY, 5 * (time.monotonic() - started))
 
     def add_json(self, case: Mapping[str, Any]) -> None:
-        """Append one case of report.json to both files (the summary is the caller's to count)."""
-        self._json.write(("\n    " if self._first else ",\n    ") + json.dumps(case, ensure_ascii=False))
-        self._first = False
-        self._writer.writerows(csv_rows(case))
+        """Keep one case of report.json (the summary is the caller's to count)."""
+        rows = io.StringIO(newline="")
+        csv.writer(rows).writerows(csv_rows(case))
+        self._cases.append((json.dumps(case, ensure_ascii=False), rows.getvalue()))
+
+    def publish(self, state: str, extra: Mapping[str, Any] | None = None) -> None:
+        """Replace both files by the cases so far."""
+        summary = {**self.summary.to_json(), **(extra or {})}
+        text = json.dumps({**self._header, "state": state}, ensure_ascii=False, indent=2)
+        cases = ",\n    ".join(line for line, _ in self._cases)
+        text = text[: text.rindex("}")].rstrip() + ',\n  "cases": [' + (f"\n    {cases}\n  " if cases else "")
+        text += '],\n  "summary": ' + json.dumps(summary, ensure_ascii=False) + "\n}\n"
+        header = io.StringIO(newline="")
+        csv.writer(header).writerow(CSV_COLUMNS)
+        table = header.getvalue() + "".join(rows for _, rows in self._cases)
+        _replace(self.json_path, text.encode("utf-8"))
+        _replace(self.csv_path, table.encode("utf-8-sig"))
 
     def close(self, extra: Mapping[str, Any] | None = None) -> None:
-        summary = {**self.summary.to_json(), **(extra or {})}
-        self._json.write(("\n  ]" if not self._first else "]") + ',\n  "summary": ')
-        self._json.write(json.dumps(summary, ensure_ascii=False) + "\n}\n")
-        for stream, path in ((self._json, self.json_path), (self._csv, self.csv_path)):
-            stream.close()
-            os.replace(_partial(path), path)
-
-    def abandon(self) -> None:
-        for stream, path in ((self._json, self.json_path), (self._csv, self.csv_path)):
-            stream.close()
-            _partial(path).unlink(missing_ok=True)
+        self.publish("complete", extra)
 
 
-def _partial(path: Path) -> Path:
+def partial(path: Path) -> Path:
+    """Where ``path`` is written before it is renamed into place."""
     return path.with_name(f".{path.name}.partial")
+
+
+def _replace(path: Path, data: bytes) -> None:
+    temp = partial(path)
+    try:
+        with open(temp, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        what = "磁盘空间不足" if exc.errno == errno.ENOSPC else f"无法写入（{exc.strerror}）"
+        hint = "请清理磁盘或检查写入权限后，重新运行同一条命令继续"
+        raise OutputError(f"{what}：报告 {path} 未能更新", hint) from None
+    _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; a folder cannot be opened on Windows)."""
+    if os.name == "nt":  # pragma: no cover - Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -81,8 +81,8 @@ class Rows:
             except CellError as exc:
                 problems.append(f"{here}: {exc}")
         self._add_lists(candidate.case_id, data, where, problems)
-        if problems:
-            return Job(index, candidate.case_id, candidate.source, problems=tuple(problems))
+        if problems:  # the rest of the row is still checked, so that every problem is reported at once
+            return Job(index, candidate.case_id, candidate.source, data=data, cells=where, problems=tuple(problems))
         sha = canonical_sha256({CASE_ID: candidate.case_id, **data})
         return Job(index, candidate.case_id, candidate.source, data=data, cells=where, input_sha256=sha)
 
@@ -118,7 +118,7 @@ def _target(spec: ListSheet, item: Mapping[str, Any]) -> str:
         return spec.target
     section = item.get("section")
     if section not in ("hardship", "answer"):
-        raise CellError("section 列应为 hardship 或 answer")
+        raise CellError("“证据用于”（section）一列应为 困难情况说明 或 答辩状")
     return f"{section}.evidence"
 
 
@@ -173,6 +173,7 @@ def _check_main_header(sheet: Sheet) -> None:
     if unknown:
         problems = [
             f"{sheet.label}!R1 C({name}): 不认识的列名：请对照 draft batch --sheet-template 生成的模板改正"
+            "（第一行可以是中文列名或字段路径）"
             + ("（列表请放在单独的工作表中）" if any(s.target == name for s in LIST_SHEETS) else "")
             for name in unknown
         ]
@@ -185,7 +186,7 @@ def _check_list_header(name: str, sheet: Sheet) -> None:
     allowed = {CASE_ID} | {column.path for column in spec.columns}
     unknown = [column for column in sheet.header if column not in allowed]
     if unknown:
-        expected = "、".join([CASE_ID, *(column.path for column in spec.columns)])
+        expected = "、".join([CASE_ID, *(f"{c.title}（{c.path}）" for c in spec.columns)])
         raise CaseFileError(
             sheet.label, [f"{sheet.label}!R1 C({column}): 不认识的列名：这张表的列是 {expected}" for column in unknown]
         )
@@ -200,20 +201,38 @@ def spreadsheet_rows(path: Path) -> Iterator[Rows]:
             yield Rows(book.main, store, {name: sheet.label for name, sheet in book.lists.items()})
 
 
+_SHEET_WORDS = (
+    ("请在案件文件中补上（可参照 samples/case.yaml）", "请在表格中补上（可参照 --sheet-template 模板的示例行）"),
+    ("samples/case.yaml 或 draft schema", "draft batch --sheet-template 生成的模板"),
+    ("samples/case.yaml", "draft batch --sheet-template 生成的模板"),
+    ("改正案件文件", "改正表格"),
+    ("案件文件中", "表格这一行中"),
+    ("案件文件", "表格"),
+)
+
+
+def for_sheet(text: str) -> str:
+    """A message written for a case file, reworded for a spreadsheet row."""
+    for case_file, sheet in _SHEET_WORDS:
+        text = text.replace(case_file, sheet)
+    return text
+
+
 def relocate(problems: list[str], source: str, cells: Mapping[str, str]) -> list[str]:
     """Model messages (``source: loan.principal: …``) pointed at the cell the value came from."""
     result = []
     prefix = f"{source}: "
     for problem in problems:
         if not problem.startswith(prefix):
-            result.append(problem)
+            result.append(for_sheet(problem))
             continue
         field, _, message = problem[len(prefix) :].partition(": ")
-        result.append(f"{_cell_of(field, source, cells)}: {message}")
+        result.append(f"{cell_of(field, source, cells)}: {for_sheet(message)}")
     return result
 
 
-def _cell_of(field: str, source: str, cells: Mapping[str, str]) -> str:
+def cell_of(field: str, source: str, cells: Mapping[str, str]) -> str:
+    """The cell ``field`` (a dotted path) was read from, or the row and a column named after it."""
     candidate = field
     while candidate:
         if candidate in cells:

@@ -7,15 +7,18 @@ on its own: a case that fails, for whatever reason, becomes a failed result and 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from toolkit.batch.jobs import CaseResult, CaseStatus, DocumentResult, DocumentStatus, Job
-from toolkit.batch.spreadsheet import relocate
+from toolkit.batch.resume import digest, unchanged
+from toolkit.batch.spreadsheet import cell_of, for_sheet, relocate
 from toolkit.case.load import case_from_data, case_from_text
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import read_text
+from toolkit.checks import blocking, run_fact_checks
 from toolkit.documents import kind as document_kind
 from toolkit.documents import requested
 from toolkit.drafting import Drafted, Options, draft
@@ -31,8 +34,10 @@ class Settings:
     out: Path
     documents: tuple[str, ...] | None  # None: every document the case file has the sections for
     options: Options
-    force: bool = False
+    force: bool = False  # redraft everything and replace what differs
     pdf: bool = False
+    update: bool = False  # replace the documents of cases whose input changed since the last report
+    templates: frozenset[str] = frozenset()  # sha256 of every template this batch may use
 
 
 def draft_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
@@ -46,28 +51,70 @@ def draft_job(settings: Settings, job: Job) -> CaseResult:
     """One case: its documents drafted, checked and written, or the reason it could not be."""
     base = CaseResult(job.index, job.case_id, job.source, job.input_sha256, "failed")
     if job.problems:
-        return replace(base, message=mask("\n".join(job.problems)))
+        return replace(base, message=mask("\n".join(_all_problems(settings, job))))
+    sha = _input_sha256(job)
+    base = replace(base, input_sha256=sha)
+    if not settings.force and unchanged(job.prior, sha, settings.out, settings.templates):
+        assert job.prior is not None
+        documents = tuple(replace(document, status="unchanged") for document in job.prior.documents)
+        return replace(job.prior, index=job.index, source=job.source, documents=documents, message="")
     try:
-        case, sha = _load(job)
+        case = _load(job)
     except CaseFileError as error:
         problems = relocate(error.problems, job.source, job.cells) if job.data is not None else error.problems
         return replace(base, message=mask("\n".join(problems)))
-    base = replace(base, input_sha256=sha, client=case.client.name)
+    base = replace(base, client=case.client.name)
     try:
-        return _draft_case(settings, job, case, base)
+        result = _draft_case(settings, job, case, base)
     except DraftError as error:
-        return replace(base, message=mask(str(error)))
+        result = replace(base, message=mask(str(error)))
     except Exception as error:  # one bad case must never stop the batch: report it and go on
         detail = f"{type(error).__name__}: {error}"
         return replace(base, message=mask(f"程序内部错误（{detail}）：请把该案件的输入和本信息发给维护者"))
+    return _reworded(result) if job.data is not None else result
 
 
-def _load(job: Job) -> tuple[Case, str]:
+def _all_problems(settings: Settings, job: Job) -> list[str]:
+    """A row's unreadable cells, and what the rest of the row then fails: the model's and the checks' errors."""
+    problems = list(job.problems)
+    if job.data is None:
+        return problems
+    known = {problem.partition(": ")[0] for problem in problems}  # cells already reported
+
+    def new(found: list[str]) -> list[str]:  # not about a cell (or a row) already reported
+        located = relocate(found, job.source, job.cells)
+        return [p for p in located if not any(cell.startswith(p.partition(": ")[0]) for cell in known)]
+
+    try:
+        case = case_from_data(job.data, job.source)
+    except CaseFileError as error:
+        return problems + new(error.problems)
+    try:
+        names = settings.documents or tuple(requested(case))
+        findings = run_fact_checks(case, compute_figures(case), names)
+    except Exception:  # the cells' problems are the reason this case fails; the checks are a bonus
+        return problems
+    findings = blocking(findings, strict=settings.options.strict, allow=settings.options.allow)
+    return problems + new([f"{job.source}: {f.field}: [{f.id}] {f.message}" for f in findings])
+
+
+def _reworded(result: CaseResult) -> CaseResult:
+    """A spreadsheet row's messages speak of the sheet, not of a case file."""
+    documents = tuple(replace(d, message=for_sheet(d.message)) for d in result.documents)
+    return replace(result, message=for_sheet(result.message), documents=documents)
+
+
+def _input_sha256(job: Job) -> str:
+    if job.path is None:
+        return job.input_sha256
+    return digest(job.path) or ""
+
+
+def _load(job: Job) -> Case:
     if job.path is not None:
-        raw = job.path.read_bytes() if job.path.is_file() else b""
-        return case_from_text(read_text(job.path), job.path), hashlib.sha256(raw).hexdigest()
+        return case_from_text(read_text(job.path), job.path)
     assert job.data is not None
-    return case_from_data(job.data, job.source), job.input_sha256
+    return case_from_data(job.data, job.source)
 
 
 def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> CaseResult:
@@ -75,51 +122,94 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
     if not names:
         return replace(base, message="案件文件中没有任何文书所需的段落（answer、hardship 或 proposal）：请补上")
     figures = compute_figures(case)
-    folder_name = safe_file_name(f"{job.case_id}-{case.client.name}")
+    folder_name = _masked_name(f"{job.case_id}-{case.client.name}")
     folder = settings.out / folder_name
+    options = settings.options
+    if job.data is not None:  # findings name the sheet, row and column of the field
+        options = replace(options, locate=lambda field: cell_of(field, job.source, job.cells))
     drafted: list[tuple[str, Drafted | DraftError]] = []
     for name in names:
         try:
-            drafted.append((name, draft(case, figures, name, settings.options)))
+            drafted.append((name, draft(case, figures, name, options)))
         except DraftError as error:
             drafted.append((name, error))
-    documents = [_write(settings, folder, case, name, outcome) for name, outcome in drafted]
-    status: CaseStatus = "ok" if all(document.status == "written" for document in documents) else "failed"
+    origin = (job.prior.drafted_from or job.prior.input_sha256) if job.prior is not None else None
+    changed = origin is not None and origin != base.input_sha256
+    documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]
+    if changed and any(document.status == "kept" for document in documents):
+        base = replace(base, drafted_from=origin or "")  # the documents on disk still are the old input's
+    _remove_if_empty(folder)
+    done = all(document.status in ("written", "unchanged") for document in documents)
+    status: CaseStatus = "ok" if done else "failed"
     return replace(base, status=status, folder=folder_name, documents=tuple(documents))
 
 
-def _write(settings: Settings, folder: Path, case: Case, name: str, outcome: Drafted | DraftError) -> DocumentResult:
+def _write(
+    settings: Settings, folder: Path, case: Case, name: str, outcome: Drafted | DraftError, changed: bool
+) -> DocumentResult:
     if isinstance(outcome, DraftError):
         status: DocumentStatus = "refused" if isinstance(outcome, ChecksFailed) else "failed"
         blocked = outcome.findings if isinstance(outcome, ChecksFailed) else ()
         findings = tuple((finding.id, finding.severity) for finding in blocked)
         return DocumentResult(name, status, findings=findings, message=mask(str(outcome)))
-    target = folder / safe_file_name(document_kind(name).file_name(case))
-    findings = tuple((finding.id, finding.severity) for finding in outcome.findings)
+    target = folder / _masked_name(document_kind(name).file_name(case))
     data = outcome.document.docx
-    try:
-        write_atomic(target, data, force=settings.force, sync=False)
-    except DraftError as error:
-        sha = outcome.template_sha256
-        return DocumentResult(name, "failed", template_sha256=sha, findings=findings, message=mask(str(error)))
-    return DocumentResult(
+    sha = hashlib.sha256(data).hexdigest()
+    result = DocumentResult(
         name,
         "written",
         file=target.relative_to(settings.out).as_posix(),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha,
         template_sha256=outcome.template_sha256,
-        findings=findings,
+        findings=tuple((finding.id, finding.severity) for finding in outcome.findings),
     )
+    if digest(target) == sha:  # drafted by an earlier run (perhaps one interrupted before its report)
+        return replace(result, status="unchanged")
+    replace_existing = settings.force or (settings.update and changed)
+    if target.exists() and not replace_existing:
+        return replace(result, status="kept", file=None, sha256=None, message=_kept(target, changed))
+    try:
+        write_atomic(target, data, force=replace_existing, sync=False)
+    except DraftError as error:
+        if digest(target) == sha:  # written meanwhile by a worker of an interrupted run
+            return replace(result, status="unchanged")
+        return replace(result, status="failed", file=None, sha256=None, message=mask(str(error)))
+    return result
+
+
+def _masked_name(name: str) -> str:
+    """A file name without an ID number in it: 4101xxxxxxxxxxxx19 (``*`` is not allowed on Windows)."""
+    return safe_file_name(mask(name).replace("*", "x"))
+
+
+def _kept(target: Path, changed: bool) -> str:
+    if changed:
+        return mask(
+            f"{target} 已存在，而案件的输入已改变，未覆盖：加 --update 只重新起草输入改变了的案件（替换其文书），"
+            "或加 --force 全部重新起草"
+        )
+    return mask(f"{target} 已存在且与本次生成的内容不同（可能已手工修改），未覆盖：如确需覆盖，请加 --force")
+
+
+def _remove_if_empty(folder: Path) -> None:
+    """A case none of whose documents could be written leaves no empty folder."""
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def _with_pdfs(settings: Settings, results: list[CaseResult]) -> list[CaseResult]:
-    written = [settings.out / d.file for r in results for d in r.documents if d.file]
+    written = [settings.out / d.file for r in results for d in r.documents if d.file and _needs_pdf(settings, d)]
     try:
-        convert_to_pdf(written, force=settings.force)
+        convert_to_pdf(written, force=settings.force or settings.update)
     except DraftError as error:
         message = mask(f"PDF 未生成：{error}")
         return [replace(r, status="failed", message=message) if _has_files(r) else r for r in results]
     return [replace(r, documents=tuple(_with_pdf(d) for d in r.documents)) for r in results]
+
+
+def _needs_pdf(settings: Settings, document: DocumentResult) -> bool:
+    assert document.file is not None
+    return document.status == "written" or not pdf_path(settings.out / document.file).is_file()
 
 
 def _has_files(result: CaseResult) -> bool:

@@ -12,6 +12,7 @@ from pydantic_core import ErrorDetails
 from toolkit.bundled import sample_case_file
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import Loc, Located, parse, read_text
+from toolkit.case.yamlsource import dotted as dotted  # re-exported: the one way to write a field's path
 from toolkit.errors import CaseFileError
 
 _IDENTIFIERS = {"id_number", "phone", "credit_code", "case_number", "contract_number"}
@@ -53,14 +54,6 @@ def case_from_data(data: dict[str, Any], source: Path | str, located: Located | 
     except ValidationError as exc:
         problems = [_describe(error, source, located) for error in exc.errors(include_input=False)]
         raise CaseFileError(source, problems) from None
-
-
-def dotted(loc: Loc) -> str:
-    """``("loan", "repayments", 2, "date")`` → ``loan.repayments[2].date``."""
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
 
 
 def _unfilled(value: Any, loc: Loc) -> Iterator[Loc]:

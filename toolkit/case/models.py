@@ -2,15 +2,31 @@
 
 Unknown keys are refused, money is ``Decimal``, dates are ``date``, and identifiers that look like numbers
 must be quoted strings. Every field carries a Chinese description: it feeds ``draft schema`` and editors.
+
+Values are bounded where they enter, so that nothing impossible reaches a computation or a document: an
+amount is below :data:`MAX_MONEY` and in whole cents (so are the sums the documents print), a date lies in
+:data:`DATE_RANGE`, and text holds no control, non- or invisible character (toolkit.case.text).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable
+from decimal import ROUND_DOWN, Decimal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from toolkit.case.text import text_problem
 
 ClaimItem = Literal[
     "principal",
@@ -24,10 +40,31 @@ ClaimItem = Literal[
 ]
 LenderKind = Literal["bank", "consumer_finance", "microfinance", "other_licensed", "private"]
 
+MAX_MONEY = Decimal(10) ** 12  # yuan: no consumer loan comes near; keeps every computation far from overflow
+DATE_RANGE = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))  # contracts, payments, court dates, the letters
+BIRTH_DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 
-def _finite(value: Decimal) -> Decimal:
+
+def _money(value: Decimal) -> Decimal:
+    """An amount of yuan as the case format allows it: finite, below the bound, in whole cents."""
     if not value.is_finite():
-        raise ValueError("金额必须是有限的数字")
+        raise ValueError("金额必须是有限的数字：请写成如 18000.00 的数字")
+    if value >= MAX_MONEY:
+        raise ValueError("金额过大（应小于一万亿元）：请核对是否多写了数字，或把科学计数法（如 1e30）改写成普通数字")
+    if value != value.quantize(Decimal("0.01"), rounding=ROUND_DOWN):
+        raise ValueError(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正")
+    return value
+
+
+def _total_in_bounds(amounts: Iterable[Decimal], what: str) -> None:
+    """Sums the documents print stay below the bound too (their amounts in words are spelt up to it)."""
+    if sum(amounts, Decimal(0)) >= MAX_MONEY:
+        raise ValueError(f"{what}合计过大（应小于一万亿元）：请核对各项金额是否多写了数字")
+
+
+def _rate(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise ValueError("利率必须是有限的数字：请写成小数，如 0.2398")
     return value
 
 
@@ -37,15 +74,37 @@ def _quoted(value: Any) -> Any:
     return value
 
 
-Money = Annotated[Decimal, AfterValidator(_finite), Field(ge=0)]
-PositiveMoney = Annotated[Decimal, AfterValidator(_finite), Field(gt=0)]
-Rate = Annotated[Decimal, AfterValidator(_finite), Field(ge=0, le=10)]
-Identifier = Annotated[str, BeforeValidator(_quoted), Field(min_length=1)]
-Text = Annotated[str, Field(min_length=1)]
+def _clean(value: str) -> str:
+    if (problem := text_problem(value)) is not None:
+        raise ValueError(problem)
+    return value
+
+
+Money = Annotated[Decimal, Field(ge=0), AfterValidator(_money)]
+PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(_money)]
+Rate = Annotated[Decimal, AfterValidator(_rate), Field(ge=0, le=10)]
+Identifier = Annotated[str, BeforeValidator(_quoted), Field(min_length=1), AfterValidator(_clean)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]
 
 
 class Section(BaseModel):
+    """Every section: unknown keys refused, values frozen, and every date within :data:`DATE_RANGE`
+    (a field listed in ``date_ranges`` has its own), whichever field it is written in."""
+
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    date_ranges: ClassVar[dict[str, tuple[dt.date, dt.date]]] = {}
+
+    @field_validator("*")
+    @classmethod
+    def _plausible_dates(cls, value: Any, info: ValidationInfo) -> Any:
+        first, last = cls.date_ranges.get(info.field_name or "", DATE_RANGE)
+        for day in value if isinstance(value, list) else [value]:
+            if isinstance(day, dt.date) and not first <= day <= last:
+                raise ValueError(
+                    f"日期 {day.isoformat()} 不在合理范围内（{first.isoformat()} 至 {last.isoformat()}）："
+                    "请核对年份是否填错"
+                )
+        return value
 
 
 class Court(Section):
@@ -68,6 +127,8 @@ class Court(Section):
 
 
 class Client(Section):
+    date_ranges = {"birth_date": BIRTH_DATE_RANGE}
+
     name: Text = Field(description="借款人（答辩人/申请人/说明人）姓名")
     gender: Literal["男", "女"] = Field(description="性别：男 或 女")
     birth_date: dt.date = Field(description="出生日期，须与身份证号一致")
@@ -131,6 +192,11 @@ class Loan(Section):
     repayments: list[Repayment] = Field(default_factory=list, description="借款人实际还款记录")
     interruptions: list[Interruption] = Field(default_factory=list, description="诉讼时效中断事由")
 
+    @model_validator(mode="after")
+    def _repayments_in_bounds(self) -> Loan:
+        _total_in_bounds((r.amount for r in self.repayments), "还款")
+        return self
+
 
 class Claims(Section):
     as_of: dt.date = Field(description="原告主张利息计算至之日")
@@ -143,6 +209,11 @@ class Claims(Section):
     enforcement_costs: Money = Field(Decimal(0), description="律师费、保全费等实现债权费用（不计入上限）")
     total: Money | None = Field(None, description="诉请总额；填写时须等于以上各项之和")
     litigation_costs_on_client: bool = Field(True, description="原告是否请求由借款人承担诉讼费")
+
+    @model_validator(mode="after")
+    def _items_in_bounds(self) -> Claims:
+        _total_in_bounds((v for k, v in self if isinstance(v, Decimal) and k != "total"), "诉请各项")
+        return self
 
 
 class HardshipEvent(Section):
@@ -163,6 +234,11 @@ class Hardship(Section):
     monthly_expenses: dict[Text, Money] = Field(default_factory=dict, description="每月必要支出：名称 → 金额")
     dependents: list[Dependent] = Field(default_factory=list, description="需要扶养的家庭成员")
     evidence: list[Text] = Field(default_factory=list, description="附件/证据清单，困难情况说明至少一项")
+
+    @model_validator(mode="after")
+    def _expenses_in_bounds(self) -> Hardship:
+        _total_in_bounds(self.monthly_expenses.values(), "每月支出")
+        return self
 
 
 class Proposal(Section):

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from toolkit.case.models import BIRTH_DATE_RANGE, DATE_RANGE, MAX_MONEY
+from toolkit.case.text import text_problem
 from toolkit.law.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.privacy import mask
 
@@ -61,6 +63,8 @@ def parse_amount(text: str) -> Decimal:
     if not (_PLAIN.match(number) or _GROUPED.match(number)):
         raise AnswerError(f"“{text.strip()}”不是金额：请输入数字，如 18000、18,000.00 或 1.8万")
     value = Decimal(number.replace(",", "")) * scale
+    if value >= MAX_MONEY:
+        raise AnswerError("金额过大（应小于一万亿元）：请核对是否多写了数字")
     if value != value.quantize(CENT):
         raise AnswerError("金额最多精确到分（两位小数）")
     return value.quantize(CENT)
@@ -85,7 +89,7 @@ def parse_date(text: str) -> dt.date:
                 day_value = dt.date(year, month, day)
             except ValueError:
                 raise AnswerError(f"{year}年{month}月{day}日 这一天不存在：请核对月份和日期") from None
-            if not 1900 <= year <= 2200:
+            if not BIRTH_DATE_RANGE[0].year <= year <= DATE_RANGE[1].year:
                 raise AnswerError(f"年份 {year} 不合理：请输入四位年份，如 2026")
             return day_value
     raise AnswerError(f"“{text.strip()}”不是日期：请输入如 2026-03-10 或 2026年3月10日")
@@ -128,6 +132,8 @@ def parse_text(text: str) -> str:
     value = text.strip()
     if not value:
         raise AnswerError("不能为空：请填写")
+    if (problem := text_problem(value)) is not None:
+        raise AnswerError(problem)
     return value
 
 
@@ -146,20 +152,40 @@ def parse_choice(text: str, choices: Sequence[Choice]) -> str:
     raw = fold(text)
     if raw.isdigit() and 1 <= int(raw) <= len(choices):
         return choices[int(raw) - 1].value
+    try:
+        return parse_choice_name(raw, choices)
+    except AnswerError:
+        raise AnswerError(f"请输入 1 到 {len(choices)} 之间的编号") from None
+
+
+def parse_choice_name(text: str, choices: Sequence[Choice]) -> str:
+    """One option by its Chinese label or its case-file value (``小额贷款公司`` or ``microfinance``).
+
+    This is how a spreadsheet cell names an option: a number is not accepted, since a list's numbering
+    is not printed next to the cell."""
+    raw = fold(text)
     for choice in choices:
-        if raw in (choice.value, choice.label):
+        if raw == fold(choice.label) or raw.lower() == choice.value.lower():
             return choice.value
-    raise AnswerError(f"请输入 1 到 {len(choices)} 之间的编号")
+    raise AnswerError(f"“{text.strip()}”不是可选的值：请填 {accepted_names(choices)}")
 
 
-def parse_choices(text: str, choices: Sequence[Choice]) -> list[str]:
-    """Several options separated by commas, 、 or blanks (``1,3`` or ``本金、复利``); 无 for none."""
+def accepted_names(choices: Sequence[Choice]) -> str:
+    """The options as a person may write them: ``银行（bank）、消费金融公司（consumer_finance）…``."""
+    return "、".join(c.label if c.label == c.value else f"{c.label}（{c.value}）" for c in choices)
+
+
+def parse_choices(text: str, choices: Sequence[Choice], *, numbered: bool = True) -> list[str]:
+    """Several options separated by commas, 、 or blanks (``1,3`` or ``本金、复利``); 无 for none.
+
+    Without ``numbered`` (a spreadsheet cell) options are named, never numbered."""
     if is_none(text):
         return []
     picked: list[str] = []
+    parse = parse_choice if numbered else parse_choice_name
     for part in re.split(r"[,、;\s]+", fold(text)):
         if part:
-            value = parse_choice(part, choices)
+            value = parse(part, choices)
             if value not in picked:
                 picked.append(value)
     return picked

@@ -22,6 +22,9 @@ from typing import Any
 
 import yaml
 
+from toolkit.bounded import ReadRefused, read_bounded
+from toolkit.case.text import RAW_CONTROL as _RAW_CONTROL
+from toolkit.case.text import text_problem
 from toolkit.case.yamlslips import slip_in, slip_near
 from toolkit.errors import CaseFileError
 
@@ -70,17 +73,11 @@ class YamlProblem(Exception):
 
 
 def read_text(path: Path) -> str:
-    """The file's text, refusing what cannot be a case file (missing, huge, binary, not UTF-8)."""
+    """The file's text, refusing what cannot be a case file (missing, not a regular file, huge, not UTF-8)."""
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CaseFileError(path, [f"{path}: 找不到该文件：请检查路径是否正确"]) from None
-    except IsADirectoryError:
-        raise CaseFileError(path, [f"{path}: 这是一个文件夹，不是案件文件：请指定 .yaml 文件"]) from None
-    except OSError as exc:
-        raise CaseFileError(path, [f"{path}: 无法读取（{exc.strerror}）：请检查文件权限"]) from None
-    if len(raw) > MAX_BYTES:
-        raise CaseFileError(path, [f"{path}: 文件过大（超过 1 MB），不像案件文件：请检查是否选错了文件"])
+        raw = read_bounded(path, MAX_BYTES, "案件文件")
+    except ReadRefused as exc:
+        raise CaseFileError(path, [str(exc)]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -95,6 +92,8 @@ def read_text(path: Path) -> str:
 
 def compose(text: str) -> Located:
     """YAML text as plain values with their lines; any problem is a :class:`YamlProblem`."""
+    if (found := _RAW_CONTROL.search(text)) is not None:
+        _refuse_control(text, found.start())
     if slip := slip_in(text):
         raise YamlProblem(slip.line, slip.message)
     try:
@@ -116,6 +115,30 @@ def compose(text: str) -> Located:
     if not isinstance(located.data, dict):
         raise YamlProblem(1, "文件的顶层必须是“键: 值”的映射")
     return located
+
+
+def _refuse_control(text: str, position: int) -> None:
+    """A control character written raw in the file: name its line and, when the rest parses, its field."""
+    line = text.count("\n", 0, position) + 1
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    problem = text_problem(text[start : end if end >= 0 else len(text)]) or ""
+    field = ""
+    try:
+        located = compose(_RAW_CONTROL.sub("\ufffd", text))
+        paths = [loc for loc, at in located.lines.items() if at == line and loc]
+        field = dotted(max(paths, key=len)) + ": " if paths else ""
+    except YamlProblem:
+        pass
+    raise YamlProblem(line, f"{field}该行{problem}")
+
+
+def dotted(loc: Loc) -> str:
+    """``("loan", "repayments", 2, "date")`` → ``loan.repayments[2].date``."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
 
 
 def parse(text: str, source: Path | str) -> Located:

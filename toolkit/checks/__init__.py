@@ -5,8 +5,7 @@ rendered document before it is written. ``blocking`` decides which findings stop
 """
 
 from toolkit.checks.base import Check, Finding, Severity
-from toolkit.checks.document import check_document
-from toolkit.checks.registry import REGISTRY, get
+from toolkit.checks.registry import REGISTRY, check_document, get
 from toolkit.checks.run import blocking, report, run_fact_checks
 
 __all__ = [

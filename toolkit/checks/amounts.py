@@ -1,19 +1,15 @@
-"""Amount checks: the claim adds up, every amount is in cents, deducted interest is not principal."""
+"""Amount checks: the claim adds up, deducted interest is not principal (amounts in cents: toolkit.case.models)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
 
-from pydantic import BaseModel
-
 from toolkit.case.models import received_amount
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents.labels import CLAIM_ITEMS
 from toolkit.law.claims import claimed_total
 from toolkit.law.money import yuan
-
-_RATES = frozenset({"loan.annual_rate", "loan.overdue_rate"})
 
 
 @check("AMT-TOTAL", "error", "诉请各项之和应等于诉请总额", "claims.total")
@@ -34,31 +30,6 @@ def claim_total(facts: Facts) -> Iterator[Problem]:
 def _exact(amount: Decimal) -> str:
     """An amount as printed (18,000.00), but never rounded away: 23,000.004 stays 23,000.004."""
     return yuan(amount) if amount == amount.quantize(Decimal("0.01")) else f"{amount:,}"
-
-
-def _amounts(value: object, path: str = "") -> Iterator[tuple[str, Decimal]]:
-    """Every amount of the case file with its dotted path (every ``Decimal`` that is not a rate)."""
-    if isinstance(value, BaseModel):
-        for name, item in value:
-            yield from _amounts(item, f"{path}.{name}" if path else name)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _amounts(item, f"{path}[{index}]")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _amounts(item, f"{path}.{key}")
-    elif isinstance(value, Decimal) and path not in _RATES:
-        yield path, value
-
-
-@check("AMT-CENTS", "error", "金额最多两位小数", "loan, claims, hardship, proposal")
-def amounts_in_cents(facts: Facts) -> Iterator[Problem]:
-    """Amounts are yuan with at most two decimals (case format): a third decimal is a typing error."""
-    for field, value in _amounts(facts.case):
-        in_cents = value.scaleb(2)
-        if in_cents != in_cents.to_integral_value():
-            yield Problem(f"金额 {value} 有超过两位的小数：金额以元为单位，最多写到分（两位小数），请改正",
-                          field)
 
 
 @check(
@@ -98,4 +69,4 @@ def answer_items(facts: Facts) -> Iterator[Problem]:
                 "答辩状会自相矛盾，请只保留其中一处"
             )
 
-CHECKS = (claim_total, amounts_in_cents, interest_deducted, answer_items)
+CHECKS = (claim_total, interest_deducted, answer_items)

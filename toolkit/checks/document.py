@@ -16,7 +16,7 @@ from decimal import Decimal
 from lxml import etree
 
 from toolkit.case.models import Case
-from toolkit.checks.base import Finding, Problem, check
+from toolkit.checks.base import Problem, check
 from toolkit.documents import kind
 from toolkit.documents.base import Part, RenderedDocument
 from toolkit.law.figures import Figures
@@ -216,9 +216,3 @@ def docx_sound(checked: CheckedDocument) -> Iterator[Problem]:
 
 
 CHECKS = (parts_in_order, leftovers, amounts_in_words, court_after_zhici, docx_sound)
-
-
-def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
-    """Every document check on one rendered document, in registry order."""
-    subject = CheckedDocument(case, figures, tuple(kind_parts), rendered)
-    return [finding for document_check in CHECKS for finding in document_check.findings(subject)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from toolkit.case.models import Case
 from toolkit.checks import (
     amounts,
     dates,
@@ -16,17 +17,23 @@ from toolkit.checks import (
     legal_data,
     limitation,
     limitation_events,
+    plausibility,
     rates,
+    reconcile,
     schedule,
     sections,
 )
-from toolkit.checks.base import Check, Facts
+from toolkit.checks.base import Check, Facts, Finding
+from toolkit.checks.document import CheckedDocument
+from toolkit.documents.base import Part, RenderedDocument
 from toolkit.errors import UsageError
+from toolkit.law.figures import Figures
 
 FACT_CHECKS: tuple[Check[Facts], ...] = (
     *sections.CHECKS,
     *amounts.CHECKS,
     *dates.CHECKS,
+    *plausibility.CHECKS,
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
@@ -34,7 +41,7 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[document.CheckedDocument], ...] = document.CHECKS
+DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS)
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:
@@ -54,6 +61,12 @@ def catalogue() -> list[dict[str, Any]]:
     return [{**item.describe(), "stage": "facts"} for item in FACT_CHECKS] + [
         {**item.describe(), "stage": "document"} for item in DOCUMENT_CHECKS
     ]
+
+
+def check_document(case: Case, figures: Figures, kind_parts: list[Part], rendered: RenderedDocument) -> list[Finding]:
+    """Every document check on one rendered document, in registry order."""
+    subject = CheckedDocument(case, figures, tuple(kind_parts), rendered)
+    return [finding for document_check in DOCUMENT_CHECKS for finding in document_check.findings(subject)]
 
 
 def get(check_id: str) -> Check[Any]:

@@ -58,7 +58,8 @@ _EPILOG = """\b
 @click.option("--strict", is_flag=True, help="警告也阻止生成文书")
 @click.option("--allow", multiple=True, metavar="CHECK-ID", help="明确放行某项错误（记录在报告中）；可多次使用")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path, file_okay=False), help="自己的模板文件夹")
-@click.option("--force", is_flag=True, help="覆盖已存在的同名文书")
+@click.option("--force", is_flag=True, help="全部重新起草，覆盖已存在的同名文书")
+@click.option("--update", is_flag=True, help="只重新起草输入改变了的案件，替换它们的文书；其余不动")
 @click.option("--shard", default=None, metavar="K/N", help="只起草第 K 份（共 N 份，按案件编号的哈希划分），供集群使用")
 @click.option(
     "--sheet-template",
@@ -70,7 +71,8 @@ def batch(ctx: click.Context, /, inputs: tuple[Path, ...], out: Path | None, **f
     """批量起草：多个案件文件、文件夹或一张表格（.xlsx / .csv），并行生成并出具报告。
 
     每个案件的文书写入 DIR/<案件编号>-<当事人姓名>/，报告写入 DIR/report.json 和 DIR/report.csv。
-    一个案件出错不影响其他案件；全部成功时退出码为 0，否则为 1。
+    一个案件出错不影响其他案件；全部成功时退出码为 0，否则为 1。重新运行同一条命令时，
+    输入未变的文书记为“未改变”而不重做，所以中断（Ctrl+C）后再运行即可继续。
     """
     if ctx.invoked_subcommand is not None:
         return
@@ -98,6 +100,7 @@ def _run(
     allow: tuple[str, ...],
     templates_dir: Path | None,
     force: bool,
+    update: bool,
     shard: str | None,
     sheet_template: Path | None,
 ) -> None:
@@ -113,12 +116,18 @@ def _run(
         options=Options(strict=strict, allow=frozenset(allow), templates=templates_dir),
         jobs=jobs if jobs is not None else (os.cpu_count() or 1),
         force=force,
+        update=update,
         pdf=pdf,
         shard=Shard.parse(shard) if shard else None,
     )
     progress = _Progress()
     try:
-        outcome = draft_batch(request, on_start=progress.start, on_result=lambda _: progress.step())
+        outcome = draft_batch(
+            request,
+            on_start=progress.start,
+            on_result=lambda _: progress.step(),
+            on_note=lambda text: say(f"注意：{text}", err=True),
+        )
     finally:
         progress.finish()
     _summarize(outcome)
@@ -147,12 +156,16 @@ class _Progress:
 
 def _summarize(outcome: Any) -> None:
     summary = outcome.summary
-    say(
-        f"共 {summary.cases} 件案件：{summary.succeeded} 件全部生成，{summary.failed} 件有问题；"
-        f"生成文书 {summary.written} 份，被检查阻止 {summary.refused} 份，出错 {summary.document_failures} 份。"
-    )
+    counts = [
+        (summary.unchanged, "未改变（上次已生成）"),
+        (summary.kept, "已有不同的文件而未覆盖"),
+        (summary.refused, "被检查阻止"),
+        (summary.document_failures, "出错"),
+    ]
+    documents = "，".join([f"生成文书 {summary.written} 份", *(f"{what} {n} 份" for n, what in counts if n)])
+    say(f"共 {summary.cases} 件案件：{summary.succeeded} 件全部生成，{summary.failed} 件有问题；{documents}。")
     if summary.failures:
-        say("有问题的案件（完整原因见 report.csv）：")
+        say("有问题的案件（每件的第一个原因；全部原因见 report.csv）：")
         for case_id, problem in summary.failures:
             say(f"  ✗ {case_id}：{problem}")
         if summary.failed > len(summary.failures):
@@ -161,7 +174,8 @@ def _summarize(outcome: Any) -> None:
     if not outcome.ok:
         raise BatchIncomplete(
             f"{summary.failed} 件案件未能全部生成",
-            f"原因见 {outcome.report_csv}；改正后加 --force 重新运行（相同输入生成完全相同的文件）",
+            f"原因见 {outcome.report_csv}；改正后重新运行同一条命令：未改变的文书不会重做，"
+            "改正过的案件重新起草（其文书已存在时，加 --update 才会替换）",
         )
 
 

@@ -139,8 +139,6 @@ def _calculation(ledger: Ledger) -> str:
     paid = sum((p.to_charges for p in ledger.payments), Decimal(0))
     if paid > 0:
         text += f"，扣除还款冲抵的{yuan(paid)}元后为{yuan(ledger.charges_outstanding)}元"
-    if sum(cents(s.interest) for s in ledger.segments) != cents(accrued):
-        text += "（各段四舍五入至分，合计按未经舍入的数额计算）"
     return text + "。天数含起始日、不含截止日。"
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.case.models import Case
+from toolkit.filenames import safe_file_name
 from toolkit.law.figures import Figures
 from toolkit.render.xmltext import PartText
 
@@ -65,4 +66,5 @@ class DocumentKind:
     acknowledges_debt: bool = False  # hardship and settlement: client protection applies (law.md §5)
 
     def file_name(self, case: Case) -> str:
-        return f"{case.client.name}-{self.title}.docx"
+        """``李明-民事答辩状.docx``: safe on every system, the client's name shortened, never the title."""
+        return safe_file_name(case.client.name, tail=f"-{self.title}.docx")

@@ -13,7 +13,7 @@ from typing import Any
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.law.citations import citation_table, cite
-from toolkit.law.figures import Figures, Ledger
+from toolkit.law.figures import Figures, Ledger, LedgerSegment
 from toolkit.law.money import cents
 
 Context = dict[str, Any]
@@ -138,9 +138,15 @@ def _ledger(ledger: Ledger) -> Context:
         "overpaid": cents(ledger.overpaid),
         "accrued": cents(accrued),
         "days": sum(s.days for s in ledger.segments),
-        "rows": [{**vars(s), "interest": cents(s.interest), "principal": cents(s.principal)} for s in ledger.segments],
+        "rows": [_row(s) for s in ledger.segments],
         "payments": [{k: cents(v) if k != "date" else v for k, v in vars(p).items()} for p in ledger.payments],
     }
+
+
+def _row(segment: LedgerSegment) -> Context:
+    """A 利息计算表 row: the booked charge only (law.md §4.4), never the unrounded one."""
+    row = {key: value for key, value in vars(segment).items() if key != "exact"}
+    return {**row, "interest": cents(segment.interest), "principal": cents(segment.principal)}
 
 
 def _cents(value: Decimal | None) -> Decimal | None:

@@ -4,9 +4,8 @@ A lawyer who signs a document must be able to follow each number to its rule: wh
 why, which cap applies, each run of days of the capped ledger, how each repayment was applied, how the
 answer deadline and the limitation period were counted and moved, how the settlement schedule was split.
 The figures themselves come from :func:`toolkit.law.compute.compute_figures` (one place computes them);
-this package only shows how they arise, citing the provision of each step, one module per topic. Amounts
-are printed to the cent, half up; the unrounded sum is shown where the law rounds only at the end
-(law.md §4).
+this package only shows how they arise, citing the provision of each step, one module per topic. Each
+ledger charge is shown as computed and as booked, rounded down to the cent (law.md §4.4).
 """
 
 from __future__ import annotations

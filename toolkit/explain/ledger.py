@@ -1,8 +1,8 @@
 """The principal recognised, the capped interest ledger run by run, and the claim compared with it.
 
 Each run of days shows the agreed rate, the cap and the one applied; each repayment shows what it paid
-off first (charges, then principal: 《民法典》第五百六十一条). The sum of the runs is shown unrounded as
-well, since the law rounds only the final amount (law.md §4).
+off first (charges, then principal: 《民法典》第五百六十一条). Each run's charge is shown exact and as
+booked, rounded down to the cent (law.md §4.4); the totals are sums of the booked figures.
 """
 
 from __future__ import annotations
@@ -58,8 +58,8 @@ def ledger_lines(case: Case, figures: Figures) -> list[str]:
     accrued = sum((s.interest for s in ledger.segments), Decimal(0))
     addends = " + ".join(yuan(s.interest) for s in ledger.segments) or "0.00"
     lines.append(
-        f"各段利息合计：{addends} = {yuan(accrued)} 元（四舍五入前为 {unrounded(accrued)}，"
-        "计算中保留全部位数，只在打印时四舍五入到分）"
+        f"各段利息合计：{addends} = {yuan(accrued)} 元（每段利息记入时向下舍入到分，合计为各段记入数额之和，"
+        "不超过上限）"
     )
     repaid = sum((p.to_charges for p in ledger.payments), Decimal(0))
     if repaid:
@@ -100,8 +100,15 @@ def _segment(n: int, s: LedgerSegment, day_count: int) -> str:
     return (
         f"{n}. {cn_date(s.start)}至{cn_date(s.end)}（{phase}）{s.days}天："
         f"{agreed} {rate_percent(s.agreed_rate)}，上限 {rate_percent(s.cap_rate)}，{choice}；"
-        f"{yuan(s.principal)} × {rate_percent(s.rate)} × {s.days} ÷ {day_count} = {yuan(s.interest)} 元"
+        f"{yuan(s.principal)} × {rate_percent(s.rate)} × {s.days} ÷ {day_count} = {_exact(s)} 元"
     )
+
+
+def _exact(s: LedgerSegment) -> str:
+    """The run's charge as computed and, when it is not whole cents, as booked: 721.3709… → 721.37."""
+    if s.exact == s.interest:
+        return yuan(s.interest)
+    return f"{unrounded(s.exact)}，向下舍入到分记 {yuan(s.interest)}"
 
 
 def _payment(p: LedgerPayment) -> str:

@@ -20,10 +20,12 @@ import re
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import ErrorDetails
 
+from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.case.load import choices, dotted
+from toolkit.case.text import text_problem
 from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
@@ -43,8 +45,14 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
+def _clean(value: str) -> str:
+    if (problem := text_problem(value)) is not None:
+        raise ValueError(problem)
+    return value
+
+
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]  # printed in documents: no control characters
 
 
 class DataModel(BaseModel):
@@ -74,7 +82,7 @@ def load_table(name: str, model: type[M]) -> M:
 def table_sources(name: str) -> list[str]:
     """Where ``data/<name>`` is read from: the built-in file, then the user's one when present."""
     user_dir = user_data_dir()
-    user = [str(user_dir / name)] if user_dir is not None and (user_dir / name).is_file() else []
+    user = [str(user_dir / name)] if user_dir is not None and os.path.lexists(user_dir / name) else []
     return [f"toolkit/law/data/{name}", *user]
 
 
@@ -85,8 +93,9 @@ def user_data_dir() -> Path | None:
         return None
     folder = Path(value)
     if not folder.is_dir():
+        problem = "不是文件夹" if os.path.lexists(folder) else "指向的文件夹不存在"
         raise LegalDataError(
-            f"环境变量 {ENV_DIR} 指向的文件夹不存在：{folder}",
+            f"环境变量 {ENV_DIR} {problem}：{folder}",
             f"请改正 {ENV_DIR}，或删除该环境变量以只使用内置数据",
         )
     unknown = sorted(p.name for p in folder.glob("*.y*ml") if p.name not in FILE_NAMES)
@@ -110,11 +119,9 @@ def merged(base: Any, extra: Any) -> Any:
 
 def _read_user_file(path: Path) -> str:
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LegalDataError(f"{path}: 无法读取（{exc.strerror}）", "请检查文件权限") from None
-    if len(raw) > MAX_BYTES:
-        raise LegalDataError(f"{path}: 文件过大（超过 1 MB），不像法律数据文件", "请检查是否选错了文件")
+        raw = read_bounded(path, MAX_BYTES, "法律数据文件")
+    except ReadRefused as exc:
+        raise LegalDataError(str(exc), f"请改正 {ENV_DIR} 中的该文件，或移走它以只使用内置数据") from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

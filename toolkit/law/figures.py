@@ -1,7 +1,8 @@
 """The figures the toolkit computes for a case (law.md §2–§7), as immutable values.
 
-Every amount is an unrounded ``Decimal``; rounding to cents (ROUND_HALF_UP) happens only where a figure
-is printed (report, documents). A figure whose inputs are absent is ``None``, never a made-up value.
+The ledger books every charge to the cent as it is added (rounded down, law.md §4.4), so its amounts and
+everything derived from them are whole cents; the claimed amounts are as the case file gives them. A
+figure whose inputs are absent is ``None``, never a made-up value.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ class CapPeriod:
 
 @dataclass(frozen=True)
 class LedgerSegment:
-    """A run of days at one rate: interest = principal × rate × days / day_count."""
+    """A run of days at one rate: the charge principal × rate × days / day_count, booked rounded down to the
+    cent (law.md §4.4)."""
 
     start: dt.date  # counted
     end: dt.date  # not counted
@@ -48,7 +50,8 @@ class LedgerSegment:
     cap_rate: Decimal
     rate: Decimal  # min(agreed, cap)
     phase: Literal["in_term", "overdue"]
-    interest: Decimal  # unrounded
+    interest: Decimal  # the booked charge: ``exact`` rounded down to the cent
+    exact: Decimal  # principal × rate × days / day_count, unrounded (shown by ``draft explain``)
 
 
 @dataclass(frozen=True)

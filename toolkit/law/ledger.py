@@ -6,8 +6,11 @@
   at min(cap, agreed rate): the agreed in-term rate before the final due date, the overdue rate from it on.
   Interest for a run of days = principal × rate × days / day_count; the first day counts, the last does
   not; a run is split wherever the rate may change (the final due date, the start of each cap period).
+- Each run's charge is booked to the cent when it is added, rounded down (law.md §4.4: the figure is a
+  maximum and must never exceed the cap); repayments then pay booked amounts, so principal and charges
+  are always whole cents and every printed row, total and balance is the exact sum or difference of the
+  figures beside it.
 - A repayment pays charges first, then principal (民法典 第五百六十一条); what exceeds both is overpaid.
-- Full Decimal precision throughout; rounding happens only where a figure is printed.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from toolkit.case.models import Loan, Repayment, received_amount
 from toolkit.law.caps import cap_on
 from toolkit.law.figures import CapPeriod, Ledger, LedgerPayment, LedgerSegment
+from toolkit.law.money import CENT
 
 ZERO = Decimal(0)
 
@@ -97,7 +101,16 @@ class _Terms:
         cap = cap_on(self.caps, start)
         rate = min(agreed, cap)
         days = (end - start).days
-        interest = principal * rate * days / self.day_count
+        exact = principal * rate * days / self.day_count
         return LedgerSegment(
-            start, end, days, principal, agreed, cap, rate, "overdue" if overdue else "in_term", interest
+            start,
+            end,
+            days,
+            principal,
+            agreed,
+            cap,
+            rate,
+            "overdue" if overdue else "in_term",
+            exact.quantize(CENT, rounding=ROUND_DOWN),
+            exact,
         )

@@ -17,6 +17,7 @@ import cn2an
 from num2words import num2words
 
 CENT = Decimal("0.01")
+RATE_PERCENT_PLACES = Decimal("0.000001")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _PREFIX = "人民币"
 
@@ -32,12 +33,13 @@ def yuan(x: Decimal | int | str) -> str:
 
 
 def rate_percent(r: Decimal | int | str) -> str:
-    """An annual rate as a percentage, rounded half up to two decimals, trailing zeros dropped.
+    """An annual rate as a percentage, exact (up to six decimals), trailing zeros dropped.
 
-    0.2398 → "23.98%", 0.24 → "24%", 0.148 → "14.8%", 0.0385 → "3.85%". Rates are printed the way the
-    provisions write them (年利率24%), so "24.00%" is shortened to "24%".
+    0.2398 → "23.98%", 0.24 → "24%", 0.148 → "14.8%", 0.0385 → "3.85%", 0.12345 → "12.345%". Rates are
+    printed the way the provisions write them (年利率24%), so "24.00%" is shortened to "24%"; a rate is never
+    rounded, so that "本金×年利率×天数÷365" recomputes from the printed figures (law.md §4.4).
     """
-    percent = (Decimal(r) * 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    percent = (Decimal(r) * 100).quantize(RATE_PERCENT_PLACES, rounding=ROUND_HALF_UP)
     text = f"{percent:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

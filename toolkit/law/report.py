@@ -62,7 +62,7 @@ def figures_json(f: Figures) -> dict[str, Any]:
 
 
 def amount(x: Decimal | None) -> str | None:
-    """An amount as "20650.58" (two decimals, half up, no separators); ``None`` stays ``None``."""
+    """An amount as "20650.57" (two decimals, half up, no separators); ``None`` stays ``None``."""
     return None if x is None else f"{cents(x):f}"
 
 

@@ -29,7 +29,8 @@ from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.package import inspect_package
+from toolkit.render.normalize import normalize_package
+from toolkit.render.package import inspect_package, read_package
 from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -51,6 +52,10 @@ _STATIC_LEVEL = 9  # the template's own parts: compressed once, so spend the tim
 _RENDERED_LEVEL = 6
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# A date is never broken over two lines: Word and LibreOffice may break between a digit and 年/月/日, so a
+# WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
+_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_JOINED_DATE = "\\1\u2060年\u2060\\2\u2060月\u2060\\3\u2060日"
 
 
 @dataclass(frozen=True)
@@ -69,10 +74,11 @@ class CompiledTemplate:
     def __init__(self, path: Path, env: DraftEnvironment | None = None) -> None:
         self.path = path
         self.env = env or environment()
-        source = path.read_bytes()
+        source = read_package(path)
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
+            source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
             self._entries = _read_zip(source)
             self._parts = self._compile(source)
             templated = {part.name for part in self._parts} | {_CORE}
@@ -127,6 +133,7 @@ class CompiledTemplate:
                 xml = budget.output(part.template.generate(context))
                 xml = xml.replace("\n<w:p", "<w:p")  # the line breaks added at compile (one per paragraph)
                 xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+                xml = _DATE.sub(_JOINED_DATE, xml)
                 if part.name == _MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)

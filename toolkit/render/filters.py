@@ -148,7 +148,7 @@ class FilterExample:
 EXAMPLES: tuple[FilterExample, ...] = (
     FilterExample("yuan", "金额（小写数字，千分位，两位小数）", Decimal("18000")),
     FilterExample("rmb_upper", "金额大写", Decimal("18000.5")),
-    FilterExample("money", "金额小写加大写，文书检查核对这种写法", Decimal("2349.42")),
+    FilterExample("money", "金额小写加大写，文书检查核对这种写法", Decimal("2349.43")),
     FilterExample("cn_date", "中文日期", dt.date(2026, 3, 10)),
     FilterExample("percent", "年利率（小数）写成百分数", Decimal("0.2398")),
     FilterExample("item", "诉讼请求项目的中文名", "penalty"),

@@ -1,40 +1,24 @@
 """Where a document goes and how it gets there: a safe name inside the output folder, written atomically.
 
-A name from the case file (the client's) never leaves the output folder; a file is written to a
-temporary file in the same folder and renamed into place, so a reader never sees half a document; an
-existing file is replaced only when the user asked for it (``--force``). A new file gets the mode the umask
-gives (0644 under 022, so colleagues on a shared folder can open it); a replaced file keeps its own.
+A name from the case file (the client's) never leaves the output folder and is safe on every system (see
+toolkit.filenames); a file is written to a temporary file in the same folder and renamed into place, so a
+reader never sees half a document; an existing file is replaced only when the user asked for it
+(``--force``). A new file gets the mode the umask gives (0644 under 022, so colleagues on a shared folder can
+open it); a replaced file keeps its own.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import re
 import secrets
 import stat
-import unicodedata
 from pathlib import Path
 
 from toolkit.errors import OutputError
+from toolkit.filenames import safe_file_name
 
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]')
-MAX_NAME_BYTES = 200
-
-
-def safe_file_name(name: str) -> str:
-    """``name`` made safe as one file name: no separators, control characters, dots or reserved names."""
-    cleaned = _UNSAFE.sub("_", unicodedata.normalize("NFC", name))
-    cleaned = re.sub(r"_+", "_", re.sub(r"\.{2,}", "_", cleaned)).strip("._ ")
-    stem, dot, suffix = cleaned.rpartition(".")
-    if not dot:
-        stem, suffix = cleaned, ""
-    while len(cleaned.encode("utf-8")) > MAX_NAME_BYTES and stem:
-        stem = stem[:-1]
-        cleaned = f"{stem}.{suffix}" if suffix else stem
-    if not stem.strip("_ ") or stem.split(".")[0].upper() in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}:
-        cleaned = f"文书.{suffix}" if suffix else "文书"
-    return cleaned
+__all__ = ["resolve_output", "safe_file_name", "sync_disk", "write_atomic"]
 
 
 def resolve_output(out: Path | None, default_name: str) -> Path:

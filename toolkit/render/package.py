@@ -18,11 +18,14 @@ import posixpath
 import re
 import zipfile
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree
 
+from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.errors import TemplateError
 
+MAX_FILE = 20 * 2**20  # bytes of the .docx file itself, checked before it is read
 MAX_TOTAL = 50 * 2**20  # uncompressed bytes of the whole package
 MAX_PART = 20 * 2**20  # uncompressed bytes of one part
 MAX_RATIO = 100  # uncompressed / compressed, for parts above RATIO_FLOOR
@@ -55,6 +58,14 @@ class PackageProblem:
     part: str
     message: str
     hint: str = _SAVE_AS
+
+
+def read_package(path: Path) -> bytes:
+    """The bytes of the template at ``path``: a regular file within :data:`MAX_FILE` (see toolkit.bounded)."""
+    try:
+        return read_bounded(path, MAX_FILE, "模板")
+    except ReadRefused as exc:
+        raise TemplateError(f"模板不能使用：{exc}", "模板应是 Word 另存的 .docx 文件") from None
 
 
 def inspect_package(source: bytes, name: str) -> None:

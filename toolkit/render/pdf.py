@@ -6,6 +6,13 @@ LibreOffice never share or lock one. The files are linked into a private folder 
 first: two clients of the same name in different case folders cannot collide there. Every PDF is checked
 (it exists and starts with ``%PDF``) before it is put next to its .docx, through the same no-overwrite
 rule as the documents (``--force`` to replace).
+
+Fonts: templates name 仿宋/宋体 (body) and 黑体 (headings), which a Linux machine seldom has; LibreOffice then
+falls back to whatever fontconfig offers first, often a 黑体-like sans. Each conversion therefore runs with
+a fontconfig file of its own (``FONTCONFIG_FILE``; the system's and the user's settings are included
+unchanged, nothing is written outside the private folder) that names, after each of those families, the
+serif or sans CJK face Debian ships (Noto Serif CJK SC / Noto Sans CJK SC, package fonts-noto-cjk), for
+CJK and Latin text alike. A machine that has the real 仿宋 keeps it: the names are accepted after it.
 """
 
 from __future__ import annotations
@@ -17,10 +24,16 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from toolkit.errors import DraftError, OutputError
 from toolkit.render.output import write_atomic
 
+# The families the templates name, and the face that stands in for each when the machine lacks it.
+SERIF_FACE = "Noto Serif CJK SC"
+SANS_FACE = "Noto Sans CJK SC"
+SERIF_FAMILIES = ("仿宋", "FangSong", "仿宋_GB2312", "FangSong_GB2312", "宋体", "SimSun", "新宋体", "Times New Roman")
+SANS_FAMILIES = ("黑体", "SimHei")
 BASE_SECONDS = 120  # start-up, profile creation, fonts
 SECONDS_PER_FILE = 10
 _PROGRAMS = ("soffice", "libreoffice")
@@ -89,7 +102,7 @@ def _run(program: str, folder: Path, files: list[Path], count: int) -> None:
         *map(str, files),
     ]
     timeout = BASE_SECONDS + SECONDS_PER_FILE * count
-    env = {**os.environ, "HOME": str(folder)}
+    env = {**os.environ, "HOME": str(folder), "FONTCONFIG_FILE": str(font_config(folder))}
     try:
         process = subprocess.Popen(
             command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, start_new_session=True
@@ -111,6 +124,28 @@ def _run(program: str, folder: Path, files: list[Path], count: int) -> None:
             f"LibreOffice 转换失败（退出码 {process.returncode}：{detail[0]}）",
             "请检查 LibreOffice 是否安装完整；.docx 文书已生成，可用 Word 另存为 PDF",
         )
+
+
+def font_config(folder: Path) -> Path:
+    """A fontconfig file in ``folder``: the system's configuration, then each template family followed by
+    the Debian face that replaces it (``accept``: after the family itself, so an installed 仿宋 still wins)."""
+    system = os.environ.get("FONTCONFIG_FILE") or "/etc/fonts/fonts.conf"
+    aliases = [(family, SERIF_FACE) for family in SERIF_FAMILIES] + [(family, SANS_FACE) for family in SANS_FAMILIES]
+    lines = [
+        '<?xml version="1.0"?>',
+        '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+        "<fontconfig>",
+        f'  <include ignore_missing="yes">{escape(system)}</include>',
+        *(
+            f'  <alias binding="strong"><family>{escape(family)}</family>'
+            f"<accept><family>{escape(face)}</family></accept></alias>"
+            for family, face in aliases
+        ),
+        "</fontconfig>",
+    ]
+    path = folder / "fonts.conf"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
 
 
 def _valid_pdf(produced: Path, source: Path) -> bytes:

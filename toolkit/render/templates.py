@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from toolkit.bounded import ReadRefused, is_regular, read_bounded
 from toolkit.bundled import templates_folder
 from toolkit.errors import TemplateError, UsageError
 from toolkit.render.compiled import CompiledTemplate
@@ -48,13 +49,20 @@ class TemplateRef:
     builtin: bool
 
 
+MAX_MANIFEST_BYTES = 100_000
+
+
 @functools.cache
 def read_manifest(folder: Path) -> Manifest | None:
     path = folder / "manifest.yaml"
-    if not path.is_file():
+    if not os.path.lexists(path):
         return None
     try:
-        return Manifest.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        raw = read_bounded(path, MAX_MANIFEST_BYTES, "模板清单")
+    except ReadRefused as exc:
+        raise TemplateError(f"模板清单不能使用：{exc}", "manifest.yaml 应是一个 YAML 文本文件") from None
+    try:
+        return Manifest.model_validate(yaml.safe_load(raw.decode("utf-8-sig")))
     except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
         raise TemplateError(f"{path}: 模板清单格式错误（{exc}）", "请对照内置的 templates/manifest.yaml 改正") from None
 
@@ -66,7 +74,9 @@ def search_path(override: Path | None = None) -> list[Path]:
         folders.append(Path(env))
     for folder in folders:
         if not folder.is_dir():
-            raise UsageError(f"模板文件夹 {folder} 不存在", "请检查 --templates 或环境变量 DRAFT_TEMPLATES")
+            problem = "不是文件夹" if os.path.lexists(folder) else "不存在"
+            hint = "--templates 和环境变量 DRAFT_TEMPLATES 应指向存放模板的文件夹"
+            raise UsageError(f"模板文件夹 {folder} {problem}", hint)
     return [*folders, templates_folder()]
 
 
@@ -85,11 +95,23 @@ def find(key: str, override: Path | None = None) -> TemplateRef:
         entry = manifest.templates.get(key) if manifest else None
         if entry is None:
             continue
-        path = (folder / entry.file).resolve()
-        if path.parent != folder.resolve():
+        written = folder / entry.file
+        if written.parent.resolve() != folder.resolve():
             raise TemplateError(f"模板清单中的文件名 {entry.file} 指向文件夹之外，已拒绝", "文件名中不要包含路径")
-        if path.is_file():
-            return TemplateRef(key, path, entry, builtin=folder == builtin_folder)
+        if not os.path.lexists(written):
+            continue
+        try:
+            path = written.resolve()
+        except (OSError, RuntimeError):  # a loop of links
+            raise TemplateError(f"{written} 是循环的链接，不能作为模板 {key} 使用", "请删除该链接") from None
+        if not is_regular(path):
+            raise TemplateError(
+                f"{written} 不是普通文件（文件夹、管道、设备或失效的链接），不能作为模板 {key} 使用",
+                "请换成 Word 另存的 .docx 文件，或移走它以使用下一处的模板",
+            )
+        if path.parent != folder.resolve():
+            raise TemplateError(f"模板 {written} 链接到文件夹之外的文件，已拒绝", "请把模板文件本身放进该文件夹")
+        return TemplateRef(key, path, entry, builtin=folder == builtin_folder)
     raise TemplateError(f"找不到模板 {key}", f"可用模板：{', '.join(builtin.templates)}；用 draft templates list 查看")
 
 

@@ -10,6 +10,7 @@ from lxml import etree
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _SPACE = re.compile(r"\s+")
+WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lines (see render.compiled)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -18,7 +19,7 @@ def paragraph_text(paragraph: etree._Element) -> str:
     pieces: list[str] = []
     for node in paragraph.iter(f"{W}t", f"{W}tab", f"{W}br"):
         pieces.append((node.text or "") if node.tag == f"{W}t" else " ")
-    return _SPACE.sub(" ", "".join(pieces)).strip()
+    return _SPACE.sub(" ", "".join(pieces).replace(WORD_JOINER, "")).strip()
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,21 @@ class PartText:
     paragraphs: tuple[str, ...]  # non-empty paragraphs (body and table cells) in document order
     drawing_ids: tuple[str, ...]  # every wp:docPr id: Word refuses a repeated one
     empty_cells: int  # table cells without a paragraph: Word calls the file corrupt
+    tables: tuple[Table, ...] = ()  # every table, row by row, each cell's text
+
+
+Table = tuple[tuple[str, ...], ...]
+
+
+def table_text(table: etree._Element) -> Table:
+    """A table's rows, each a tuple of its cells' text (a cell's paragraphs joined by a space)."""
+    return tuple(
+        tuple(
+            " ".join(text for text in (paragraph_text(p) for p in cell.iter(f"{W}p")) if text)
+            for cell in row.iterfind(f"{W}tc")
+        )
+        for row in table.iterfind(f"{W}tr")
+    )
 
 
 def read_part(xml: str | bytes) -> PartText:
@@ -38,6 +54,7 @@ def read_part(xml: str | bytes) -> PartText:
         tuple(text for text in texts if text),
         tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr")),
         sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None),
+        tuple(table_text(table) for table in root.iter(f"{W}tbl")),
     )
 
 

@@ -8,6 +8,7 @@ a render of the complete sample case with the document checks.
 from __future__ import annotations
 
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from toolkit.documents import kind as document_kind
-from toolkit.errors import UsageError
+from toolkit.errors import TemplateError, UsageError
 from toolkit.render import templates
 from toolkit.render.environment import DraftEnvironment, environment
 from toolkit.render.lint.blocks import block_findings
@@ -27,7 +28,7 @@ from toolkit.render.lint.rendered import render_findings
 from toolkit.render.lint.sample import sample_context
 from toolkit.render.lint.source import TemplatePart, templated_parts
 from toolkit.render.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
-from toolkit.render.package import package_problems
+from toolkit.render.package import package_problems, read_package
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def lint_path(path: Path, document: str | None = None) -> list[Report]:
         if not files:
             raise UsageError(f"文件夹 {path} 中没有 .docx 模板", "请指定模板文件或存放模板的文件夹")
         return [lint_template(file, document) for file in files]
-    if not path.is_file():
+    if not os.path.lexists(path):
         raise UsageError(f"找不到 {path}", "请指定 .docx 模板文件或存放模板的文件夹")
     return [lint_template(path, document)]
 
@@ -77,8 +78,12 @@ def identify(path: Path) -> tuple[str | None, str | None, str | None]:
 
 
 def lint_template(path: Path, document: str | None = None) -> Report:
-    source = path.read_bytes()
     key, kind_name, style = identify(path)
+    try:
+        source = read_package(path)
+    except TemplateError as exc:
+        unreadable = Finding("TEMPLATE-PACKAGE", "error", exc.message, Location(""), hint=exc.hint)
+        return Report(path, key, kind_name, (unreadable,))
     if document is not None:
         document_kind(document)
         if document != kind_name:
