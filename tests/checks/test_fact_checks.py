@@ -6,6 +6,7 @@ it and changes one fact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,9 @@ from toolkit.checks.registry import FACT_CHECKS
 from toolkit.law.figures import DataGap, Installment, LimitationEvent, MissingInput, PeriodEnd
 
 d = dt.date
+# the sample's ledger with 366.59 of interest paid and 633.41 of principal: 17,366.59 left
+assert SAMPLE_FIGURES.ledger is not None
+REPAID_LEDGER = dataclasses.replace(SAMPLE_FIGURES.ledger, principal_outstanding=Decimal("17366.59"))
 EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10),
            "limitation_end": PeriodEnd(d(2024, 5, 10), d(2024, 5, 10), None, (), ()), "limitation_events": ()}
 # a last day in 2099, a year no holiday data will cover: 2099-10-03 is a Saturday, Monday 10-05 if a rest day
@@ -37,6 +41,23 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("AMT-TOTAL", {"claims.total": "23000.01"}, {}, ("answer",), "claims.total"),
     ("AMT-DEDUCTED", {"loan.disbursed": "16000.00"}, {}, ("answer",), "loan.disbursed"),
     ("ANSWER-ITEMS", {"answer.admitted": ["principal", "fees"]}, {}, ("answer",), "answer.contested"),
+    # 1,000.00 paid on 2026-04-10 pays the 31 days' interest at 23.98 % (about 366 yuan) and then principal,
+    # so less than the 18,000.00 claimed is left: the admitted principal is limited to the ledger (law.md §9.1)
+    ("ANSWER-ADMIT-ABOVE-LEDGER", {"loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
+     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admitted"),
+    ("ANSWER-ADMIT-AS-CLAIMED", {"answer.admitted": [], "answer.admit_as_claimed": ["principal"],
+                                 "loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
+     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admit_as_claimed"),
+    # the sample admits the principal; with limitation expired nothing is admitted (law.md §9.3)
+    ("ANSWER-ADMIT-BARRED", {}, EXPIRED, ("answer",), "answer.admitted"),
+    # principal 18,000.00 claimed = received = the ledger's: no ground in the figures, no arguments (§9.5)
+    ("ANSWER-NO-GROUND", {"answer.admitted": [], "answer.contested": ["principal"]}, {}, ("answer",),
+     "answer.contested"),
+    # filed 2026-10-20, before the final due date 2026-12-10: instalments not yet due are claimed (§9.7)
+    ("ANSWER-ACCELERATION", {"loan.final_due_date": "2026-12-10"}, {"final_due_date": d(2026, 12, 10)},
+     ("answer",), "loan.final_due_date"),
+    ("JURISDICTION-CHECK", {}, {}, ("answer",), "court.name"),
+    ("ANSWER-STANDING", {"lender.original_name": "某某信托有限公司"}, {}, ("answer",), "lender.original_name"),
     ("DATE-ORDER", {"loan.disbursed_on": "2026-03-09"}, {}, ("answer",), "loan.disbursed_on"),
     ("DATE-AFTER-SIGNING", {"court.served_on": "2026-11-30"}, {}, ("answer",), "court.served_on"),
     ("DATE-ASOF", {"claims.as_of": "2026-10-25"}, {}, ("answer",), "claims.as_of"),

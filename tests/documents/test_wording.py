@@ -4,7 +4,6 @@ for, and the element-form rows that carry the narrative answer's arguments."""
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from decimal import Decimal
 from typing import Any
 
@@ -12,7 +11,6 @@ import pytest
 from documents_support import drafted, paragraphs, sample, with_style
 from support import DELETE
 
-from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS
 from toolkit.documents.wording import cap_text, waiver_text
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import CapPeriod
@@ -27,93 +25,6 @@ def _text(case_name: str, document: str, changes: dict[str, Any] | None = None, 
 
 def _row(lines: list[str], label: str, following: str) -> list[str]:
     return lines[lines.index(label) + 1 : lines.index(following)]
-
-
-def test_element_rows_follow_the_form() -> None:
-    """The rows of 法〔2025〕82号's 金融借款合同纠纷 answer form, in its order (law.md §8)."""
-    assert CLAIM_ROWS == (
-        "对本金有无异议",
-        "对利息（期内利息、复利、罚息）有无异议",
-        "对提前还款或解除合同有无异议",
-        "对担保权利诉请有无异议",
-        "对实现债权的费用有无异议",
-        "对其他请求有无异议",
-        "对标的总额有无异议",
-        "答辩依据",
-    )
-    assert FACT_ROWS == (
-        "合同签订情况",
-        "合同主体",
-        "借款金额",
-        "借款期限",
-        "借款利率",
-        "借款发放时间",
-        "还款方式",
-        "还款情况",
-        "是否逾期",
-        "担保情况",
-        "免责/减责事由",
-        "其他需要说明的内容",
-    )
-
-
-@pytest.mark.parametrize("name", SAMPLES)
-def test_every_element_row_is_answered(name: str) -> None:
-    lines = paragraphs(with_style(sample(name), "elements"), "answer")
-    labels = [*CLAIM_ROWS, "事实和理由（对起诉状事实与理由的确认或者异议）", *FACT_ROWS, "证据清单"]
-    for label, following in itertools.pairwise(labels):
-        if label.startswith("事实和理由"):
-            continue
-        assert _row(lines, label, following), f"{name}: {label} is empty"
-
-
-def test_element_form_carries_the_narrative_arguments() -> None:
-    """private-downpayment: 砍头息 (50,000.00 − 47,000.00 = 3,000.00 deducted), the 4 × LPR cap
-    (4 × 3.85 % = 15.4 %), each row booked rounded down to the cent (law.md §4.4): 47,000.00 × 0.154 × 214 / 365
-    = 4,243.6493… → 4,243.64 up to the repayment of 5,000.00 on 2022-01-15, which pays 4,243.64 of interest and
-    756.36 of principal, leaving 46,243.64; then 46,243.64 × 0.154 × 151 / 365 = 2,946.1633… → 2,946.16 to the
-    due date 2022-06-15 and 46,243.64 × 0.154 × 1,580 / 365 = 30,827.4040… → 30,827.40 to 2026-10-12:
-    33,773.56; supportable 46,243.64 + 33,773.56 = 80,017.20; claimed 50,000.00 + 48,500.00 + 5,000.00 =
-    103,500.00; excess 103,500.00 − 80,017.20 = 23,482.80."""
-    lines = paragraphs(with_style(sample("private-downpayment"), "elements"), "answer")
-    principal = _row(lines, "对本金有无异议", "对利息（期内利息、复利、罚息）有无异议")
-    assert principal[0].startswith(
-        "有异议。借款合同载明本金50,000.00元，答辩人实际收到47,000.00元，原告预先扣除了3,000.00元"
-    )
-    assert "本金应认定为47,000.00元（人民币肆万柒仟元整）" in principal[0]
-    interest = _row(lines, "对利息（期内利息、复利、罚息）有无异议", "对提前还款或解除合同有无异议")
-    assert "原告依法最多可主张利息及费用33,773.56元（人民币叁万叁仟柒佰柒拾叁元伍角陆分）" in interest[1]
-    assert "合计以年利率15.4%为上限" in interest[1]
-    total = _row(lines, "对标的总额有无异议", "答辩依据")
-    assert "依法最多可主张80,017.20元（人民币捌万零壹拾柒元贰角），超出的23,482.80元" in total[0]
-    rates = _row(lines, "借款利率", "借款发放时间")
-    assert "合同成立时一年期贷款市场报价利率（3.85%）的四倍，即年利率15.4%" in rates[1]
-    assert "第九十六条" in _row(lines, "其他需要说明的内容", "证据清单")[-1]
-
-
-def test_element_form_fees_argument() -> None:
-    lines = paragraphs(with_style(sample(), "elements"), "answer")
-    others = _row(lines, "对其他请求有无异议", "对标的总额有无异议")
-    assert others[0].startswith("有异议。原告主张服务费等其他费用1,387.23元（人民币壹仟叁佰捌拾柒元贰角叁分）")
-    assert "《全国法院民商事审判工作会议纪要》第51条" in others[0]
-
-
-def test_element_form_without_instalments_or_contest() -> None:
-    changes = {
-        "answer.contested": [],
-        "answer.admitted": ["principal", "interest", "penalty", "fees"],
-        "answer.request_installments": False,
-        "answer.request_mediation": False,
-    }
-    lines = paragraphs(with_style(sample("case", changes), "elements"), "answer")
-    assert _row(lines, "对标的总额有无异议", "答辩依据") == [
-        "无异议。原告主张的标的总额为23,000.00元（人民币贰万叁仟元整），答辩人予以认可。"
-    ]
-    assert _row(lines, "对利息（期内利息、复利、罚息）有无异议", "对提前还款或解除合同有无异议") == [
-        "无异议。原告主张期内利息721.37元、罚息（逾期利息）2,891.40元，答辩人予以认可。"
-    ]
-    assert _row(lines, "免责/减责事由", "其他需要说明的内容") == ["无。"]
-    assert _row(lines, "其他需要说明的内容", "证据清单") == ["无。"]
 
 
 def test_settlement_to_the_court_asks_for_mediation_under_article_96() -> None:

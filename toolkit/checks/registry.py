@@ -11,6 +11,8 @@ from typing import Any
 from toolkit.case.models import Case
 from toolkit.checks import (
     amounts,
+    answer,
+    answer_document,
     dates,
     document,
     identity,
@@ -37,11 +39,12 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *answer.CHECKS,
     *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS)
+DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS, *answer_document.CHECKS)
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

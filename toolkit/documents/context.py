@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
+from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.law.citations import citation_table, cite
 from toolkit.law.figures import Figures, Ledger, LedgerSegment
@@ -93,10 +94,7 @@ def _proposal(case: Case) -> Context | None:
 def _answer(case: Case) -> Context | None:
     if case.answer is None:
         return None
-    evidence = case.answer.evidence
-    if evidence is None:
-        evidence = case.hardship.evidence if case.hardship else []
-    return {**case.answer.model_dump(), "evidence": evidence}
+    return {**case.answer.model_dump(), "evidence": evidence(case)}
 
 
 def _figures(figures: Figures) -> Context:

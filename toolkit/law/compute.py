@@ -15,6 +15,7 @@ from toolkit.law.claims import claimed_charges, claimed_total, excess
 from toolkit.law.deadlines import answer_deadline, final_due_date, limitation
 from toolkit.law.figures import DataGap, Figures, Ledger, MissingInput
 from toolkit.law.ledger import capped_ledger, principal_recognized
+from toolkit.law.overdue import overdue_since
 from toolkit.law.schedule import monthly_disposable, schedule_total, settlement_schedule
 
 
@@ -67,6 +68,7 @@ def compute_figures(case: Case) -> Figures:
         gaps=tuple(dict.fromkeys(gaps)),
         missing=tuple(missing),
         transition_rule=caps.transition,
+        overdue_since=overdue_since(loan, final_due),
         answer_period_days=deadline.period_days if deadline else None,
         answer_deadline_end=deadline_end,
         limitation_end=period.expires,

@@ -30,7 +30,14 @@ from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
 ENV_DIR = "DRAFT_LAW_DIR"
-FILE_NAMES = ("lpr.yaml", "caps.yaml", "citations.yaml", "holidays.yaml")
+FILE_NAMES = (
+    "lpr.yaml",
+    "caps.yaml",
+    "citations.yaml",
+    "holidays.yaml",
+    "answer-form-financial-loan.yaml",
+    "answer-form-private-lending.yaml",
+)
 MAX_BYTES = 1_000_000
 BUILTIN_DIR = Path(__file__).parent / "data"
 

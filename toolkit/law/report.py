@@ -41,6 +41,7 @@ def figures_json(f: Figures) -> dict[str, Any]:
         "answer_deadline": day(f.answer_deadline),
         "limitation_expires": day(f.limitation_expires),
         "limitation_expired": f.limitation_expired,
+        "overdue_since": day(f.overdue_since),
         "schedule": None if f.schedule is None else [_installment(row) for row in f.schedule],
         "schedule_total": amount(f.schedule_total),
         "monthly_disposable": amount(f.monthly_disposable),
