@@ -20,7 +20,7 @@ from toolkit.documents.answer_facts import FACT_ANSWERS, Answering
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Item, Positions
 from toolkit.law.figures import Figures, Ledger
-from toolkit.law.money import cents, cn_date, rate_percent, yuan
+from toolkit.law.money import cn_date, rate_percent, yuan
 
 NOT_CLAIMED = "无（原告未主张）。"
 
