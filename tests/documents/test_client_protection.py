@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from documents_support import drafted, paragraphs, run_draft, sample, sample_path, with_style
+from support import DELETE
 
 from toolkit.documents import kinds
 from toolkit.drafting import Options
@@ -20,12 +21,31 @@ from toolkit.law.compute import compute_figures
 from toolkit.writing import draft_and_write
 
 
-def test_hardship_and_settlement_acknowledge_the_debt() -> None:
-    assert kinds()["hardship"].acknowledges_debt
-    assert kinds()["settlement"].acknowledges_debt
-    assert not kinds()["answer"].acknowledges_debt
-    assert kinds()["hardship"].needs == ("hardship", "hardship.evidence")
-    assert kinds()["settlement"].needs == ("proposal", "claims")
+def test_only_the_letters_that_acknowledge_the_debt_are_refused() -> None:
+    """What the documents do, not how they are declared: after expiry the answer is drafted with no
+    LIMITATION-GIVEAWAY, while each letter offering to pay carries it (here knowingly allowed)."""
+    expired = sample("bank-expired")
+    assert "LIMITATION-GIVEAWAY" not in {f.id for f in drafted(expired, "answer").findings}
+    for name in ("hardship", "settlement"):
+        letter = drafted(expired, name, allow=("LIMITATION-GIVEAWAY",))
+        giveaway = [f for f in letter.findings if f.id == "LIMITATION-GIVEAWAY"]
+        assert giveaway and giveaway[0].severity == "error", name
+
+
+@pytest.mark.parametrize(
+    ("name", "section", "field"),
+    [
+        ("hardship", "hardship", "hardship"),
+        ("hardship", "hardship.evidence", "hardship.evidence"),
+        ("settlement", "proposal", "proposal"),
+        ("settlement", "claims", "claims"),
+    ],
+)
+def test_each_letter_names_the_section_it_lacks(name: str, section: str, field: str) -> None:
+    change = {section: []} if section.endswith("evidence") else {section: DELETE}
+    with pytest.raises(ChecksFailed) as refused:
+        drafted(sample("case", change), name)
+    assert f"[SECTION-MISSING] {field}: " in str(refused.value)
 
 
 @pytest.mark.parametrize("name", ["hardship", "settlement"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -38,13 +37,6 @@ def with_relationship(kind: str, target: str, mode: str = "External") -> bytes:
 @pytest.mark.parametrize("key", list(builtin_manifest().templates))
 def test_every_builtin_template_is_accepted(key: str) -> None:
     inspect_package((BUILTIN / builtin_manifest().templates[key].file).read_bytes(), key)
-
-
-def test_inspection_is_fast_enough_to_run_on_every_load() -> None:
-    start = time.perf_counter()
-    for _ in range(10):
-        inspect_package(SOURCE, "answer.docx")
-    assert (time.perf_counter() - start) / 10 < 0.05
 
 
 @pytest.mark.parametrize(
