@@ -194,3 +194,13 @@ def test_a_cap_that_needs_an_lpr_before_the_first_one_says_so() -> None:
     line_with(out, "利率上限无法确定")
     line_with(out, "不计算利息计算表")
     assert "超出部分" not in out
+
+
+def test_overdue_day_and_why() -> None:
+    """law.md §9.7: a bullet loan is overdue from its final due date (2026-05-10); a day the complaint gives is
+    taken as given; an instalment loan gets none, since which instalment a payment cleared is unknowable."""
+    assert "逾期自最后还款日 2026年5月10日 起算" in explained()
+    given = explained([("  final_due_date: 2026-05-10 ", "  overdue_since: 2026-05-11\n  final_due_date: 2026-05-10 ")])
+    assert "逾期起算日 2026年5月11日：取案件文件 loan.overdue_since" in given
+    instalments = explained([("repayment: bullet", "repayment: equal_installments")])
+    assert "不推算逾期起算日" in line_with(instalments, "分期还款：尚未还款")

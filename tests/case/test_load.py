@@ -95,3 +95,36 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         load_case(tmp_path / "nope.yaml")
     with pytest.raises(CaseFileError, match="文件夹"):
         load_case(tmp_path)
+
+
+# One bad case file per friendly message of the loader: each is samples/case.yaml with one line changed,
+# and the message names that line, the field and what to type instead.
+MAPPING = "应为“键: 值”的映射：请参照 samples/case.yaml 的写法"
+FRIENDLY = [
+    ("rate-as-percent.yaml", "loan.annual_rate", "数值太大：应不大于 10（利率请写成小数，如 0.2398）"),
+    ("lender-kind.yaml", "lender.kind",
+     "取值不在可选范围内：可选 bank、consumer_finance、microfinance、other_licensed、private"),
+    ("day-count.yaml", "loan.day_count", "取值不在可选范围内：可选 365、360"),
+    ("repayments-not-list.yaml", "loan.repayments", "应为列表（每项以 - 开头）"),
+    ("bool-as-word.yaml", "claims.litigation_costs_on_client", "应为 true 或 false"),
+    ("expenses-not-mapping.yaml", "hardship.monthly_expenses", MAPPING),
+    ("lender-not-mapping.yaml", "lender", MAPPING),
+    ("empty-name.yaml", "client.name", "应为一段文字，不能为空"),
+    ("term-fraction.yaml", "loan.term_months", "应为整数：请去掉单位、小数点和引号，如 12"),
+    ("term-zero.yaml", "loan.term_months", "数值太小：应不小于 1"),
+    ("negative.yaml", "loan.principal", "数值太小：应大于 0"),
+    ("nan.yaml", "loan.principal", "金额必须是有限的数字：请写成如 18000.00 的数字"),
+    ("phone-number.yaml", "client.phone", "像数字的编号必须加引号写成字符串"),
+]
+
+
+@pytest.mark.parametrize(("name", "field", "message"), FRIENDLY, ids=[row[0] for row in FRIENDLY])
+def test_each_friendly_message_names_line_field_and_remedy(name: str, field: str, message: str) -> None:
+    path = HERE / "bad" / name
+    sample, bad = (p.read_text(encoding="utf-8").splitlines() for p in (SAMPLE, path))
+    line = next(n for n, (a, b) in enumerate(zip(sample, bad, strict=False), 1) if a != b)  # the changed line
+    with pytest.raises(CaseFileError) as caught:
+        load_case(path)
+    problems = str(caught.value).splitlines()
+    assert [p for p in problems if f"{path}:{line}: {field}: {message}" in p], problems
+    assert "13800138000" not in str(caught.value)

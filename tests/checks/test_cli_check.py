@@ -65,7 +65,14 @@ def test_json_figures_equal_the_case_format_example(
     # the example shows the first row; 18,000.00 / 12 = 1,500.00 for each of 12 months
     assert figures["schedule"][0] == {"n": 1, "due_date": "2027-01-15", "amount": "1500.00"}
     assert len(figures["schedule"]) == 12
-    assert {f["id"] for f in result["findings"]} == {"RATE-ABOVE-CAP", "RATE-EXCESS", "RATE-FEES", "RATE-LPR4X"}
+    assert {f["id"] for f in result["findings"]} == {
+        "RATE-ABOVE-CAP",
+        "RATE-EXCESS",
+        "RATE-FEES",
+        "RATE-LPR4X",
+        "JURISDICTION-CHECK",
+        "LETTER-LIMITATION-RESTART",
+    }
     excess = next(f for f in result["findings"] if f["id"] == "RATE-EXCESS")
     assert set(excess) == {"id", "severity", "field", "message", "citation"}
     assert excess["severity"] == "warning" and excess["field"] == "claims"

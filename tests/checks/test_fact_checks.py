@@ -6,6 +6,7 @@ it and changes one fact.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -18,6 +19,9 @@ from toolkit.checks.registry import FACT_CHECKS
 from toolkit.law.figures import DataGap, Installment, LimitationEvent, MissingInput, PeriodEnd
 
 d = dt.date
+# the sample's ledger with 366.59 of interest paid and 633.41 of principal: 17,366.59 left
+assert SAMPLE_FIGURES.ledger is not None
+REPAID_LEDGER = dataclasses.replace(SAMPLE_FIGURES.ledger, principal_outstanding=Decimal("17366.59"))
 EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10),
            "limitation_end": PeriodEnd(d(2024, 5, 10), d(2024, 5, 10), None, (), ()), "limitation_events": ()}
 # a last day in 2099, a year no holiday data will cover: 2099-10-03 is a Saturday, Monday 10-05 if a rest day
@@ -37,6 +41,23 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("AMT-TOTAL", {"claims.total": "23000.01"}, {}, ("answer",), "claims.total"),
     ("AMT-DEDUCTED", {"loan.disbursed": "16000.00"}, {}, ("answer",), "loan.disbursed"),
     ("ANSWER-ITEMS", {"answer.admitted": ["principal", "fees"]}, {}, ("answer",), "answer.contested"),
+    # 1,000.00 paid on 2026-04-10 pays the 31 days' interest at 23.98 % (about 366 yuan) and then principal,
+    # so less than the 18,000.00 claimed is left: the admitted principal is limited to the ledger (law.md §9.1)
+    ("ANSWER-ADMIT-ABOVE-LEDGER", {"loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
+     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admitted"),
+    ("ANSWER-ADMIT-AS-CLAIMED", {"answer.admitted": [], "answer.admit_as_claimed": ["principal"],
+                                 "loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
+     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admit_as_claimed"),
+    # the sample admits the principal; with limitation expired nothing is admitted (law.md §9.3)
+    ("ANSWER-ADMIT-BARRED", {}, EXPIRED, ("answer",), "answer.admitted"),
+    # principal 18,000.00 claimed = received = the ledger's: no ground in the figures, no arguments (§9.5)
+    ("ANSWER-NO-GROUND", {"answer.admitted": [], "answer.contested": ["principal"]}, {}, ("answer",),
+     "answer.contested"),
+    # filed 2026-10-20, before the final due date 2026-12-10: instalments not yet due are claimed (§9.7)
+    ("ANSWER-ACCELERATION", {"loan.final_due_date": "2026-12-10"}, {"final_due_date": d(2026, 12, 10)},
+     ("answer",), "loan.final_due_date"),
+    ("JURISDICTION-CHECK", {}, {}, ("answer",), "court.name"),
+    ("ANSWER-STANDING", {"lender.original_name": "某某信托有限公司"}, {}, ("answer",), "lender.original_name"),
     ("DATE-ORDER", {"loan.disbursed_on": "2026-03-09"}, {}, ("answer",), "loan.disbursed_on"),
     ("DATE-AFTER-SIGNING", {"court.served_on": "2026-11-30"}, {}, ("answer",), "court.served_on"),
     ("DATE-ASOF", {"claims.as_of": "2026-10-25"}, {}, ("answer",), "claims.as_of"),
@@ -94,6 +115,17 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("SCHED-UNAFFORDABLE", {}, {"monthly_disposable": Decimal("1499.99")}, ("settlement",), "proposal.installments"),
     ("SCHED-DOWN-PAYMENT", {"proposal.down_payment": "18000.01"}, {"schedule": None}, ("settlement",),
      "proposal.down_payment"),
+    # law.md §6: a down payment dated on the signing day 2026-11-29 would be paid before acceptance
+    ("SCHED-DOWN-PAYMENT-DATE", {"proposal.down_payment": "1000.00", "proposal.down_payment_date": "2026-11-29"},
+     {}, ("settlement",), "proposal.down_payment_date"),
+    # the sample offers 18,000.00; with a supportable total one cent lower it offers more than the law supports
+    ("SCHED-ABOVE-SUPPORTABLE", {}, {"supportable_total": Decimal("17999.99")}, ("settlement",),
+     "proposal.settlement_amount"),
+    ("LETTER-OVERPAID", {}, {"ledger": dataclasses.replace(SAMPLE_FIGURES.ledger, overpaid=Decimal("0.01"))},
+     ("settlement",), "proposal"),
+    ("LETTER-LIMITATION-RESTART", {}, {}, ("hardship",), "hardship"),
+    ("LETTER-BEFORE-SUIT", {"court.filed_on": DELETE, "court.case_number": DELETE},
+     {"limitation_expired": None}, ("settlement",), "proposal"),
     # one cent more received than lent
     ("FACT-DISBURSED-ABOVE", {"loan.disbursed": "18000.01"}, {}, ("answer",), "loan.disbursed"),
     # signed 2026-11-29: 20 years earlier is 2006-11-29, and 2006-03-10 is before it
@@ -313,10 +345,17 @@ def test_schedule_boundaries() -> None:
     assert "SCHED-LONG" in sixty and "SCHED-COUNT" not in sixty
     # instalment exactly equal to the disposable income is affordable
     assert not [f for f in findings(figs=figures(monthly_disposable=Decimal("1500.00"))) if f.id.startswith("SCHED")]
-    # a down payment on the signing day is fine
-    assert not [f for f in findings(variant({"proposal.down_payment_date": "2026-11-29"})) if f.id == "SCHED-DATES"]
-    early = variant({"proposal.down_payment_date": "2026-11-28"})
-    assert ("SCHED-DATES", "proposal.down_payment_date") in found(findings(early))
+    # law.md §6: a down payment the day after signing waits for nothing worse than the calendar; on or
+    # before the signing day it is paid before the lender can accept (a warning, not an error)
+    with_down = {"proposal.down_payment": "1000.00"}
+    later = variant({**with_down, "proposal.down_payment_date": "2026-11-30"})
+    assert not [f for f in findings(later) if f.id.startswith("SCHED-DOWN-PAYMENT")]
+    for day in ("2026-11-29", "2026-11-28"):
+        early = findings(variant({**with_down, "proposal.down_payment_date": day}))
+        early = [f for f in early if f.id.startswith("SCHED")]
+        assert [(f.id, f.severity) for f in early] == [("SCHED-DOWN-PAYMENT-DATE", "warning")]
+    # no date: due within 7 days of acceptance, nothing to warn about
+    assert not [f for f in findings(variant(with_down)) if f.id.startswith("SCHED")]
 
 
 def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:

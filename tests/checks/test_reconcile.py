@@ -162,6 +162,9 @@ def test_a_tampered_real_answer_is_refused(style: str) -> None:
     figures = compute_figures(case)
     parts = document_kind("answer").parts(case, figures)
     assert [f for f in check_document(case, figures, parts, rendered) if f.id.startswith("DOC-RECONCILE")] == []
-    tampered = tuple(text.replace("2,650.57", "2,650.58") for text in rendered.paragraphs)
+    # 721.37 + 2,891.40 + 1,387.23 = 5,000.00 (the claimed charges of the sample): printed one cent off
+    sentence, off = "1,387.23元，合计5,000.00元", "1,387.23元，合计5,000.01元"
+    tampered = tuple(text.replace(sentence, off) for text in rendered.paragraphs)
+    assert tampered != rendered.paragraphs
     changed = dataclasses.replace(rendered, paragraphs=tampered)
     assert "DOC-RECONCILE-TEXT" in {f.id for f in check_document(case, figures, parts, changed)}

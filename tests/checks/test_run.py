@@ -98,16 +98,19 @@ def test_report_records_overrides_and_ok() -> None:
     assert [f["id"] for f in result["findings"]] == ["ID-CHECKSUM", "RATE-EXCESS"]
 
 
+EXPIRED = {
+    "loan.contract_date": "2021-03-10",
+    "loan.disbursed_on": "2021-03-10",
+    "loan.first_due_date": "2021-05-10",
+    "loan.final_due_date": "2021-05-10",
+    "loan.interruptions": [],
+}
+
+
 def test_expired_limitation_with_the_engine_blocks_hardship_until_allowed() -> None:
     """Due 2021-05-10, no repayment or demand: limitation ran out on 2024-05-10 (a Friday), long before the
     filing of 2026-10-20 (民法典 第一百八十八条)."""
-    case = variant({
-        "loan.contract_date": "2021-03-10",
-        "loan.disbursed_on": "2021-03-10",
-        "loan.first_due_date": "2021-05-10",
-        "loan.final_due_date": "2021-05-10",
-        "loan.interruptions": [],
-    })
+    case = variant(EXPIRED)
     figures = compute_figures(case)
     assert figures.limitation_expired is True
     result = run_fact_checks(case, figures, ["hardship", "settlement"])
@@ -117,6 +120,10 @@ def test_expired_limitation_with_the_engine_blocks_hardship_until_allowed() -> N
     assert blocking(result, strict=False, allow=["LIMITATION-GIVEAWAY"]) == []
     answer = run_fact_checks(case, figures, ["answer"])
     assert "LIMITATION-EXPIRED" in {f.id for f in answer}
+    # The sample admits the principal: with limitation expired no claim item is admitted (law.md §9.1, §9.3).
+    assert {f.id for f in answer if f.severity == "error"} == {"ANSWER-ADMIT-BARRED"}
+    unadmitted = variant({**EXPIRED, "answer.admitted": []})
+    answer = run_fact_checks(unadmitted, compute_figures(unadmitted), ["answer"])
     assert not [f for f in answer if f.severity == "error"]
 
 

@@ -2,8 +2,9 @@
 
 Warranted on 李明 v 重庆市小米小额贷款有限公司 (law.md §2, §4): the overdue rate 35.97 % is above the 24 % cap;
 the claimed 23,000.00 exceeds the supportable 20,650.57 by 2,349.43; the 1,387.23 of fees may be disguised
-interest; and, the lender being a microfinance company on ``auto``, the 4 × LPR figure is given for
-information. Nothing else: the dates are in order, the deadline is 8 days away, limitation runs to 2029,
+interest; the lender being a microfinance company on ``auto``, the 4 × LPR figure is given for
+information; and, an answer being drafted, the lawyer is asked to consider jurisdiction first (law.md
+§9.13). Nothing else: the dates are in order, the deadline is 8 days away, limitation runs to 2029,
 the plan of 12 × 1,500.00 fits 2,000.00 of disposable income.
 """
 
@@ -17,10 +18,14 @@ from toolkit.documents import requested
 from toolkit.law.compute import compute_figures
 
 EXPECTED = {
+    # both letters acknowledge the debt before expiry: each restarts limitation from 2026-11-29 (law.md §5)
+    ("LETTER-LIMITATION-RESTART", "hardship"),
+    ("LETTER-LIMITATION-RESTART", "proposal"),
     ("RATE-ABOVE-CAP", "loan.overdue_rate"),
     ("RATE-EXCESS", "claims"),
     ("RATE-FEES", "claims.fees"),
     ("RATE-LPR4X", "loan.rate_cap_basis"),
+    ("JURISDICTION-CHECK", "court.name"),
 }
 
 
@@ -40,6 +45,8 @@ def test_sample_with_the_engine() -> None:
         "RATE-EXCESS": "warning",
         "RATE-FEES": "warning",
         "RATE-LPR4X": "info",
+        "JURISDICTION-CHECK": "info",
+        "LETTER-LIMITATION-RESTART": "info",
     }
     assert blocking(result, strict=False, allow=()) == []
     assert {f.id for f in blocking(result, strict=True, allow=())} == {"RATE-ABOVE-CAP", "RATE-EXCESS", "RATE-FEES"}

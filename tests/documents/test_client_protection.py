@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from documents_support import drafted, paragraphs, run_draft, sample, sample_path, with_style
+from support import DELETE
 
 from toolkit.documents import kinds
 from toolkit.drafting import Options
@@ -20,12 +21,31 @@ from toolkit.law.compute import compute_figures
 from toolkit.writing import draft_and_write
 
 
-def test_hardship_and_settlement_acknowledge_the_debt() -> None:
-    assert kinds()["hardship"].acknowledges_debt
-    assert kinds()["settlement"].acknowledges_debt
-    assert not kinds()["answer"].acknowledges_debt
-    assert kinds()["hardship"].needs == ("hardship", "hardship.evidence")
-    assert kinds()["settlement"].needs == ("proposal", "claims")
+def test_only_the_letters_that_acknowledge_the_debt_are_refused() -> None:
+    """What the documents do, not how they are declared: after expiry the answer is drafted with no
+    LIMITATION-GIVEAWAY, while each letter offering to pay carries it (here knowingly allowed)."""
+    expired = sample("bank-expired")
+    assert "LIMITATION-GIVEAWAY" not in {f.id for f in drafted(expired, "answer").findings}
+    for name in ("hardship", "settlement"):
+        letter = drafted(expired, name, allow=("LIMITATION-GIVEAWAY",))
+        giveaway = [f for f in letter.findings if f.id == "LIMITATION-GIVEAWAY"]
+        assert giveaway and giveaway[0].severity == "error", name
+
+
+@pytest.mark.parametrize(
+    ("name", "section", "field"),
+    [
+        ("hardship", "hardship", "hardship"),
+        ("hardship", "hardship.evidence", "hardship.evidence"),
+        ("settlement", "proposal", "proposal"),
+        ("settlement", "claims", "claims"),
+    ],
+)
+def test_each_letter_names_the_section_it_lacks(name: str, section: str, field: str) -> None:
+    change = {section: []} if section.endswith("evidence") else {section: DELETE}
+    with pytest.raises(ChecksFailed) as refused:
+        drafted(sample("case", change), name)
+    assert f"[SECTION-MISSING] {field}: " in str(refused.value)
 
 
 @pytest.mark.parametrize("name", ["hardship", "settlement"])
@@ -39,9 +59,14 @@ def test_expired_limitation_stops_documents_that_acknowledge_the_debt(name: str)
 @pytest.mark.parametrize("style", ["narrative", "elements"])
 def test_expired_limitation_answer_raises_the_defence_and_offers_nothing(style: str) -> None:
     text = "\n".join(paragraphs(with_style(sample("bank-expired"), style), "answer"))
-    assert "诉讼时效期间自2020年6月20日起计算" in text
-    assert "三年期间至2023年6月20日届满。原告于2026年9月1日提起诉讼，已超过诉讼时效期间。" in text
-    assert "答辩人在此明确提出诉讼时效抗辩" in text or "答辩人明确提出诉讼时效抗辩" in text
+    # last instalment due 2020-06-20 (first 2019-07-20 + 11 months); 3 years → 2023-06-20 (民法典 第一百八十八条、
+    # 第一百八十九条); the repayments of 2019 fall before it and restart nothing later; filed 2026-09-01
+    assert "诉讼时效期间为三年，自2020年6月20日起计算" in text
+    assert "至2023年6月20日届满。原告于2026年9月1日起诉（立案），已超过诉讼时效期间。" in text
+    assert "明确提出诉讼时效抗辩" in text
+    assert "退一步讲，即使法院认为本案未超过诉讼时效" in text  # the merits only in the alternative (§9.3)
+    claims = text.split("事实和理由")[0].replace("有无异议", "")  # the element form's own question
+    assert "无异议" not in claims and "予以认可" not in claims  # nothing admitted among the claims
     # no instalments and no mediation: either would acknowledge the debt
     assert "分期" not in text
     assert "调解" not in text
@@ -49,21 +74,20 @@ def test_expired_limitation_answer_raises_the_defence_and_offers_nothing(style: 
 
 def test_expired_limitation_element_rows() -> None:
     lines = paragraphs(with_style(sample("bank-expired"), "elements"), "answer")
-    start = lines.index("免责/减责事由") + 1
-    assert lines[start].startswith("诉讼时效抗辩：本案借款的最后还款日为2020年6月20日。")
+    start = lines.index("有无其他免责/减责事由") + 1
+    assert lines[start].startswith("有。诉讼时效抗辩：本案借款的最后一期还款日为2020年6月20日。")
     assert lines[lines.index("其他需要说明的内容") + 1] == "无。"
     total = lines[lines.index("对标的总额有无异议") + 1]
     # 23,000.00 + 1,050.00 + 18,600.00 + 2,350.00 + 1,500.00 = 46,500.00
     assert total == (
-        "有异议。原告主张的标的总额为46,500.00元（人民币肆万陆仟伍佰元整），原告的诉讼请求已超过诉讼时效，请求全部驳回。"
+        "有异议：已过诉讼时效。原告主张的标的总额为46,500.00元（人民币肆万陆仟伍佰元整），"
+        "原告的诉讼请求已超过诉讼时效，请求全部驳回。"
     )
-    note = "原告的本项请求已超过诉讼时效，答辩人提出诉讼时效抗辩（见“免责/减责事由”）。"
-    rows = [
-        ("对本金有无异议", "对利息（期内利息、复利、罚息）有无异议"),
-        ("对实现债权的费用有无异议", "对其他请求有无异议"),
-    ]
-    for row, following in rows:
-        assert note in lines[lines.index(row) : lines.index(following)], row
+    # every row on a claim made opens with the defence (law.md §9.3)
+    claims = ("对本金有无异议", "对利息（期内利息、复利、罚息）有无异议", "对实现债权的费用有无异议",
+              "对其他请求有无异议")
+    for row in claims:
+        assert lines[lines.index(row) + 1].startswith("有异议：已过诉讼时效。"), row
 
 
 def test_interest_under_the_cap_is_not_volunteered() -> None:
@@ -72,10 +96,12 @@ def test_interest_under_the_cap_is_not_volunteered() -> None:
     lines = paragraphs(with_style(sample("bank-expired"), "elements"), "answer")
     start, end = lines.index("对利息（期内利息、复利、罚息）有无异议"), lines.index("对提前还款或解除合同有无异议")
     interest = lines[start + 1 : end]
-    assert interest[0] == (
-        "有异议。原告主张期内利息1,050.00元、罚息（逾期利息）18,600.00元、复利2,350.00元，"
-        "超出法定利率上限的部分不应支持。"
-    )
+    # 1,050.00 + 18,600.00 + 2,350.00 = 22,000.00
+    assert interest == [
+        "有异议：已过诉讼时效。理由见“有无其他免责/减责事由”。",
+        "退一步讲，即使法院认为本案未超过诉讼时效，原告主张期内利息1,050.00元、罚息（逾期利息）18,600.00元、"
+        "复利2,350.00元，合计22,000.00元，超出法定利率上限的部分不应支持。",
+    ]
     assert not any("依法最多可主张" in line for line in interest)
 
 

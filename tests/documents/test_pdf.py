@@ -9,6 +9,7 @@ body set in a serif face, and no amount or day count broken across two lines.
 from __future__ import annotations
 
 import difflib
+import io
 import re
 import subprocess
 from collections import Counter
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from documents_support import GOLDEN, drafted, sample, with_style
+from docx import Document
+from docx.oxml.ns import qn
 
 from toolkit.case.models import Case
 from toolkit.render.pdf import convert_to_pdf
@@ -120,3 +123,60 @@ def test_the_sample_answer_pdf_matches_its_golden_text(pdf_texts: dict[str, str]
     assert actual == golden, diff
     for figure in ("721.37", "1,929.20", "2,650.57", "20,650.57 元", "2,349.43 元"):
         assert figure in golden
+
+
+# The parts law.md §8 names for each document, typed from the page (in order; a subset both element forms
+# share): the PDF must hold them whatever the code's own list of required parts says.
+LAW_MD_PARTS = {
+    ("answer", "narrative"): [
+        "民事答辩状", "答辩人", "答辩如下：", "答辩请求", "事实和理由", "利息计算表", "证据清单", "此致",
+        "附：本答辩状副本", "答辩人（签名）",
+    ],
+    ("answer", "elements"): [
+        "民事答辩状", "案号", "答辩人", "对本金有无异议", "事实和理由", "证据清单", "答辩人（签名）",
+    ],
+    ("hardship", None): [
+        "困难情况说明", "说明人", "借款基本情况", "困难事由", "家庭收支状况", "请求事项", "承诺", "附件",
+        "说明人（签名）",
+    ],
+    ("settlement", None): [
+        "分期还款和解方案", "申请人", "被申请人", "债务现状", "还款方案", "合计", "减免请求", "理由", "违约责任",
+        "申请人（签名）",
+    ],
+}
+
+
+def _flat(text: str) -> str:
+    """The text without page footers, whitespace and hyphens (pdftotext joins a word hyphenated at a line
+    end, such as a contract number): a line wrapped in a table cell or across a page reads as one."""
+    text = re.sub(r"第\s*\d+\s*页\s*共\s*\d+\s*页", "", text)
+    return "".join(text.split()).replace("-", "")
+
+
+@pytest.mark.parametrize(("stem", "name", "document", "style"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_pdf_holds_the_parts_law_md_names(
+    pdf_texts: dict[str, str], stem: str, name: str, document: str, style: str | None
+) -> None:
+    flat, position = _flat(pdf_texts[stem]), 0
+    for heading in LAW_MD_PARTS[(document, style)]:
+        found = flat.find(heading, position)
+        assert found >= 0, f"{stem}: “{heading}” missing or out of order in the PDF"
+        position = found + len(heading)
+    court = _case(name, style).court
+    if style == "narrative" and court is not None:
+        assert f"此致{court.name}" in flat
+
+
+@pytest.mark.parametrize("stem", [d[0] for d in DOCUMENTS])
+def test_pdf_holds_every_paragraph_of_the_document(pdf_texts: dict[str, str], stem: str) -> None:
+    """LibreOffice drops nothing: each paragraph of the .docx, read with python-docx (not the toolkit), is
+    in the PDF."""
+    _, name, document, style = next(d for d in DOCUMENTS if d[0] == stem)
+    body = Document(io.BytesIO(drafted(_case(name, style), document).document.docx)).element.body
+    paragraphs = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in body.iter(qn("w:p"))]
+    paragraphs = [p for p in paragraphs if p.strip()]
+    assert len(paragraphs) > 10
+    flat = _flat(pdf_texts[stem])
+    # U+2060 (word joiner) keeps a number and its unit on one line; it is not text a reader sees
+    missing = [p for p in paragraphs if "".join(p.split()).replace("-", "").replace("\u2060", "") not in flat]
+    assert not missing, f"{stem}: not in the PDF: {missing[:3]}"

@@ -75,11 +75,11 @@ def test_hardship_requests_match_the_proposal() -> None:
     request = next(p for p in hardship if p.startswith("还款总额为"))
     assert request == (
         "还款总额为40,000.00元（人民币肆万元整），于2026年12月20日首付5,000.00元，余款35,000.00元"
-        "自2027年1月31日起分9期按月偿还，每期3,888.88元，最后一期3,888.96元，至2027年9月30日还清。"
+        "自2027年1月31日起分九期按月偿还，每期3,888.88元，最后一期3,888.96元，至2027年9月30日还清。"
     )
     settlement = paragraphs(sample("private-downpayment"), "settlement")
     assert (
-        "余款35,000.00元（人民币叁万伍仟元整）自2027年1月31日起分9期按月支付，每期3,888.88元，最后一期3,888.96元，"
+        "余款35,000.00元（人民币叁万伍仟元整）自2027年1月31日起分九期按月支付，每期3,888.88元，最后一期3,888.96元，"
         "至2027年9月30日付清。"
     ) in settlement
     # waivers: interest, liquidated damages and enforcement costs waived; litigation costs borne by the lender

@@ -9,8 +9,8 @@ A scenario file holds:
       …
     expected:            # report keys (figures_json), dotted for nested ones: ledger.overpaid, schedule.0.amount
       excess: "2349.43"
-    expected_gaps: [holidays_missing]     # optional: the kinds of data gaps, in order
-    expected_missing: {rate_cap: court.filed_on}  # optional: figure left null → the case field it lacks
+    expected_gaps: [holidays_missing]     # the kinds of data gaps, in order; absent means none
+    expected_missing: {rate_cap: court.filed_on}  # figure left null → the case field it lacks; absent: none
 """
 
 from __future__ import annotations

@@ -37,8 +37,9 @@ def test_holiday_facts_behind_the_deadline_scenarios() -> None:
         assert saturday + dt.timedelta(days=1) not in workdays
         assert monday.weekday() == 0 and monday not in holidays
     assert dt.date(2023, 2, 28) not in holidays and dt.date(2023, 2, 28).weekday() == 1
-    # The package covers 2004–2026 only: 2027 on falls back to weekends.
-    assert max(holidays).year == 2026
+    # The scenarios need 2026 covered; later years are not assumed either way (a newer package may add
+    # 2027): the uncovered-year rule is tested on 2099, which no release will cover.
+    assert max(holidays).year >= 2026
 
 
 def test_make_up_working_day_counts_as_working() -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.law.money import cents, cn_date, integer_words, parse_rmb_upper, rate_percent, rmb_upper, yuan
@@ -29,6 +29,9 @@ UPPER = [
     ("0.00", "人民币零元整"),
     ("1500.00", "人民币壹仟伍佰元整"),
     ("20650.58", "人民币贰万零陆佰伍拾元零伍角捌分"),
+    ("11000.00", "人民币壹万壹仟元整"),  # 仟 right after 万: no 零 (the 万 section's 1,000 is not "below 1,000")
+    ("10100.00", "人民币壹万零壹佰元整"),  # 千位是0：万后写零
+    ("110000.00", "人民币壹拾壹万元整"),  # 壹拾 leads the 万 section too
 ]
 
 
@@ -50,6 +53,8 @@ def test_parse_rmb_upper_reads_back(figure: str, words: str) -> None:
         ("人民币壹万捌仟元正", "18000.00"),  # 正 for 整
         ("人民币伍角整", "0.50"),  # 整 after 角 is allowed
         ("壹万捌仟元整", "18000.00"),  # without the prefix
+        ("人民币拾元整", "10.00"),  # a leading 拾 without 壹 is read as ten (only at the very start)
+        ("人民币拾伍万元整", "150000.00"),
     ],
 )
 def test_parse_rmb_upper_accepts_allowed_variants(words: str, figure: str) -> None:
@@ -67,6 +72,8 @@ def test_parse_rmb_upper_accepts_allowed_variants(words: str, figure: str) -> No
         "人民币壹仟零零伍元整",  # two 零
         "人民币壹拾零伍元整",  # 零 where no place is empty
         "人民币壹万壹拾元整",  # 10,010 needs 零 after 万
+        "人民币壹佰拾元整",  # 拾 without its digit is allowed only at the very start
+        "人民币壹万拾元整",
         "人民币壹元零伍角",  # 零 after a non-zero 元 digit
         "人民币壹元伍分",  # 角 is 0 and 分 is not: 零 required
         "人民币伍分整",  # 整 after 分
@@ -95,6 +102,10 @@ amounts = st.integers(min_value=0, max_value=10**12 - 1).map(lambda n: Decimal(n
 
 @settings(max_examples=300)
 @given(amounts)
+@example(Decimal("11000.00"))
+@example(Decimal("10.00"))
+@example(Decimal("100010.01"))
+@example(Decimal("1000000000.00"))
 def test_rmb_upper_round_trips(amount: Decimal) -> None:
     words = rmb_upper(amount)
     assert words.startswith("人民币")

@@ -19,13 +19,13 @@ def test_there_are_scenarios() -> None:
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)
 def test_scenario(path: Path) -> None:
     scenario = read_scenario(path)
-    figures = compute_figures(scenario_case(scenario, path))
-    report = figures_json(figures)
+    report = figures_json(compute_figures(scenario_case(scenario, path)))
     wrong = {
         key: (lookup(report, key), want) for key, want in scenario["expected"].items() if lookup(report, key) != want
     }
     assert not wrong, f"{scenario['name']}: (got, expected) {wrong}\n{scenario['arithmetic']}"
-    if "expected_gaps" in scenario:
-        assert [g.kind for g in figures.gaps] == scenario["expected_gaps"]
-    if "expected_missing" in scenario:
-        assert {m.figure: m.field for m in figures.missing} == scenario["expected_missing"]
+    # Absent expectations mean none: a spurious gap or a lost stale-LPR warning fails every scenario.
+    assert [g["kind"] for g in report["gaps"]] == scenario.get("expected_gaps", []), scenario["name"]
+    assert {m["figure"]: m["field"] for m in report["missing"]} == scenario.get("expected_missing", {})
+    assert all(set(g) == {"kind", "day", "detail"} and g["day"] and g["detail"] for g in report["gaps"])
+    assert all(set(m) == {"figure", "field", "detail"} and m["detail"] for m in report["missing"])

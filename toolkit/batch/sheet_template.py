@@ -145,7 +145,8 @@ def _list_rows(case: Case, spec: ListSheet) -> Iterator[list[Any]]:
     if spec.by_section:  # evidence: the hardship statement's, then the answer's
         for section in ("hardship", "answer"):
             for item in _at(case, f"{section}.evidence") or ():
-                yield [_shown(spec.columns[0], section), item]
+                # the sheet holds each item's name (a case file may give {name, source, purpose, pages})
+                yield [_shown(spec.columns[0], section), item if isinstance(item, str) else item.name]
         return
     found: Any = _at(case, spec.target) or ()
     if spec.mapping:

@@ -99,14 +99,15 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing", "date_from_datetime_inexact"):
         return "不是有效的日期：请写成 YYYY-MM-DD，如 2026-03-10，并确认该日存在"
     if kind.startswith("decimal") or kind in ("int_parsing", "int_type", "int_from_float"):
-        expected = "整数" if kind.startswith("int") else "数字（元，最多两位小数）"
-        return f"应为{expected}：请去掉单位、逗号和引号，如 18000.00"
+        if kind.startswith("int"):
+            return "应为整数：请去掉单位、小数点和引号，如 12"
+        return "应为数字（元，最多两位小数）：请去掉单位、逗号和引号，如 18000.00"
     if kind in ("greater_than_equal", "greater_than"):
         return f"数值太小：应{'大于' if kind == 'greater_than' else '不小于'} {ctx.get('gt', ctx.get('ge'))}"
     if kind in ("less_than_equal", "less_than"):
         return f"数值太大：应不大于 {ctx.get('le', ctx.get('lt'))}（利率请写成小数，如 0.2398）"
     if kind == "literal_error":
-        return f"取值不在可选范围内：可选 {ctx.get('expected', '')}"
+        return f"取值不在可选范围内：可选 {choices(str(ctx.get('expected', '')))}"
     if kind in ("string_type", "string_too_short"):
         return "应为一段文字，不能为空"
     if kind in ("model_type", "dict_type"):
@@ -116,3 +117,8 @@ def _message(error: ErrorDetails, loc: Loc) -> str:
     if kind == "bool_type" or kind == "bool_parsing":
         return "应为 true 或 false"
     return f"{error['msg']}：请对照 samples/case.yaml 改正"
+
+
+def choices(expected: str) -> str:
+    """pydantic's "'bank', 'private' or 365" as the user types them: bank、private、365."""
+    return "、".join(part.strip().strip("'") for part in expected.replace(" or ", ", ").split(","))

@@ -38,6 +38,17 @@ ClaimItem = Literal[
     "enforcement_costs",
     "litigation_costs",
 ]
+AdmittedItem = Literal[
+    "principal",
+    "interest",
+    "penalty",
+    "compound_interest",
+    "liquidated_damages",
+    "fees",
+    "enforcement_costs",
+    "litigation_costs",
+    "acceleration",
+]
 LenderKind = Literal["bank", "consumer_finance", "microfinance", "other_licensed", "private"]
 
 MAX_MONEY = Decimal(10) ** 12  # yuan: no consumer loan comes near; keeps every computation far from overflow
@@ -147,6 +158,9 @@ class Lender(Section):
     )
     credit_code: Identifier | None = Field(None, description="统一社会信用代码，18位，须加引号；按 GB 32100 核对")
     representative: Text | None = Field(None, description="法定代表人")
+    original_name: Text | None = Field(
+        None, description="原债权人名称：债权经转让时填写（kind 填原债权人的类型，law.md §9.14）"
+    )
     address: Text | None = Field(None, description="住所地")
 
 
@@ -185,6 +199,9 @@ class Loan(Section):
     )
     first_due_date: dt.date | None = Field(None, description="首期还款日")
     final_due_date: dt.date | None = Field(None, description="最后还款日；默认按期限推算")
+    overdue_since: dt.date | None = Field(
+        None, description="起诉状所称的逾期起算日；省略时一次性还本付息的按最后还款日，分期还款的不推算"
+    )
     day_count: Literal[365, 360] = Field(365, description="计息天数基准：365 或 360")
     rate_cap_basis: Literal["auto", "lpr4x", "financial24"] = Field(
         "auto", description="利率上限依据：auto 按出借人类型 | lpr4x 四倍LPR | financial24 年24%"
@@ -245,22 +262,43 @@ class Proposal(Section):
     addressee: Literal["lender", "court"] = Field(description="提交对象：lender 出借人 | court 法院（诉前/诉中调解）")
     settlement_amount: PositiveMoney = Field(description="借款人愿意偿还的总额（元）")
     down_payment: Money = Field(Decimal(0), description="首付款（元），可省略")
-    down_payment_date: dt.date | None = Field(None, description="首付款支付日；默认落款日")
+    down_payment_date: dt.date | None = Field(
+        None, description="首付款支付日；默认为出借人书面同意方案之日起7日内（不写日期）"
+    )
     installments: int = Field(ge=1, le=600, description="分期期数（1至60期）")
     first_due_date: dt.date = Field(description="第一期还款日，以后每月同日")
     waive: list[ClaimItem] = Field(default_factory=list, description="请求减免的项目")
+
+
+class EvidenceItem(Section):
+    name: Text = Field(description="证据名称，如 微信转账记录")
+    source: Text | None = Field(None, description="证据来源，如 答辩人手机")
+    purpose: Text | None = Field(None, description="证明目的，如 证明已还款1,000元")
+    pages: Text | None = Field(None, description="页码，如 3-5")
 
 
 class Answer(Section):
     style: Literal["narrative", "elements"] = Field(
         "narrative", description="答辩状样式：narrative 叙述式 | elements 要素式（法〔2025〕82号）"
     )
-    admitted: list[ClaimItem] = Field(default_factory=list, description="认可的诉讼请求项目")
+    admitted: list[AdmittedItem] = Field(
+        default_factory=list,
+        description="认可的诉讼请求项目（以依法可支持的数额为限）；acceleration 表示认可借款已提前到期",
+    )
+    admit_as_claimed: list[ClaimItem] = Field(
+        default_factory=list, description="明知风险、按原告主张数额认可的项目（law.md §9.1）"
+    )
     contested: list[ClaimItem] = Field(default_factory=list, description="有异议的诉讼请求项目")
     arguments: list[Text] = Field(default_factory=list, description="附加的答辩理由段落")
     request_mediation: bool = Field(True, description="是否请求法院主持调解")
     request_installments: bool = Field(False, description="是否在答辩中提出分期还款方案（proposal）")
-    evidence: list[Text] | None = Field(None, description="答辩证据清单；默认使用 hardship.evidence")
+    evidence: list[Text | EvidenceItem] | None = Field(
+        None, description="答辩证据清单：每项写证据名称，或写 {name, source, purpose, pages}；省略时按还款等事实列出"
+    )
+    element_form: Literal["auto", "financial_loan", "private_lending"] = Field(
+        "auto",
+        description="要素式表格：auto 按出借人类型 | financial_loan 金融借款合同纠纷 | private_lending 民间借贷纠纷",
+    )
 
 
 class Signing(Section):

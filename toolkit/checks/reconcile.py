@@ -38,7 +38,8 @@ _PERIOD = re.compile(
     rf"(?P<principal>{_AMOUNT})元×(?P<rate>\d+(?:\.\d+)?)%×(?P<days>\d+)天÷(?P<base>\d+)＝(?P<interest>{_AMOUNT})元"
 )
 _PERIODS_TOTAL = re.compile(rf"^[^；]*；合计(?P<total>{_AMOUNT})元")
-_INSTALMENT = re.compile(rf"^(?:首付|第\d+期)：\d{{4}}年\d{{1,2}}月\d{{1,2}}日，(?P<amount>{_AMOUNT})元$")
+# due on a date, or (an undated down payment) 原告书面同意本方案之日起7日内
+_INSTALMENT = re.compile(rf"^(?:首付|第\d+期)：[^，]+，(?P<amount>{_AMOUNT})元$")
 _INSTALMENTS_TOTAL = re.compile(rf"^合计[：:](?P<total>{_AMOUNT})元")
 # Printed differences: (minuend, subtrahend, difference) in the order the sentence prints them.
 _DIFFERENCES = (

@@ -11,10 +11,14 @@ from typing import Any
 from toolkit.case.models import Case
 from toolkit.checks import (
     amounts,
+    answer,
+    answer_document,
     dates,
     document,
     identity,
     legal_data,
+    letter_document,
+    letters,
     limitation,
     limitation_events,
     plausibility,
@@ -37,11 +41,18 @@ FACT_CHECKS: tuple[Check[Facts], ...] = (
     *identity.CHECKS,
     *rates.CHECKS,
     *limitation.CHECKS,
+    *answer.CHECKS,
+    *letters.CHECKS,
     *limitation_events.CHECKS,
     *schedule.CHECKS,
     *legal_data.CHECKS,
 )
-DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (*document.CHECKS, *reconcile.CHECKS)
+DOCUMENT_CHECKS: tuple[Check[CheckedDocument], ...] = (
+    *document.CHECKS,
+    *reconcile.CHECKS,
+    *answer_document.CHECKS,
+    *letter_document.CHECKS,
+)
 
 
 def _by_id(checks: tuple[Check[Any], ...]) -> dict[str, Check[Any]]:

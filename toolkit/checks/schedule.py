@@ -1,5 +1,6 @@
 """Settlement schedule checks (law.md §6): the rows add up, the plan starts after it is signed, its length
-is reasonable, it does not offer more than was claimed, and the client can afford it.
+is reasonable, it offers neither more than was claimed nor more than the law supports, the down payment
+waits for the lender's acceptance, and the client can afford it.
 
 They run whenever the case has a ``proposal``: the hardship statement's 请求事项 and an answer that
 proposes installments print the same plan.
@@ -11,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.law.money import cn_date, yuan
+from toolkit.law.money import cents, cn_date, yuan
 
 MAX_INSTALLMENTS = 60
 LONG_INSTALLMENTS = 36
@@ -35,18 +36,31 @@ def rows_add_up(facts: Facts) -> Iterator[Problem]:
 def starts_after_signing(facts: Facts) -> Iterator[Problem]:
     """A plan whose first instalment is already due when it is signed is broken on arrival."""
     proposal, signed = facts.case.proposal, facts.signed
-    if proposal is None:
-        return
-    if proposal.first_due_date <= signed:
+    if proposal is not None and proposal.first_due_date <= signed:
         yield Problem(
             f"第一期还款日（{cn_date(proposal.first_due_date)}）不晚于落款日期（{cn_date(signed)}）："
             "请把 proposal.first_due_date 改为落款日之后的日期"
         )
-    if proposal.down_payment_date is not None and proposal.down_payment_date < signed:
+
+
+@check(
+    "SCHED-DOWN-PAYMENT-DATE",
+    "warning",
+    "首付款日不晚于落款日：出借人同意前付款即承认债务",
+    "proposal.down_payment_date",
+    cites=("limitation_rules_14",),
+)
+def down_payment_before_acceptance(facts: Facts) -> Iterator[Problem]:
+    """Money paid before the lender accepts is a partial payment that acknowledges the debt, and is lost if
+    the offer is refused (law.md §6): by default the down payment is due within 7 days of acceptance."""
+    proposal, signed = facts.case.proposal, facts.signed
+    if proposal is None or proposal.down_payment <= 0 or proposal.down_payment_date is None:
+        return
+    if proposal.down_payment_date <= signed:
         yield Problem(
-            f"首付款支付日（{cn_date(proposal.down_payment_date)}）早于落款日期（{cn_date(signed)}）："
-            "请改为落款日当天或之后",
-            "proposal.down_payment_date",
+            f"首付款支付日（{cn_date(proposal.down_payment_date)}）不晚于落款日期（{cn_date(signed)}）："
+            "出借人书面同意之前付款，是对债务的部分履行、构成承认债务，方案不被接受时这笔钱也难以收回。"
+            "建议删去 proposal.down_payment_date（默认“被申请人书面同意本方案之日起7日内”），或改为落款日之后的日期"
         )
 
 
@@ -78,9 +92,36 @@ def above_claim(facts: Facts) -> Iterator[Problem]:
         )
 
 
-@check("SCHED-UNAFFORDABLE", "warning", "每期金额超过每月可支配收入", "proposal.installments")
+@check(
+    "SCHED-ABOVE-SUPPORTABLE",
+    "warning",
+    "和解总额高于依法最多可主张的数额",
+    "proposal.settlement_amount",
+)
+def above_supportable(facts: Facts) -> Iterator[Problem]:
+    """The client would offer more than the law lets the lender recover (law.md §6), while asking for waivers."""
+    proposal, figures = facts.case.proposal, facts.figures
+    supportable = figures.supportable_total
+    if proposal is None or supportable is None or proposal.settlement_amount <= cents(supportable):
+        return
+    yield Problem(
+        f"和解总额 {yuan(proposal.settlement_amount)} 元高于按法定利率上限计算的依法最多可主张数额"
+        f" {yuan(supportable)} 元（本金 + 利息及费用）：当事人将多付法律不支持的部分。"
+        "请与当事人核对后降低 proposal.settlement_amount",
+        citation=figures.cap_citation(),
+    )
+
+
+@check(
+    "SCHED-UNAFFORDABLE",
+    "error",
+    "每期金额超过每月可支配收入",
+    "proposal.installments",
+    documents=("hardship", "settlement"),
+)
 def affordable(facts: Facts) -> Iterator[Problem]:
-    """A plan the client cannot keep fails, and lenders and courts reject it."""
+    """The letters promise to pay every instalment: a plan that fails on its own figures harms the client,
+    and lenders and courts reject it (law.md §6). Overridable with ``--allow``, which the report records."""
     schedule, disposable = facts.figures.schedule, facts.figures.monthly_disposable
     if facts.case.proposal is None or schedule is None or disposable is None:
         return
@@ -91,8 +132,9 @@ def affordable(facts: Facts) -> Iterator[Problem]:
     if largest.amount > disposable:
         yield Problem(
             f"每期还款最高 {yuan(largest.amount)} 元（第 {largest.n} 期），"
-            f"超过每月可支配收入 {yuan(disposable)} 元（月收入减必要支出）：计划难以履行，"
-            "请增加期数、降低和解总额，或核对 hardship 的收支"
+            f"超过每月可支配收入 {yuan(disposable)} 元（月收入减必要支出）：文书承诺按期足额还款，"
+            "而按其自身数字无法履行。请增加期数、降低和解总额或核对 hardship 的收支；"
+            "确有其他还款来源时，用 --allow SCHED-UNAFFORDABLE 明确放行"
         )
 
 
@@ -111,6 +153,8 @@ CHECKS = (
     installment_count,
     long_plan,
     above_claim,
+    above_supportable,
     affordable,
+    down_payment_before_acceptance,
     down_payment,
 )

@@ -11,6 +11,7 @@ from typing import Any
 
 from toolkit.checks.base import SEVERITIES, SEVERITY_NAMES, Finding
 from toolkit.documents import kind
+from toolkit.documents.plan_wording import accepted_by
 from toolkit.law.figures import Figures, PeriodEnd
 from toolkit.law.money import cn_date, rate_percent, yuan
 
@@ -62,9 +63,10 @@ def _rows(figures: Figures) -> Iterator[tuple[str, str]]:
         installments = [row for row in schedule if row.n > 0]
         down = [row for row in schedule if row.n == 0]
         if down:
-            yield "首付款", f"{money(down[0].amount)}（{cn_date(down[0].due_date)}）"
-        if installments:
-            first, last = installments[0].due_date, installments[-1].due_date
+            due = down[0].due_date
+            yield "首付款", f"{money(down[0].amount)}（{accepted_by('出借人') if due is None else cn_date(due)}）"
+        first, last = (installments[0].due_date, installments[-1].due_date) if installments else (None, None)
+        if first is not None and last is not None:  # only the down payment may lack a date
             largest = max(row.amount for row in installments)
             period = f"{cn_date(first)} 至 {cn_date(last)}"
             yield "分期还款", f"{len(installments)} 期，{period}，每期最高 {money(largest)}"

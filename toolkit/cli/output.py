@@ -26,6 +26,8 @@ REASONS = {
     errno.EROFS: "磁盘是只读的",
 }
 
+INTERRUPTED = "已中断：写到一半的文件都已删除，此前已写完的文件保留。"
+
 
 def say(text: str = "", *, err: bool = False) -> None:
     """Print text for the user, with ID numbers masked."""
@@ -46,7 +48,10 @@ def run_guarded(command: click.Command, argv: Sequence[str]) -> Any:
     except DraftError as exc:
         say(f"错误：{exc}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as exc:
+        if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl+C inside a command into Abort
+            say(INTERRUPTED, err=True)
+            sys.exit(130)
         say("已取消。", err=True)
         sys.exit(1)
     except click.ClickException as exc:
@@ -58,5 +63,5 @@ def run_guarded(command: click.Command, argv: Sequence[str]) -> Any:
         say(f"错误：{where}{reason}（请检查路径、磁盘空间和文件权限）", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        say("已中断，未写入任何文件。", err=True)
+        say(INTERRUPTED, err=True)
         sys.exit(130)

@@ -51,10 +51,21 @@ def list_templates(folder: Path | None, as_json: bool) -> None:
     for row in rows:
         kind = f"{row['document']} ({row['style']})" if row["style"] else str(row["document"])
         say(f"{row['key']:<16} {kind:<22} {row['source']}\n{'':<17}{row['file']}")
+        if row["forms"]:
+            say(f"{'':<17}表格（按出借人类型选用，行名见数据文件）：{row['forms']}")
 
 
 def _row(key: str, document: str, style: str | None, file: str, source: str) -> dict[str, str | None]:
-    return {"key": key, "document": document, "style": style, "file": file, "source": source}
+    return {"key": key, "document": document, "style": style, "file": file, "source": source, "forms": _forms(style)}
+
+
+def _forms(style: str | None) -> str | None:
+    """The element forms an element-style template prints, each with its data file (law.md §8)."""
+    if style != "elements":
+        return None
+    from toolkit.documents.answer_forms import FILES, element_form
+
+    return "、".join(f"{element_form(name).cause}（{file}）" for name, file in FILES.items())
 
 
 @templates.command("export", epilog="示例：draft templates export answer my-templates/")

@@ -1,22 +1,25 @@
 """民事答辩状: the answer to the complaint, narrative (2016 文书样式) or element form (法〔2025〕82号).
 
-Which arguments the answer makes is decided here, once, from the figures; the template words them and the
-legal basis lists exactly the provisions of the arguments made (law.md §8).
+What the answer admits and contests is decided once (:mod:`toolkit.documents.answer_positions`); both
+styles print it, and the legal basis lists exactly the provisions of the arguments made (law.md §8, §9).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from toolkit.case.models import Case, received_amount
-from toolkit.documents.answer_elements import CLAIM_ROWS, FACT_ROWS, element_rows
+from toolkit.case.models import Case
+from toolkit.documents import answer_narrative as narrative
+from toolkit.documents.answer_arguments import scope_key
+from toolkit.documents.answer_elements import element_rows
+from toolkit.documents.answer_evidence import evidence
+from toolkit.documents.answer_forms import element_form, form_for
+from toolkit.documents.answer_positions import LICENSED, Positions, decide
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
-from toolkit.documents.wording import claimed_debt
+from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
-from toolkit.law.money import cents, cn_date
 
 
 def _template(case: Case) -> str:
@@ -24,70 +27,69 @@ def _template(case: Case) -> str:
     return "answer-elements" if style == "elements" else "answer"
 
 
-def arguments(case: Case, figures: Figures) -> dict[str, bool]:
-    """The defences this answer raises."""
-    answer = case.answer
-    contested = set(answer.contested) if answer else set()
-    expired = bool(figures.limitation_expired)
-    charges_contested = bool(contested & set(CHARGE_ITEMS))
+def show(case: Case, figures: Figures, pos: Positions) -> dict[str, bool]:
+    """Which parts of the template print (the sections themselves come from the positions)."""
+    ledger = figures.ledger
+    principal = pos.item("principal")
     return {
-        "limitation": expired,
-        "cap": charges_contested and figures.ledger is not None,
-        "excess": charges_contested and (figures.excess or 0) > 0,
-        "fees": "fees" in contested and case.claims is not None and case.claims.fees > 0,
-        "deducted": received_amount(case.loan) < case.loan.principal,
-        "transition": figures.transition_rule,
-        "enforcement_costs": "enforcement_costs" in contested
-        and case.claims is not None
-        and case.claims.enforcement_costs > 0,
-        "litigation_costs": "litigation_costs" in contested
-        and case.claims is not None
-        and case.claims.litigation_costs_on_client,
-        # Offering to pay in instalments acknowledges the debt: never beside a limitation defence.
-        "installments": bool(answer and answer.request_installments) and case.proposal is not None and not expired,
-        "mediation": bool(answer and answer.request_mediation) and not expired,
+        "limitation": pos.expired,
+        "ledger": ledger is not None and (pos.charges_excess or pos.overpaid > 0 or "repayments" in principal.grounds),
+        "payments": ledger is not None and bool(ledger.payments),
+        "installments": pos.installments and bool(figures.schedule),
+        "mediation": pos.mediation,
     }
 
 
-def legal_basis(case: Case, figures: Figures, raised: dict[str, bool]) -> list[str]:
-    """The provisions the raised arguments rest on, grouped by instrument, in the order the answer argues them."""
+def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
+    """The provisions the arguments rest on, grouped by instrument, in the order the answer argues them."""
     keys: list[str] = []
-    if raised["limitation"]:
-        keys += ["civil_code_188", "civil_code_192", "civil_code_193"]
-    if raised["deducted"]:
-        keys += ["civil_code_670", "private_lending_26"]
-    if raised["cap"]:
-        keys += [key for cap in figures.caps for key in cap.references]
-    if raised["fees"] and figures.rate_cap_basis == "financial24":
+    if pos.expired:
+        keys += ["civil_code_188", "civil_code_192", "limitation_rules_3"]
+        keys += ["civil_code_189"] if case.loan.repayment != "bullet" else []
+    if pos.assigned_from:
+        keys.append("civil_code_546")
+    if pos.deducted > 0:
+        keys += ["civil_code_670"] + ([] if case.lender.kind in LICENSED else ["private_lending_26"])
+    if any(pos.item(key).claimed > 0 for key in CHARGE_ITEMS):  # the cap section is printed (§9.4)
+        if pos.rule in ("licensed", "licensed_lpr4x"):
+            keys += [scope_key(case), "financial_trial_opinions_2"]
+        elif pos.rule == "private":
+            keys += [key for cap in figures.caps for key in cap.references]
+        else:
+            keys.append("financial_trial_opinions_2")
+    if pos.item("liquidated_damages").contested:
+        keys += ["civil_code_585_2", "contract_general_interpretation_64", "contract_general_interpretation_65"]
+    if "fees" in pos.item("fees").grounds:
         keys.append("civil_commercial_minutes_51")
+    if pos.item("enforcement_costs").contested:
+        keys.append("cpl_interpretation_90")
     if case.loan.repayments:
         keys.append("civil_code_561")
-    if raised["mediation"]:
+    if pos.costs in ("plaintiff", "proportion"):
+        keys.append("litigation_fees_29")
+    if pos.mediation:
         keys.append("civil_procedure_96")
     return cite_groups(keys)
 
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
     result = base_context(case, figures)
-    raised = arguments(case, figures)
-    claims = case.claims
-    admitted = case.answer.admitted if case.answer else []
+    pos = decide(case, figures)
+    basis = legal_basis(case, figures, pos)
     result["doc"] = {
         "title": "民事答辩状",
-        "show": raised,
-        "legal_basis": legal_basis(case, figures, raised),
-        "deducted": cents(case.loan.principal - received_amount(case.loan)),
-        "admitted": [
-            {"key": key, "name": CLAIM_ITEMS[key], "amount": getattr(claims, key)}
-            for key in admitted
-            if claims is not None and key != "litigation_costs"
-        ],
-        "claimed_debt": claimed_debt(figures),
-        "limitation_start_text": cn_date(figures.limitation_start),
+        "show": show(case, figures, pos),
+        "requests": narrative.requests(case, figures, pos),
+        "before_table": narrative.before_table(case, figures, pos),
+        "after_table": narrative.after_table(case, figures, pos),
+        "hardship_summary": case.hardship.summary if case.hardship and pos.installments else None,
+        "conclusion": narrative.conclusion(pos),
+        "legal_basis": basis,
+        "evidence": evidence(case),
         "copies": 1,
     }
     if _template(case) == "answer-elements":
-        result["doc"]["elements"] = element_rows(case, figures, raised, result["doc"]["legal_basis"])
+        result["doc"]["elements"] = element_rows(case, figures, pos, basis)
     return result
 
 
@@ -95,12 +97,12 @@ def parts(case: Case, figures: Figures) -> list[Part]:
     if _template(case) == "answer-elements":
         return _element_parts(case, figures)
     court = case.court.name if case.court else ""
-    raised = arguments(case, figures)
+    pos = decide(case, figures)
     found = [Part.text("标题", "民事答辩状"), Part.text("答辩人"), Part.text("答辩如下")]
     found += [Part.text("答辩请求"), Part.text("事实和理由")]
-    if raised["limitation"]:
-        found.append(Part.text("诉讼时效抗辩"))
-    if raised["excess"]:
+    if pos.expired:
+        found += [Part.text("诉讼时效抗辩"), Part.text("备位答辩", "退一步讲")]
+    if show(case, figures, pos)["ledger"]:
         found.append(Part.text("利息计算表"))
     found += [
         Part.text("证据清单"),
@@ -114,14 +116,15 @@ def parts(case: Case, figures: Figures) -> list[Part]:
 
 
 def _element_parts(case: Case, figures: Figures) -> list[Part]:
-    """The element form's rows, in the order of 法〔2025〕82号 (law.md §8); the limitation defence, when raised,
-    in 免责/减责事由."""
-    found = [Part.text("标题", "民事答辩状"), Part.text("案号"), Part.text("答辩人"), Part.text("答辩事项和依据")]
-    found += [Part.text(label) for label in CLAIM_ROWS]
-    found.append(Part.text("事实和理由"))
-    for label in FACT_ROWS:
-        found.append(Part.text(label))
-        if label == "免责/减责事由" and arguments(case, figures)["limitation"]:
+    """Every row of the case's element form, in the form's order (law.md §8); the limitation defence, when
+    raised, under 免责/减责事由."""
+    form = element_form(form_for(case))
+    found = [Part.text("标题", form.title), Part.text("案号"), Part.text("答辩人"), Part.text(form.claims.title)]
+    found += [Part.text(row.label) for row in form.claims.rows]
+    found.append(Part.text(form.facts.title))
+    for row in form.facts.rows:
+        found.append(Part.text(row.label))
+        if row.key == "defences" and figures.limitation_expired:
             found.append(Part.text("诉讼时效抗辩"))
     found += [
         Part.text("证据清单"),

@@ -1,132 +1,182 @@
-"""The rows of the element-form answer (要素式民事答辩状, 金融借款合同纠纷, 法〔2025〕82号).
+"""The element-form answer (要素式, 法〔2025〕82号): every row of the form answered, from the positions.
 
-The form asks a fixed list of questions (law.md §8); every row is answered from the case and the figures,
-or says 无. The arguments are those the narrative answer raises (:func:`toolkit.documents.answer.arguments`),
-put in the rows they belong to, with the same figures printed the same way (the ``money`` filter).
+The rows and their labels come from the form's data (:mod:`toolkit.documents.answer_forms`); each row's
+key names the function below (claims) or in :mod:`toolkit.documents.answer_facts` (facts) that answers it.
+The words are those of the narrative answer (:mod:`toolkit.documents.answer_arguments`), so both styles
+take the same positions (law.md §9.12). With limitation expired, every row on a claim made opens with
+"有异议：已过诉讼时效。" and argues the rest in the alternative (§9.3).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
-from toolkit.case.models import Case, received_amount
-from toolkit.documents.answer_facts import FACT_ROWS, Answering, contract, fact_rows
-from toolkit.documents.labels import CLAIM_ITEMS
-from toolkit.documents.wording import cap_scope, cap_text, claimed_debt
-from toolkit.law.citations import cite
+from toolkit.case.models import Case
+from toolkit.documents import answer_arguments as say
+from toolkit.documents.answer_evidence import contract
+from toolkit.documents.answer_facts import FACT_ANSWERS, Answering
+from toolkit.documents.answer_forms import element_form, form_for
+from toolkit.documents.answer_positions import Item, Positions
 from toolkit.law.figures import Figures, Ledger
-from toolkit.law.money import cents, cn_date, rate_percent, yuan
-from toolkit.render.filters import money
+from toolkit.law.money import cn_date, rate_percent, yuan
 
-__all__ = ["CLAIM_ROWS", "FACT_ROWS", "element_rows"]
-
-CLAIM_ROWS = (
-    "对本金有无异议",
-    "对利息（期内利息、复利、罚息）有无异议",
-    "对提前还款或解除合同有无异议",
-    "对担保权利诉请有无异议",
-    "对实现债权的费用有无异议",
-    "对其他请求有无异议",
-    "对标的总额有无异议",
-    "答辩依据",
-)
-Stance = Literal["contested", "admitted", "open"]
-INTEREST_ITEMS = ("interest", "penalty", "compound_interest")
-LIMITATION_NOTE = "原告的本项请求已超过诉讼时效，答辩人提出诉讼时效抗辩（见“免责/减责事由”）。"
-SEE_CAP = "已与利息、罚息一并计入法定利率上限（见“对利息（期内利息、复利、罚息）有无异议”）"
+NOT_CLAIMED = "无（原告未主张）。"
 
 
-class _Claims(Answering):
-    """The reading of the case the claim rows share: what is claimed, and the stance taken on it."""
-
-    def claimed(self, key: str) -> Decimal:
-        return getattr(self.case.claims, key) if self.case.claims is not None else Decimal(0)
-
-    def stance(self, keys: Iterable[str]) -> Stance:
-        """Contested when any item is, admitted when all are, else open (the court is asked to review)."""
-        answer, keys = self.case.answer, set(keys)
-        if answer and keys & set(answer.contested):
-            return "contested"
-        if answer and keys <= set(answer.admitted):
-            return "admitted"
-        return "open"
-
-    def said(self, keys: Iterable[str], claim: str, reason: str = "") -> str:
-        """One claimed item and what the answer says of it: 原告主张本金18,000.00元，答辩人予以认可。"""
-        stance = self.stance(keys)
-        if stance == "admitted":
-            return f"{claim}，答辩人予以认可。"
-        if stance == "open":
-            return f"{claim}，请法院依法审查。"
-        return f"{claim}，{reason}。" if reason else f"{claim}。"
-
-    def row(
-        self, items: list[tuple[tuple[str, ...], str]], details: Iterable[str] = (), *, limitation: bool = True
-    ) -> list[str]:
-        """A claim row: 有异议/无异议 first (the form's box), one sentence per item, the details (reasons,
-        calculation), then the limitation note when limitation is raised."""
-        stances = {self.stance(keys) for keys, _ in items}
-        box = "有异议。" if "contested" in stances else "无异议。" if stances == {"admitted"} else ""
-        lines = [sentence for _, sentence in items] + list(details)
-        lines[0] = box + lines[0]
-        return [*lines, LIMITATION_NOTE] if limitation and self.raised["limitation"] else lines
-
-
-def element_rows(case: Case, figures: Figures, raised: Mapping[str, bool], basis: list[str]) -> dict[str, Any]:
-    """{"claims": [...], "facts": [...]}: each row a label and its lines (one paragraph each, never empty)."""
-    c = _Claims(case, figures, raised)
-    claims = [_principal(c), _interest(c), _acceleration(c), ["无。"], _enforcement(c), _others(c), _total(c)]
-    claims.append([f"合同约定：双方签订的{contract(case)}。", f"法律规定：{'；'.join(basis) or '无'}。"])
-    facts = fact_rows(c)
+def element_rows(case: Case, figures: Figures, pos: Positions, basis: list[str]) -> dict[str, Any]:
+    """The form's sections, each {"title", "rows": [{"label", "lines"}]}: every row answered, never empty."""
+    form = element_form(form_for(case))
+    a = Answering(case, figures, pos, tuple(basis), form_for(case))
+    answers: dict[str, Callable[[Answering], list[str]]] = {**CLAIM_ANSWERS, **FACT_ANSWERS}
     return {
-        "claims": [{"label": label, "lines": lines} for label, lines in zip(CLAIM_ROWS, claims, strict=True)],
-        "facts": [{"label": label, "lines": lines} for label, lines in zip(FACT_ROWS, facts, strict=True)],
+        "title": form.title,
+        "cause": form.cause,
+        "claims": _section(form.claims.title, form.claims.rows, answers, a),
+        "facts": _section(form.facts.title, form.facts.rows, answers, a),
     }
 
 
-def _principal(c: _Claims) -> list[str]:
-    claimed = c.claimed("principal")
-    if claimed == 0:
-        return ["无（原告未主张本金）。"]
-    if c.raised["deducted"]:
-        loan = c.case.loan
-        lines = [
-            f"有异议。借款合同载明本金{yuan(loan.principal)}元，答辩人实际收到{yuan(received_amount(loan))}元，"
-            f"原告预先扣除了{money(cents(loan.principal - received_amount(loan)))}。"
-            f"依据{cite('civil_code_670')}、{cite('private_lending_26')}，预先在本金中扣除的利息不是本金，"
-            f"本金应认定为{money(cents(c.figures.principal_recognized))}。"
-        ]
-        return [*lines, LIMITATION_NOTE] if c.raised["limitation"] else lines
-    ledger, reason = c.figures.ledger, ""
-    if ledger is not None and ledger.principal_outstanding < claimed:
-        reason = f"按法定利率上限冲抵还款后，剩余本金为{yuan(ledger.principal_outstanding)}元（见“还款情况”）"
-    return c.row([(("principal",), c.said(["principal"], f"原告主张本金{yuan(claimed)}元", reason))])
+def _section(title: str, rows: Any, answers: dict[str, Callable[[Answering], list[str]]], a: Answering) -> Any:
+    return {"title": title, "rows": [{"label": row.label, "lines": answers[row.key](a) or ["无。"]} for row in rows]}
 
 
-def _interest(c: _Claims) -> list[str]:
-    claimed = tuple(key for key in INTEREST_ITEMS if c.claimed(key) > 0)
+def _claim_row(a: Answering, claimed: bool, merits: list[str], stance: str = "contested") -> list[str]:
+    """A row on a claim: 无（原告未主张） / 有异议：已过诉讼时效 + the merits in the alternative / 有异议 / 无异议
+    (``stance`` "admitted") / the merits alone ("open": neither admitted nor contested)."""
     if not claimed:
-        return ["无（原告未主张期内利息、复利、罚息）。"]
-    named = "、".join(f"{CLAIM_ITEMS[key]}{yuan(c.claimed(key))}元" for key in claimed)
-    ledger, figures = c.figures.ledger, c.figures
-    over = ledger is not None and (figures.claimed_charges or 0) > ledger.charges_outstanding
-    if not c.raised["cap"] or ledger is None or not over:
-        # Under the cap the figure would only show the lender could have asked for more: left out.
-        reason = "超出法定利率上限的部分不应支持"
-        return c.row([(claimed, c.said(claimed, f"原告主张{named}", reason))])
-    details = [
-        f"{cap_scope(figures)}合计以{cap_text(figures.caps)}为上限（依据见“借款利率”）。"
-        f"按此上限计至{cn_date(ledger.as_of)}，原告依法最多可主张利息及费用{money(cents(ledger.charges_outstanding))}；"
-        f"原告主张的利息、罚息及费用合计{yuan(figures.claimed_charges or 0)}元，超出上限的部分不应支持。",
-        _calculation(ledger),
-    ]
-    return c.row([(claimed, c.said(claimed, f"原告主张{named}"))], details)
+        return [NOT_CLAIMED]
+    if a.pos.expired:
+        return [
+            say.ON_LIMITATION + f"理由见{a.see('defences')}。",
+            *(say.ALTERNATIVE + line for line in merits[:1]),
+            *merits[1:],
+        ]
+    if a.pos.overpaid > 0:
+        return [
+            "有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部款项，"
+            f"本项请求不应支持（见{a.see('repayments')}）。"
+        ]
+    box = {"admitted": "无异议。", "contested": "有异议。"}.get(stance, "")
+    return [box + merits[0], *merits[1:]] if merits else [box or "请法院依法审查。"]
 
 
-def _calculation(ledger: Ledger) -> str:
-    """The ledger in one line: each run of days, its rate and interest, then the total (law.md §4)."""
+def _stance(items: list[Item], excess: bool = False) -> str:
+    if any(item.contested for item in items) or excess:
+        return "contested"
+    return "admitted" if items and all(item.admitted for item in items) else "open"
+
+
+def _principal(a: Answering) -> list[str]:
+    item = a.pos.item("principal")
+    lines = say.principal(a.pos, a.figures)
+    if a.pos.deducted > 0 and item.contested:
+        lines = [*lines, f"预先扣除利息的理由见{a.see('amount')}。"]
+    full = item.stance == "admitted_as_claimed" or (item.admitted and item.limit == item.claimed)
+    if full and not a.pos.dismiss_all:
+        return [f"无异议。原告主张本金{yuan(item.claimed)}元，答辩人予以认可。"]
+    stance = "admitted" if full else "contested" if item.admitted else _stance([item])
+    return _claim_row(a, item.claimed > 0, lines, stance)
+
+
+def _interest(a: Answering) -> list[str]:
+    pos = a.pos
+    keys = ("interest", "penalty", "compound_interest")
+    claimed = [k for k in keys if pos.item(k).claimed > 0]
+    lines = say.charges(pos, a.figures, table=False) if claimed else []
+    if claimed and pos.charges_excess and a.figures.ledger is not None:
+        lines += [calculation(a.figures.ledger), f"利率上限的依据见{a.see('rate')}。"]
+    return _claim_row(a, bool(claimed), lines, _stance([pos.item(k) for k in claimed], pos.charges_excess))
+
+
+def _acceleration(a: Answering) -> list[str]:
+    claims = a.case.claims
+    if a.pos.acceleration == "none":
+        if claims is not None and a.figures.final_due_date <= claims.as_of:
+            return [f"{NOT_CLAIMED}借款期限已于{cn_date(a.figures.final_due_date)}届满，不涉及提前还款或解除合同。"]
+        return [NOT_CLAIMED]
+    lines = say.acceleration(a.case, a.figures, a.pos)
+    return _claim_row(a, True, lines, "admitted" if a.pos.acceleration == "admitted" else "contested")
+
+
+def _security_claim(a: Answering) -> list[str]:
+    return [NOT_CLAIMED]
+
+
+def _enforcement(a: Answering) -> list[str]:
+    item = a.pos.item("enforcement_costs")
+    return _claim_row(a, item.claimed > 0, say.enforcement(a.pos), _stance([item]))
+
+
+def _costs(a: Answering) -> list[str]:
+    if a.pos.costs == "none":
+        return [NOT_CLAIMED]
+    lines = say.costs(a.pos)
+    if a.pos.expired:
+        return [say.ON_LIMITATION + lines[0]]
+    return [("无异议。" if a.pos.costs == "admitted" else "有异议。") + lines[0]]
+
+
+def _other_claims(a: Answering) -> list[str]:
+    pos = a.pos
+    keys = [k for k in ("liquidated_damages", "fees") if pos.item(k).claimed > 0]
+    costs = a.form == "financial_loan" and pos.costs != "none"
+    if not keys:
+        return _costs(a) if costs else [NOT_CLAIMED]
+    lines = say.damages(pos) + say.fees(pos)
+    return _claim_row(a, True, lines, _stance([pos.item(k) for k in keys])) + (say.costs(pos) if costs else [])
+
+
+def _total(a: Answering) -> list[str]:
+    figures, pos = a.figures, a.pos
+    total = figures.claimed_total or Decimal(0)
+    claim = f"原告主张的标的总额为{say.money(total)}"
+    if pos.expired:
+        lines = [f"{say.ON_LIMITATION}{claim}，原告的诉讼请求已超过诉讼时效，请求全部驳回。"]
+        if (figures.excess or 0) > 0 and figures.supportable_total is not None:
+            lines.append(say.ALTERNATIVE + _beyond(figures))
+        return lines
+    if pos.overpaid > 0:
+        return [f"有异议。{claim}。答辩人已清偿依法可支持的全部款项，原告的全部诉讼请求均不应支持。"]
+    if (figures.excess or 0) > 0 and figures.supportable_total is not None:
+        return [f"有异议。{claim}，其中{_beyond(figures)}"]
+    if pos.contested_items():
+        return [f"有异议。{claim}，对上述有异议的项目，标的总额应相应核减。"]
+    if all(item.admitted or item.stance == "not_claimed" for item in pos.items.values()):
+        return [f"无异议。{claim}。"]
+    return [f"{claim}，请法院依法审查。"]
+
+
+def _beyond(figures: Figures) -> str:
+    claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
+    return (
+        f"本金及利息、罚息、费用共计{say.money(claimed)}，"
+        f"依法最多可主张{say.money(figures.supportable_total or Decimal(0))}，"
+        f"超出的{say.money(figures.excess or Decimal(0))}不应支持。"
+    )
+
+
+def _basis(a: Answering) -> list[str]:
+    return [f"合同约定：双方签订的{contract(a.case)}。", f"法律规定：{'；'.join(a.basis) or '无'}。"]
+
+
+CLAIM_ANSWERS: dict[str, Callable[[Answering], list[str]]] = {
+    "principal": _principal,
+    "interest": _interest,
+    "acceleration": _acceleration,
+    "security_claim": _security_claim,
+    "enforcement_costs": _enforcement,
+    "costs": _costs,
+    "other_claims": _other_claims,
+    "total": _total,
+    "basis": _basis,
+}
+
+
+def calculation(ledger: Ledger) -> str:
+    """The capped ledger in one line for the element form, which has no table (law.md §4): each run of days,
+    its principal, rate and interest, then the total and what the repayments paid of it."""
     pieces = []
     for s in ledger.segments:
         capped = f"（约定年利率{rate_percent(s.agreed_rate)}，按上限计算）" if s.agreed_rate > s.cap_rate else ""
@@ -140,66 +190,3 @@ def _calculation(ledger: Ledger) -> str:
     if paid > 0:
         text += f"，扣除还款冲抵的{yuan(paid)}元后为{yuan(ledger.charges_outstanding)}元"
     return text + "。天数含起始日、不含截止日。"
-
-
-def _acceleration(c: _Claims) -> list[str]:
-    claims = c.case.claims
-    if claims is not None and c.figures.final_due_date <= claims.as_of:
-        return [f"无。借款期限已于{cn_date(c.figures.final_due_date)}届满，本案不涉及提前还款或解除合同。"]
-    return ["无。"]
-
-
-def _enforcement(c: _Claims) -> list[str]:
-    claimed = c.claimed("enforcement_costs")
-    if claimed == 0:
-        return ["无（原告未主张）。"]
-    keys = ("enforcement_costs",)
-    return c.row([(keys, c.said(keys, f"原告主张实现债权的费用{money(claimed)}", "请求予以驳回"))])
-
-
-def _others(c: _Claims) -> list[str]:
-    items: list[tuple[tuple[str, ...], str]] = []
-    fees, damages = c.claimed("fees"), c.claimed("liquidated_damages")
-    cap_note = SEE_CAP if c.raised["cap"] else "应与利息、罚息一并计入法定利率上限"
-    if fees > 0:
-        reason = f"该费用未对应任何实际提供的服务，实为以服务费名义变相收取的利息，{cap_note}"
-        if c.figures.rate_cap_basis == "financial24":
-            reason += f"；依据{cite('civil_commercial_minutes_51')}，该费用可以不予支持或者酌减"
-        items.append((("fees",), c.said(["fees"], f"原告主张服务费等其他费用{money(fees)}", reason)))
-    if damages > 0:
-        reason = SEE_CAP if c.raised["cap"] else "请法院依法审查"
-        keys = ("liquidated_damages",)
-        items.append((keys, c.said(keys, f"原告主张违约金{yuan(damages)}元", reason)))
-    if c.case.claims is not None and c.case.claims.litigation_costs_on_client:
-        keys = ("litigation_costs",)
-        claim = "原告请求由答辩人负担诉讼费用"
-        if c.stance(keys) == "contested":
-            items.append((keys, f"{claim}，答辩人认为不应由答辩人全部负担，请求依法确定诉讼费用的负担。"))
-        elif c.stance(keys) == "admitted":
-            items.append((keys, f"{claim}，答辩人予以认可。"))
-    if not items:
-        return ["无。"]
-    return c.row(items, limitation=fees + damages > 0)
-
-
-def _total(c: _Claims) -> list[str]:
-    figures, raised = c.figures, c.raised
-    total = cents(figures.claimed_total or 0)
-    debt = claimed_debt(figures)
-    claim = f"原告主张的标的总额为{money(total)}"
-    beyond = ""  # 本金及利息、罚息、费用共计…，依法最多可主张…，超出的…不应支持
-    if raised["excess"] and figures.supportable_total is not None and figures.excess is not None:
-        beyond = (
-            f"本金及利息、罚息、费用共计{money(debt)}，依法最多可主张{money(cents(figures.supportable_total))}，"
-            f"超出的{money(cents(figures.excess))}不应支持"
-        )
-    if raised["limitation"]:
-        lines = [f"有异议。{claim}，原告的诉讼请求已超过诉讼时效，请求全部驳回。"]
-        return lines + ([f"即使不考虑诉讼时效，原告主张的{beyond}。"] if beyond else [])
-    if beyond:
-        return [f"有异议。原告主张{beyond}。" if debt == total else f"有异议。{claim}，其中{beyond}。"]
-    answer = c.case.answer
-    if answer and answer.contested:
-        return [f"有异议。{claim}，对上述有异议的项目，标的总额应相应核减。"]
-    present = tuple(key for key in CLAIM_ITEMS if key != "litigation_costs" and c.claimed(key) > 0)
-    return c.row([(present, c.said(present, claim))], limitation=False)

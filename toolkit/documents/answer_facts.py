@@ -1,211 +1,226 @@
-"""The 事实和理由 rows of the element-form answer (法〔2025〕82号): the loan's facts as the answer states them.
+"""The 事实和理由 rows of the element-form answer: each answers the complaint's account of one fact.
 
-Each row states the fact from the case file and the figures; where the narrative answer argues a point of
-fact (预先扣除的利息, the rate cap, limitation) the row carries the same argument and the same citation.
+A fact the client does not dispute is answered 无异议 with the fact as the client knows it; where the
+figures give the client an objection the row says 有异议 and why (law.md §9.15): the amount received short
+of the contract (§3), the agreed rate above the cap, an allocation of the repayments other than the law's,
+an assigned debt (§9.14), the day from which the client is overdue (§9.7). Guarantee rows say the plaintiff
+claims no security: the case format holds no guarantor or collateral yet.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from toolkit.case.models import Case, received_amount
-from toolkit.documents.labels import LENDER_KINDS, REPAYMENT_KINDS
-from toolkit.documents.wording import cap_text, installment_terms
-from toolkit.law.citations import cite, cite_all
+from toolkit.case.models import Case, disbursement_date, received_amount
+from toolkit.documents import answer_arguments as say
+from toolkit.documents.answer_evidence import contract
+from toolkit.documents.answer_forms import FormName, element_form
+from toolkit.documents.answer_positions import Positions
+from toolkit.documents.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.documents.plan_wording import accepted_by, down_payment_due
+from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
-from toolkit.law.money import cents, cn_date, rate_percent, yuan
-from toolkit.render.filters import money
+from toolkit.law.money import cn_date, rate_percent, yuan
 
-FACT_ROWS = (
-    "合同签订情况",
-    "合同主体",
-    "借款金额",
-    "借款期限",
-    "借款利率",
-    "借款发放时间",
-    "还款方式",
-    "还款情况",
-    "是否逾期",
-    "担保情况",
-    "免责/减责事由",
-    "其他需要说明的内容",
-)
+NO_SECURITY = "无（原告未主张担保）。"
+AGREED_RATE = "对约定利率的事实无异议，超过法定上限的部分不应支持。"
 
 
 @dataclass(frozen=True)
 class Answering:
-    """What every row reads: the case, its figures and the arguments the answer raises."""
+    """What every row reads: the case, its figures, the positions, the legal basis and the form."""
 
     case: Case
     figures: Figures
-    raised: Mapping[str, bool]
+    pos: Positions
+    basis: tuple[str, ...]
+    form: FormName
+
+    def see(self, key: str) -> str:
+        """The row that says more, by its label in the form's data: “对借款利率有无异议”."""
+        form = element_form(self.form)
+        return next(f"“{row.label}”" for row in (*form.claims.rows, *form.facts.rows) if row.key == key)
 
 
-def fact_rows(c: Answering) -> list[list[str]]:
-    """The lines of each 事实和理由 row, in the order of ``FACT_ROWS``; a row without content says 无。"""
-    case = c.case
+def _contract(a: Answering) -> list[str]:
+    lender = a.pos.assigned_from or "原告"
+    return [f"无异议。答辩人与{lender}于{cn_date(a.case.loan.contract_date)}签订{contract(a.case)}。"]
+
+
+def _parties(a: Answering) -> list[str]:
+    case = a.case
+    if a.pos.assigned_from:
+        return ["有异议。" + say.standing(a.pos)[0]]
+    kind = "" if case.lender.kind == "private" else f"（{LENDER_KINDS[case.lender.kind]}）"
+    return [f"无异议。出借人：{case.lender.name}{kind}；借款人：{case.client.name}。"]
+
+
+def _amount(a: Answering) -> list[str]:
+    loan = a.case.loan
+    if a.pos.deducted > 0:
+        return ["有异议。" + say.deducted(a.case, a.pos)[0]]
+    return [f"无异议。合同约定借款本金{say.money(loan.principal)}，答辩人实际收到{yuan(received_amount(loan))}元。"]
+
+
+def _term(a: Answering) -> list[str]:
+    loan = a.case.loan
+    start = disbursement_date(loan)
+    return [f"无异议。{loan.term_months}个月，自{cn_date(start)}至{cn_date(a.figures.final_due_date)}。"]
+
+
+def _rate(a: Answering) -> list[str]:
+    loan, figures = a.case.loan, a.figures
+    overdue = f"，逾期年利率{rate_percent(loan.overdue_rate)}" if loan.overdue_rate is not None else ""
+    agreed = f"约定期内年利率{rate_percent(loan.annual_rate)}{overdue}。"
+    agreed_rates = [r for r in (loan.annual_rate, loan.overdue_rate) if r is not None]
+    above = any(rate > cap.rate for rate in agreed_rates for cap in figures.caps)
+    charges = any(a.pos.item(key).claimed > 0 for key in CHARGE_ITEMS)
+    first = AGREED_RATE + agreed if above or a.pos.charges_excess else "无异议。" + agreed
+    if not charges:
+        return [first]
+    rule = say.cap_rule(a.case, figures, a.pos)  # the request the cap rests on (law.md §9.4), as the narrative
+    if a.pos.expired:
+        rule[0] = say.ALTERNATIVE + rule[0]
+    return [first, *rule]
+
+
+def _disbursed(a: Answering) -> list[str]:
+    loan = a.case.loan
+    return [f"无异议。{cn_date(disbursement_date(loan))}发放，答辩人实际收到{yuan(received_amount(loan))}元。"]
+
+
+def _repayment_kind(a: Answering) -> list[str]:
+    loan = a.case.loan
+    first = (
+        f"，首期还款日为{cn_date(loan.first_due_date)}" if loan.first_due_date and loan.repayment != "bullet" else ""
+    )
+    return [f"无异议。{REPAYMENT_KINDS[loan.repayment]}{first}，最后还款日为{cn_date(a.figures.final_due_date)}。"]
+
+
+def _repayments(a: Answering) -> list[str]:
+    paid = sorted(a.case.loan.repayments, key=lambda r: r.date)
+    if not paid:
+        return ["无异议。答辩人尚未还款。"]
+    total = sum((r.amount for r in paid), Decimal(0))
+    each = "；".join(f"{cn_date(r.date)}还款{yuan(r.amount)}元" for r in paid)
+    facts = f"答辩人已还款{len(paid)}次，合计{yuan(total)}元：{each}。"
+    ledger, pos = a.figures.ledger, a.pos
+    if pos.overpaid > 0:
+        return ["有异议。" + facts, *say.overpaid(a.case, a.figures, pos)]
+    principal = pos.item("principal")
+    differs = ledger is not None and (principal.claimed > ledger.principal_outstanding or pos.charges_excess)
+    if ledger is None or not differs:
+        return ["无异议。" + facts]
     return [
-        [f"答辩人与原告于{cn_date(case.loan.contract_date)}签订{contract(case)}。"],
-        _parties(case),
-        _amount(c),
-        _term(c),
-        _rates(c),
-        _disbursed(case),
-        _repayment_kind(c),
-        _repayments(c),
-        _overdue(c),
-        ["无。"],
-        _defences(c),
-        _other(c),
+        "有异议。" + facts,
+        f"依据{cite('civil_code_561')}，还款先冲抵利息费用，再冲抵本金；按法定利率上限计算并冲抵后，截至"
+        f"{cn_date(ledger.as_of)}剩余本金{yuan(ledger.principal_outstanding)}元，原告的冲抵方式与此不符。",
     ]
 
 
-def contract(case: Case) -> str:
-    """编号为XM-2026-0310-001的借款合同, or 借款合同 without a number."""
-    number = case.loan.contract_number
-    return f"编号为{number}的借款合同" if number else "借款合同"
-
-
-def _parties(case: Case) -> list[str]:
-    kind = "" if case.lender.kind == "private" else f"（{LENDER_KINDS[case.lender.kind]}）"
-    return [f"出借人：{case.lender.name}{kind}；借款人：{case.client.name}。"]
-
-
-def _amount(c: Answering) -> list[str]:
-    loan = c.case.loan
-    text = f"合同约定借款本金{money(loan.principal)}，原告实际发放{yuan(received_amount(loan))}元。"
-    if c.raised["deducted"]:
-        text += f"本金应按实际出借的金额认定为{yuan(c.figures.principal_recognized)}元。"
-    return [text]
-
-
-def _term(c: Answering) -> list[str]:
-    loan = c.case.loan
-    start = loan.disbursed_on or loan.contract_date
-    return [f"{loan.term_months}个月，自{cn_date(start)}至{cn_date(c.figures.final_due_date)}。"]
-
-
-def _rates(c: Answering) -> list[str]:
-    loan, figures, lender = c.case.loan, c.figures, c.case.lender
-    overdue = f"，逾期年利率{rate_percent(loan.overdue_rate)}" if loan.overdue_rate is not None else ""
-    lines = [f"约定期内年利率{rate_percent(loan.annual_rate)}{overdue}。"]
-    if not c.raised["cap"] or not figures.caps:
-        return lines
-    if figures.rate_cap_basis == "financial24":
-        scope = ""
-        if lender.kind in ("microfinance", "other_licensed"):
-            scope = f"依据{cite('private_lending_scope_reply')}，"
-        elif lender.kind in ("bank", "consumer_finance"):
-            scope = f"依据{cite('private_lending_1_2')}，"
-        licensed = ""  # a private lender under a financial24 override is not said to be licensed
-        if lender.kind != "private":
-            licensed = (
-                f"原告系{LENDER_KINDS[lender.kind]}，{scope}属于经金融监管部门批准设立的金融机构，"
-                "本案不适用民间借贷的利率规定。"
-            )
-        lines.append(
-            f"{licensed}依据{cite('financial_trial_opinions_2')}，"
-            "利息、复利、罚息、违约金和其他费用总计超过年利率24%的部分，应当调减。"
-        )
+def _overdue(a: Answering) -> list[str]:
+    pos, figures = a.pos, a.figures
+    if pos.overpaid > 0:
+        return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部本金和利息费用，不存在逾期。"]
+    early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见{a.see('acceleration')}"
+    bullet = a.case.loan.repayment == "bullet"
+    if a.case.loan.overdue_since is None and pos.acceleration != "none" and bullet:
+        return [
+            f"有异议。原告起诉时借款尚未到期（最后还款日为{cn_date(figures.final_due_date)}），"
+            f"提前到期见{a.see('acceleration')}。"
+        ]
+    if pos.overdue_since is not None:
+        if a.case.loan.overdue_since is None:
+            due = cn_date(figures.final_due_date)
+            return [f"无异议。借款于{due}到期，答辩人未能按期还清，逾期自{due}起算。"]
+        return [f"无异议。逾期自{cn_date(pos.overdue_since)}起算。"]
+    paid = sorted(a.case.loan.repayments, key=lambda r: r.date)
+    if paid:
+        last = paid[-1]
+        facts = f"答辩人已还款{len(paid)}次，最后一次于{cn_date(last.date)}还款{yuan(last.amount)}元"
     else:
-        when = "起诉时" if figures.transition_rule else "合同成立时"
-        lpr = figures.caps[-1].lpr
-        lpr_text = f"（{rate_percent(lpr)}）" if lpr is not None else ""
+        facts = "答辩人尚未还款"
+    return [f"有异议。{facts}；逾期起算日以原告举证为准{early if pos.acceleration != 'none' else ''}。"]
+
+
+def _no_security(a: Answering) -> list[str]:
+    return [NO_SECURITY]
+
+
+def _defences(a: Answering) -> list[str]:
+    case, figures, pos = a.case, a.figures, a.pos
+    lines: list[str] = []
+    if pos.expired:
+        lines += ["有。诉讼时效抗辩：" + say.limitation(case, figures)[0], *say.limitation(case, figures)[1:]]
+    if pos.overpaid > 0:
+        lines.append(f"有。答辩人已清偿依法可支持的全部款项（见{a.see('repayments')}）。")
+    alt = say.ALTERNATIVE if pos.expired else ""
+    if pos.deducted > 0:
         lines.append(
-            f"依据{cite_all(['private_lending_25', 'private_lending_28', 'private_lending_29'])}，"
-            f"利息、逾期利息、违约金和其他费用总计不得超过{when}一年期贷款市场报价利率{lpr_text}的四倍，"
-            f"即{cap_text(figures.caps)}。"
+            f"{alt}预先扣除利息：计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数（见{a.see('amount')}）。"
         )
-    if figures.ledger is not None and any(s.agreed_rate > s.cap_rate for s in figures.ledger.segments):
-        lines.append("约定利率超过上限的部分不应支持。")
+    if pos.charges_excess and pos.charges_limit is not None and pos.overpaid == 0:
+        lines.append(
+            f"{alt}利率上限：利息、罚息及费用合计超过{yuan(pos.charges_limit)}元的部分不应支持（见{a.see('interest')}）。"
+        )
+    if not lines:
+        return ["无。"]
+    if not lines[0].startswith("有。"):
+        lines[0] = "有。" + lines[0]
     return lines
 
 
-def _disbursed(case: Case) -> list[str]:
-    loan = case.loan
-    return [f"{cn_date(loan.disbursed_on or loan.contract_date)}，发放{yuan(received_amount(loan))}元。"]
+def _due(day: dt.date | None) -> str:
+    return cn_date(day) if day is not None else accepted_by("原告")
 
 
-def _repayment_kind(c: Answering) -> list[str]:
-    loan = c.case.loan
-    first = ""
-    if loan.first_due_date and loan.repayment != "bullet":
-        first = f"，首期还款日为{cn_date(loan.first_due_date)}"
-    return [f"{REPAYMENT_KINDS[loan.repayment]}{first}，最后还款日为{cn_date(c.figures.final_due_date)}。"]
-
-
-def _repayments(c: Answering) -> list[str]:
-    paid = sorted(c.case.loan.repayments, key=lambda r: r.date)
-    if not paid:
-        return ["答辩人尚未还款。"]
-    total = sum((r.amount for r in paid), Decimal(0))
-    each = "；".join(f"{cn_date(r.date)}还款{yuan(r.amount)}元" for r in paid)
-    lines = [f"答辩人已还款{len(paid)}次，合计{yuan(total)}元：{each}。"]
-    ledger = c.figures.ledger
-    if ledger is not None and ledger.payments:
-        lines.append(
-            f"依据{cite('civil_code_561')}，还款先冲抵利息费用，再冲抵本金；按法定利率上限冲抵后，"
-            f"截至{cn_date(ledger.as_of)}剩余本金{yuan(ledger.principal_outstanding)}元。"
-        )
-    return lines
-
-
-def _overdue(c: Answering) -> list[str]:
-    ledger, due = c.figures.ledger, c.figures.final_due_date
-    if ledger is not None and ledger.principal_outstanding + ledger.charges_outstanding == 0:
-        return ["否。按法定利率上限冲抵后，答辩人已还清借款。"]
-    if ledger is not None and due < ledger.as_of:
-        return [f"是。借款已于{cn_date(due)}到期，答辩人未能按期还清。"]
-    return [f"最后还款日为{cn_date(due)}。"]
-
-
-def _defences(c: Answering) -> list[str]:
-    figures, raised, court = c.figures, c.raised, c.case.court
-    lines = []
-    if raised["limitation"] and court is not None and court.filed_on is not None:
-        lines.append(
-            f"诉讼时效抗辩：本案借款的最后还款日为{cn_date(figures.final_due_date)}。诉讼时效期间自"
-            f"{cn_date(figures.limitation_start)}起计算（最后还款日、最后一次还款和时效中断事由中最晚的日期），"
-            f"三年期间至{cn_date(figures.limitation_expires)}届满。原告于{cn_date(court.filed_on)}提起诉讼，"
-            f"已超过诉讼时效期间。依据{cite_all(['civil_code_188', 'civil_code_192'])}，诉讼时效期间届满的，"
-            "义务人可以提出不履行义务的抗辩。答辩人明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。"
-        )
-    if raised["deducted"]:
-        lines.append(
-            f"预先扣除利息：本金应按实际出借的金额{yuan(figures.principal_recognized)}元认定（见“借款金额”）。"
-        )
-    if raised["excess"] and figures.excess is not None:
-        lines.append(f"利率上限：原告主张超出依法最多可主张数额{money(cents(figures.excess))}，超出部分不应支持。")
-    if raised["fees"]:
-        lines.append("服务费等费用：实为变相收取的利息，应计入利率上限并予以调减。")
-    return lines or ["无。"]
-
-
-def _other(c: Answering) -> list[str]:
-    case, raised = c.case, c.raised
-    lines = []
-    terms = installment_terms(c.figures)
-    if raised["installments"] and terms is not None and case.proposal is not None:
+def _other(a: Answering) -> list[str]:
+    case, pos = a.case, a.pos
+    lines: list[str] = []
+    if pos.installments and case.proposal is not None and a.figures.schedule:
         if case.hardship is not None:
             lines.append(f"答辩人确有困难：{case.hardship.summary}")
-        down = ""
-        if terms["down_payment"]:
-            down = f"，于{cn_date(terms['down_payment_date'])}首付{yuan(terms['down_payment'])}元"
+        rows = [row for row in a.figures.schedule if row.n > 0]
+        down = next((row for row in a.figures.schedule if row.n == 0), None)
+        down_text = f"，{down_payment_due(down.due_date, '原告')}首付{yuan(down.amount)}元" if down else ""
         lines.append(
-            f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{money(case.proposal.settlement_amount)}{down}，"
-            f"自{cn_date(terms['first_due_date'])}起分{terms['count']}期按月偿还。还款计划如下："
+            f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{say.money(case.proposal.settlement_amount)}"
+            f"{down_text}，自{_due(rows[0].due_date)}起分{len(rows)}期按月偿还。还款计划如下："
         )
         lines += [
-            f"{'首付' if row.n == 0 else f'第{row.n}期'}：{cn_date(row.due_date)}，{yuan(row.amount)}元"
-            for row in c.figures.schedule or ()
+            f"{'首付' if r.n == 0 else f'第{r.n}期'}：{_due(r.due_date)}，{yuan(r.amount)}元"
+            for r in a.figures.schedule
         ]
-        lines.append(f"合计：{yuan(c.figures.schedule_total or 0)}元。")
-    if raised["mediation"]:
+        lines.append(f"合计：{yuan(a.figures.schedule_total or 0)}元。")
+    if pos.mediation:
         lines.append(
             f"依据{cite('civil_procedure_96')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。"
         )
     if case.answer is not None:
         lines += case.answer.arguments
     return lines or ["无。"]
+
+
+FACT_ANSWERS: dict[str, Callable[[Answering], list[str]]] = {
+    "contract": _contract,
+    "parties": _parties,
+    "amount": _amount,
+    "term": _term,
+    "rate": _rate,
+    "disbursed": _disbursed,
+    "repayment_kind": _repayment_kind,
+    "repayments": _repayments,
+    "overdue": _overdue,
+    "security_contract": _no_security,
+    "security_parties": _no_security,
+    "maximum_security": _no_security,
+    "registration": _no_security,
+    "guarantee_contract": _no_security,
+    "guarantee_kind": _no_security,
+    "other_security": _no_security,
+    "defences": _defences,
+    "other": _other,
+}

@@ -7,14 +7,17 @@ Nothing here computes a legal figure: every figure comes from :mod:`toolkit.law`
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
+from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.documents.plan_wording import accepted_by, down_payment_due
 from toolkit.law.citations import citation_table, cite
 from toolkit.law.figures import Figures, Ledger, LedgerSegment
-from toolkit.law.money import cents
+from toolkit.law.money import cents, cn_date
 
 Context = dict[str, Any]
 
@@ -84,7 +87,8 @@ def _proposal(case: Case) -> Context | None:
     proposal = case.proposal
     return {
         **proposal.model_dump(),
-        "down_payment_date": proposal.down_payment_date or signing_date(case),
+        # 于2026年12月15日, or 于原告书面同意本方案之日起7日内 without a date (law.md §6)
+        "down_payment_due": down_payment_due(proposal.down_payment_date, "原告"),
         "waive_names": [CLAIM_ITEMS[item] for item in proposal.waive],
         "addressee_name": ADDRESSEES[proposal.addressee],
     }
@@ -93,10 +97,7 @@ def _proposal(case: Case) -> Context | None:
 def _answer(case: Case) -> Context | None:
     if case.answer is None:
         return None
-    evidence = case.answer.evidence
-    if evidence is None:
-        evidence = case.hardship.evidence if case.hardship else []
-    return {**case.answer.model_dump(), "evidence": evidence}
+    return {**case.answer.model_dump(), "evidence": evidence(case)}
 
 
 def _figures(figures: Figures) -> Context:
@@ -118,7 +119,9 @@ def _figures(figures: Figures) -> Context:
         "limitation_start": figures.limitation_start,
         "limitation_expires": figures.limitation_expires,
         "limitation_expired": bool(figures.limitation_expired),
-        "schedule": [{"n": i.n, "due_date": i.due_date, "amount": cents(i.amount)} for i in schedule],
+        "schedule": [
+            {"n": i.n, "due_date": i.due_date, "due": _due(i.due_date), "amount": cents(i.amount)} for i in schedule
+        ],
         "schedule_installments": [
             {"n": i.n, "due_date": i.due_date, "amount": cents(i.amount)} for i in schedule if i.n > 0
         ],
@@ -141,6 +144,11 @@ def _ledger(ledger: Ledger) -> Context:
         "rows": [_row(s) for s in ledger.segments],
         "payments": [{k: cents(v) if k != "date" else v for k, v in vars(p).items()} for p in ledger.payments],
     }
+
+
+def _due(day: dt.date | None) -> str:
+    """A schedule row's due date as printed; the down payment without a date waits for acceptance."""
+    return cn_date(day) if day is not None else accepted_by("原告")
 
 
 def _row(segment: LedgerSegment) -> Context:

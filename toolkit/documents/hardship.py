@@ -3,16 +3,19 @@
 The statement asks for instalments and waivers, so it acknowledges the debt: after limitation has expired
 that gives the defence away (诉讼时效规定 第十四条、第十九条; 民法典 第一百九十二条), which is why the
 kind is marked ``acknowledges_debt`` and the LIMITATION-GIVEAWAY check stops it. Its requests are the
-settlement proposal's plan, taken from the same figures.
+settlement proposal's plan, taken from the same figures, and it carries the same reservation (law.md
+§9.11): a compromise made to settle, not an admission of any amount.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from toolkit.case.models import Case, signing_date
+from toolkit.case.models import Case
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
+from toolkit.documents.letter_wording import RESERVATION, reservation, suit_pending
+from toolkit.documents.plan_wording import count_in_words, down_payment_due
 from toolkit.documents.wording import (
     addressed_to_court,
     costs_on_lender,
@@ -41,12 +44,20 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
     result = base_context(case, figures)
     proposal = case.proposal
     to_court = _to_court(case)
+    to = recipient(case, to_court=to_court)
+    terms = installment_terms(figures)
     result["doc"] = {
         "title": TITLE,
         "to_court": to_court,
-        "to": recipient(case, to_court=to_court),
-        "overdue": figures.final_due_date < signing_date(case),
-        "terms": installment_terms(figures),
+        "to": to,
+        "reservation": reservation(case, speaker="说明人", document="本说明"),
+        "pending": suit_pending(case),
+        "repayments": count_in_words(len(case.loan.repayments)),
+        "terms": terms,
+        "installments": count_in_words(terms["count"]) if terms else None,
+        "down_payment_due": _down_payment_due(case, terms, to_court=to_court, you=to["you"]),
+        "dependents": _dependents(case),
+        "promise": terms is not None and figures.monthly_disposable is not None,
         "waivers": waiver_text(proposal.waive) if proposal else "",
         "costs_on_lender": costs_on_lender(case),
         "shortfall": monthly_shortfall(figures),
@@ -54,10 +65,24 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
     return result
 
 
+def _down_payment_due(case: Case, terms: dict[str, Any] | None, *, to_court: bool, you: str) -> str | None:
+    """于贵公司书面同意本方案之日起7日内 (to the court: the lender by name), or the date the case gives."""
+    if terms is None or terms["down_payment"] is None:
+        return None
+    return down_payment_due(terms["down_payment_date"], case.lender.name if to_court else you)
+
+
+def _dependents(case: Case) -> str:
+    """父亲（术后康复，需长期护理）、女儿（6岁）: the people the client supports, as a phrase ("" for none)."""
+    people = case.hardship.dependents if case.hardship else []
+    return "、".join(f"{d.relation}（{d.note}）" if d.note else d.relation for d in people)
+
+
 def parts(case: Case, figures: Figures) -> list[Part]:
     return [
         Part.text("标题", TITLE),
         Part.text("说明人", "说明人："),
+        Part.text("和解保留", f"本说明{RESERVATION}"),
         Part.text("借款基本情况"),
         Part.text("困难事由"),
         Part.text("家庭收支状况"),

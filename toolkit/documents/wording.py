@@ -121,5 +121,3 @@ def cap_scope(figures: Figures) -> str:
     if figures.rate_cap_basis == "lpr4x":
         return "利息、逾期利息、违约金和其他费用"
     return "利息、复利、罚息、违约金和其他费用"
-
-

@@ -14,13 +14,14 @@ from toolkit.case.models import Case
 from toolkit.explain.deadlines import answer_deadline_lines
 from toolkit.explain.ledger import ledger_lines, principal_lines, totals_lines
 from toolkit.explain.limitation import limitation_lines
+from toolkit.explain.overdue import overdue_lines
 from toolkit.explain.rates import cap_lines, lpr_lines
 from toolkit.explain.schedule import disposable_lines, schedule_lines
 from toolkit.law.figures import Figures
 
 __all__ = ["explain"]
 
-SECTION_NUMBERS = "一二三四五六七八九十"
+SECTION_NUMBERS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 
 
 def explain(case: Case, figures: Figures) -> list[str]:
@@ -33,6 +34,7 @@ def explain(case: Case, figures: Figures) -> list[str]:
         ("主张与依法最多可主张的比较", totals_lines(case, figures)),
         ("答辩期限", answer_deadline_lines(case, figures)),
         ("诉讼时效", limitation_lines(case, figures)),
+        ("逾期起算日", overdue_lines(case, figures)),
         ("分期还款计划", schedule_lines(case, figures)),
         ("每月可支配收入", disposable_lines(case, figures)),
         ("数据与缺项提示", _gap_lines(figures)),

@@ -8,6 +8,7 @@ then set against income less necessary expenses, since a plan the client cannot 
 from __future__ import annotations
 
 from toolkit.case.models import Case
+from toolkit.documents.plan_wording import accepted_by
 from toolkit.explain.ledger import unrounded
 from toolkit.law.citations import cite_all
 from toolkit.law.figures import Figures
@@ -40,7 +41,8 @@ def schedule_lines(case: Case, figures: Figures) -> list[str]:
     )
     for row in rows:
         label = "首付款" if row.n == 0 else f"第{row.n}期"
-        lines.append(f"{label}  {cn_date(row.due_date)}  {yuan(row.amount)} 元")
+        due = cn_date(row.due_date) if row.due_date else accepted_by("出借人")
+        lines.append(f"{label}  {due}  {yuan(row.amount)} 元")
     lines.append(f"合计 {yuan(figures.schedule_total or 0)} 元。")
     return lines
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.case.models import Case, disbursement_date, signing_date
+from toolkit.case.models import Case, disbursement_date
 from toolkit.law.caps import CapResult, loan_caps
 from toolkit.law.claims import claimed_charges, claimed_total, excess
 from toolkit.law.deadlines import answer_deadline, final_due_date, limitation
 from toolkit.law.figures import DataGap, Figures, Ledger, MissingInput
 from toolkit.law.ledger import capped_ledger, principal_recognized
+from toolkit.law.overdue import overdue_since
 from toolkit.law.schedule import monthly_disposable, schedule_total, settlement_schedule
 
 
@@ -37,7 +38,7 @@ def compute_figures(case: Case) -> Figures:
     period = limitation(loan, final_due, court)
     gaps += period.expires.gaps
 
-    schedule = settlement_schedule(proposal, signing_date(case)) if proposal else None
+    schedule = settlement_schedule(proposal) if proposal else None
     if proposal and schedule is None:
         detail = "首付款大于和解总额，无法排出分期：请核对金额"
         missing.append(MissingInput("schedule", "proposal.down_payment", detail))
@@ -67,6 +68,7 @@ def compute_figures(case: Case) -> Figures:
         gaps=tuple(dict.fromkeys(gaps)),
         missing=tuple(missing),
         transition_rule=caps.transition,
+        overdue_since=overdue_since(loan, final_due),
         answer_period_days=deadline.period_days if deadline else None,
         answer_deadline_end=deadline_end,
         limitation_end=period.expires,

@@ -24,13 +24,20 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import ErrorDetails
 
 from toolkit.bounded import ReadRefused, read_bounded
-from toolkit.case.load import dotted
+from toolkit.case.load import choices, dotted
 from toolkit.case.text import text_problem
 from toolkit.case.yamlsource import Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
 ENV_DIR = "DRAFT_LAW_DIR"
-FILE_NAMES = ("lpr.yaml", "caps.yaml", "citations.yaml", "holidays.yaml")
+FILE_NAMES = (
+    "lpr.yaml",
+    "caps.yaml",
+    "citations.yaml",
+    "holidays.yaml",
+    "answer-form-financial-loan.yaml",
+    "answer-form-private-lending.yaml",
+)
 MAX_BYTES = 1_000_000
 BUILTIN_DIR = Path(__file__).parent / "data"
 
@@ -156,6 +163,14 @@ def _message(error: ErrorDetails) -> str:
         return "应为数字：利率写成小数，如 0.0300 表示 3.00%"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         return "数值超出合理范围：利率写成小数，如 0.0300 表示 3.00%"
+    if kind in ("dict_type", "model_type"):
+        return "应为“键: 值”的映射：请参照内置数据文件的写法"
+    if kind == "list_type":
+        return "应为列表（每项以 - 开头，或写成 [甲, 乙]）"
+    if kind in ("string_type", "string_too_short"):
+        return "应为一段文字，不能为空"
+    if kind in ("bool_type", "bool_parsing"):
+        return "应为 true 或 false"
     if kind == "literal_error":
-        return f"取值不在可选范围内：可选 {(error.get('ctx') or {}).get('expected', '')}"
+        return f"取值不在可选范围内：可选 {choices(str((error.get('ctx') or {}).get('expected', '')))}"
     return f"格式不对（{error['msg']}）"

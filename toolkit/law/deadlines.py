@@ -34,11 +34,10 @@ EVENT_NAMES = {"repayment": "还款", "demand": "催收", "acknowledgment": "借
 
 
 def first_due_date(loan: Loan) -> dt.date:
-    """``loan.first_due_date``; by default ``disbursed_on`` + 1 month (bullet: + ``term_months``)."""
+    """The first instalment's due date: ``loan.first_due_date``, by default ``disbursed_on`` + 1 month."""
     if loan.first_due_date is not None:
         return loan.first_due_date
-    months = loan.term_months if loan.repayment == "bullet" else 1
-    return add_months(disbursement_date(loan), months)
+    return add_months(disbursement_date(loan), 1)
 
 
 def final_due_date(loan: Loan) -> dt.date:

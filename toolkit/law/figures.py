@@ -85,7 +85,7 @@ class Ledger:
 @dataclass(frozen=True)
 class Installment:
     n: int  # 0 is the down payment
-    due_date: dt.date
+    due_date: dt.date | None  # None: the down payment with no date, due within 7 days of acceptance (law.md §6)
     amount: Decimal
 
 
@@ -164,6 +164,7 @@ class Figures:
     gaps: tuple[DataGap, ...]
     missing: tuple[MissingInput, ...] = ()  # figures left None for want of an input, and why
     transition_rule: bool = False  # private loan made before 2020-08-20 (民间借贷规定 第三十一条第二款)
+    overdue_since: dt.date | None = None  # law.md §9.7: given, or a bullet loan's final due date, else None
     answer_period_days: int | None = None  # given, or 15 by default (普通程序 or procedure absent)
     answer_deadline_end: PeriodEnd | None = None  # how the answer deadline was moved, day by day
     limitation_end: PeriodEnd | None = None  # how the limitation expiry was moved, day by day

@@ -41,6 +41,7 @@ def figures_json(f: Figures) -> dict[str, Any]:
         "answer_deadline": day(f.answer_deadline),
         "limitation_expires": day(f.limitation_expires),
         "limitation_expired": f.limitation_expired,
+        "overdue_since": day(f.overdue_since),
         "schedule": None if f.schedule is None else [_installment(row) for row in f.schedule],
         "schedule_total": amount(f.schedule_total),
         "monthly_disposable": amount(f.monthly_disposable),
@@ -141,5 +142,10 @@ def _event(e: LimitationEvent) -> dict[str, Any]:
     }
 
 
+# Row 0 without a date: due within 7 days of the lender's written acceptance (law.md §6).
+DUE_ON_ACCEPTANCE = "7 days after acceptance"
+
+
 def _installment(row: Installment) -> dict[str, Any]:
-    return {"n": row.n, "due_date": day(row.due_date), "amount": amount(row.amount)}
+    found = {"n": row.n, "due_date": day(row.due_date), "amount": amount(row.amount)}
+    return found if row.due_date is not None else {**found, "due": DUE_ON_ACCEPTANCE}

@@ -3,12 +3,13 @@
 The amount left after the down payment is split into ``installments`` equal parts rounded DOWN to the cent;
 the last instalment takes the remainder, so the rows sum to the settlement amount exactly. Due dates are
 the first due date plus (k − 1) months, anchored on the first date's day (31st → 28/29/30 in short
-months, back to the 31st after; 民法典 第二百零二条). A down payment, if any, is row 0.
+months, back to the 31st after; 民法典 第二百零二条). A down payment, if any, is row 0: due on
+``down_payment_date`` when given, else (``due_date`` None) within 7 days of the lender's written acceptance,
+never on the signing date (money paid before acceptance acknowledges the debt, 诉讼时效规定 第十四条).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_DOWN, Decimal
 
 from toolkit.case.models import Hardship, Proposal
@@ -17,7 +18,7 @@ from toolkit.law.figures import Installment
 from toolkit.law.money import CENT
 
 
-def settlement_schedule(proposal: Proposal, signing_day: dt.date) -> tuple[Installment, ...] | None:
+def settlement_schedule(proposal: Proposal) -> tuple[Installment, ...] | None:
     """The rows of the plan, down payment first; ``None`` when the down payment exceeds the total."""
     base = proposal.settlement_amount - proposal.down_payment
     if base < 0:
@@ -32,7 +33,7 @@ def settlement_schedule(proposal: Proposal, signing_day: dt.date) -> tuple[Insta
         for k in range(1, n + 1)
     ]
     if proposal.down_payment > 0:
-        rows.insert(0, Installment(0, proposal.down_payment_date or signing_day, proposal.down_payment))
+        rows.insert(0, Installment(0, proposal.down_payment_date, proposal.down_payment))
     return tuple(rows)
 
 

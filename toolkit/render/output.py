@@ -67,6 +67,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
         if exc.errno == errno.ENOSPC:
             raise OutputError(f"磁盘空间不足，{path} 未写入", "请清理磁盘后重试；已有文件未被改动") from None
         raise OutputError(f"无法写入 {path}（{exc.strerror}）", "请检查磁盘空间和写入权限") from None
+    except BaseException:  # Ctrl+C while writing: no temporary file is left behind
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def _temporary_file(folder: Path) -> tuple[int, str]:

@@ -18,6 +18,7 @@ from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
 PROCEDURES = tuple(Choice(name, name) for name in ("普通程序", "简易程序", "小额诉讼程序"))
 STYLES = (Choice("narrative", "叙述式"), Choice("elements", "要素式"))
 CLAIM_CHOICES = tuple(Choice(value, label) for value, label in CLAIM_ITEMS.items())
+ADMIT_CHOICES = (*CLAIM_CHOICES, Choice("acceleration", "借款提前到期"))
 AMOUNT_ITEMS = ("principal", *CHARGE_ITEMS, "enforcement_costs")
 
 
@@ -72,13 +73,18 @@ def ask_answer(case: Case | None, iv: Interviewer, has_proposal: bool) -> Data:
     d = case.answer if case else None
     iv.heading("民事答辩状")
     out: Data = {"style": iv.choice("答辩状样式", STYLES, was(d, "style") or "narrative")}
-    admitted = out["admitted"] = iv.choices("认可的诉讼请求项目", CLAIM_CHOICES, d.admitted if d else [])
+    admitted = out["admitted"] = iv.choices(
+        "认可的诉讼请求项目（以依法可支持的数额为限）", ADMIT_CHOICES, d.admitted if d else []
+    )
+    out["admit_as_claimed"] = iv.choices(
+        "明知风险、按原告主张数额认可的项目", CLAIM_CHOICES, d.admit_as_claimed if d else []
+    )
     out["contested"] = iv.choices("有异议的诉讼请求项目", CLAIM_CHOICES, d.contested if d else [], admitted)
     out["arguments"] = texts(iv, "附加答辩理由", d.arguments if d else [], "第{}段答辩理由")
     out["request_mediation"] = iv.yes_no("请求法院主持调解吗", d.request_mediation if d else True)
     out["request_installments"] = has_proposal and iv.yes_no(
         "在答辩状中提出上面的分期还款方案吗", d.request_installments if d else True
     )
-    old_evidence = (d.evidence or []) if d else []
+    old_evidence = [e if isinstance(e, str) else e.name for e in (d.evidence or [])] if d else []
     out["evidence"] = texts(iv, "答辩证据清单", old_evidence, "第{}项答辩证据", "沿用困难情况的附件") or None
     return out

@@ -62,6 +62,9 @@ def ask_loan(case: Case | None, iv: Interviewer, court: Data | None) -> Data:
         date_after(first or paid_out, "首期还款日或放款日"),
         "按期限推算",
     )
+    out["overdue_since"] = iv.optional(
+        "起诉状所称的逾期起算日", was(d, "overdue_since"), date_after(paid_out, "放款日"), "起诉状未写明"
+    )
     out["day_count"] = int(iv.choice("计息天数基准", DAY_COUNTS, was(d, "day_count") or "365"))
     out["rate_cap_basis"] = iv.choice("利率上限依据", CAP_BASES, was(d, "rate_cap_basis") or "auto")
     after_payout = date_after(paid_out, "放款日")

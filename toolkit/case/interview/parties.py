@@ -46,6 +46,9 @@ def ask_lender(case: Case | None, iv: Interviewer) -> Data:
     out["kind"] = iv.choice("出借人类型", LENDER_KINDS, was(d, "kind"))
     out["credit_code"] = iv.optional("统一社会信用代码", was(d, "credit_code"), typed.parse_credit_code)
     out["representative"] = iv.optional("法定代表人", was(d, "representative"), typed.parse_text)
+    out["original_name"] = iv.optional(
+        "原债权人（债权经转让时填写）", was(d, "original_name"), typed.parse_text, "未转让"
+    )
     out["address"] = iv.optional("住所地", was(d, "address"), typed.parse_text)
     return out
 
