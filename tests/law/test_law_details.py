@@ -19,7 +19,6 @@ from toolkit.law.compute import compute_figures
 from toolkit.law.deadlines import answer_period, period_end
 from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
-from toolkit.law.money import english_amount
 from toolkit.law.report import amount, day, figures_json, rate
 
 PRIVATE_2019 = {  # a private loan made before the transition day (law.md §2)
@@ -122,15 +121,6 @@ def test_report_formats() -> None:
     assert rate(Decimal("0.12355")) == "0.1236"
     assert amount(Decimal("0.125")) == "0.13" and amount(None) is None
     assert day(dt.date(2026, 3, 1)) == "2026-03-01" and day(None) is None
-
-
-def test_english_amounts_at_the_edges() -> None:
-    assert english_amount(Decimal("0")) == "zero yuan"
-    assert english_amount(Decimal("0.50")) == "zero yuan and fifty fen"
-    assert english_amount(Decimal("1.99")) == "one yuan and ninety-nine fen"
-    with pytest.raises(ValueError) as caught:
-        english_amount(Decimal("-0.01"))
-    assert str(caught.value) == "金额不能为负数：-0.01"
 
 
 @pytest.mark.parametrize(
