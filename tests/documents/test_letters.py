@@ -219,7 +219,15 @@ def test_the_answer_dates_an_undated_down_payment_on_acceptance_too(style: str) 
 
 @pytest.mark.parametrize(
     ("relation", "verb"),
-    [("父亲", "赡养"), ("祖母", "赡养"), ("岳父", "赡养"), ("女儿", "抚养"), ("孙子", "抚养"), ("妻子", "扶养"), ("哥哥", "扶养")],
+    [
+        ("父亲", "赡养"),
+        ("祖母", "赡养"),
+        ("岳父", "赡养"),
+        ("女儿", "抚养"),
+        ("孙子", "抚养"),
+        ("妻子", "扶养"),
+        ("哥哥", "扶养"),
+    ],
 )
 def test_the_support_verb_fits_the_relation(relation: str, verb: str) -> None:
     """Chinese usage: 赡养 is owed to parents and grandparents, 抚养 to children and grandchildren, 扶养 to a
