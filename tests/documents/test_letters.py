@@ -205,7 +205,7 @@ def test_no_form_labels_left_in_the_prose() -> None:
     for label in ("涉及金额", "需要说明人照顾、扶养的家庭成员：", "合计1", "本人"):
         assert label not in hardship
     assert "2026年4月2日，父亲突发脑溢血入院手术，由此产生的支出或损失为86,000.00元。" in hardship
-    assert "说明人还需照顾、扶养父亲（术后康复，需长期护理）。" in hardship
+    assert "说明人还需照顾、赡养父亲（术后康复，需长期护理）。" in hardship
 
 
 @pytest.mark.parametrize("style", ["narrative", "elements"])
@@ -215,3 +215,34 @@ def test_the_answer_dates_an_undated_down_payment_on_acceptance_too(style: str) 
     text = _text(case, "answer")
     assert "于原告书面同意本方案之日起7日内首付1,000.00元" in text
     assert "2026年11月29日首付" not in text
+
+
+@pytest.mark.parametrize(
+    ("relation", "verb"),
+    [
+        ("父亲", "赡养"),
+        ("祖母", "赡养"),
+        ("岳父", "赡养"),
+        ("女儿", "抚养"),
+        ("孙子", "抚养"),
+        ("妻子", "扶养"),
+        ("哥哥", "扶养"),
+    ],
+)
+def test_the_support_verb_fits_the_relation(relation: str, verb: str) -> None:
+    """Chinese usage: 赡养 is owed to parents and grandparents, 抚养 to children and grandchildren, 扶养 to a
+    spouse (and, in the broad sense, to others); "扶养父亲" in a letter to a court reads as an error."""
+    text = _text(sample("case", {"hardship.dependents": [{"relation": relation}]}), "hardship")
+    assert f"说明人还需照顾、{verb}{relation}。" in text
+
+
+def test_the_waived_items_and_the_reduction_add_up() -> None:
+    """private-downpayment claims 50,000.00 + 48,500.00 + 5,000.00 + 3,000.00 = 106,500.00 and offers 40,000.00:
+    106,500.00 − 40,000.00 = 66,500.00 to be reduced. The waived items (interest, liquidated damages,
+    enforcement costs) are 48,500.00 + 5,000.00 + 3,000.00 = 56,500.00, so 66,500.00 − 56,500.00 = 10,000.00
+    of the rest must be named too, or the letter's items do not add up to its reduction (law.md §4.4)."""
+    text = _text(sample("private-downpayment"), "settlement")
+    assert "请求被申请人免除利息、违约金、实现债权的费用（共计56,500.00元），并就其余款项减免10,000.00元。" in text
+    assert "请求减免66,500.00元" in text
+    # the sample waives every charge: the items alone make the reduction, nothing more is said
+    assert "其余款项" not in _text(sample(), "settlement")

@@ -84,5 +84,9 @@ def test_hardship_requests_match_the_proposal() -> None:
     ) in settlement
     # waivers: interest, liquidated damages and enforcement costs waived; litigation costs borne by the lender
     assert "免除利息、违约金、实现债权的费用；本案诉讼费由赵建国负担。" in hardship
-    asked = "请求被申请人免除利息、违约金、实现债权的费用。本案诉讼费由被申请人负担。"
+    # 48,500.00 + 5,000.00 + 3,000.00 waived; the other 10,000.00 of the 66,500.00 reduction named as such
+    asked = (
+        "请求被申请人免除利息、违约金、实现债权的费用（共计56,500.00元），并就其余款项减免10,000.00元。"
+        "本案诉讼费由被申请人负担。"
+    )
     assert any(p.startswith(asked) for p in settlement)

@@ -132,13 +132,22 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
     claimed, limit = yuan(item.claimed), item.limit
     if item.stance == "not_claimed":
         return []
+    if item.stance == "admitted" and "acceleration" in item.grounds:
+        # the admission must not concede that the loan fell due early (§9.7): it is made in the alternative
+        upto = yuan(limit if limit is not None else item.claimed)
+        alternative = f"即使原告证明借款已提前到期，答辩人认可的本金亦以{upto}元为限"
+        lines = [f"原告主张本金{claimed}元。{NOT_DUE}对尚未到期的本金不应支持。{alternative}。"]
+        if limit is not None and limit < item.claimed:
+            lines.append(f"按法定利率上限冲抵还款后，原告依法最多可主张本金{upto}元，超过{upto}元的部分不应支持。")
+        return lines
     if item.stance == "admitted_as_claimed" or (item.stance == "admitted" and limit == item.claimed):
         return [f"答辩人对原告主张的本金{claimed}元无异议。"]
     if item.stance == "admitted" and limit is not None:
-        return [
-            f"答辩人认可的本金以{yuan(limit)}元为限。",
-            f"原告主张本金{claimed}元，按法定利率上限冲抵还款后剩余本金为{yuan(limit)}元，超过{yuan(limit)}元的部分不应支持。",
-        ]
+        most = (
+            f"原告主张本金{claimed}元，按法定利率上限冲抵还款后，原告依法最多可主张本金{yuan(limit)}元，"
+            f"超过{yuan(limit)}元的部分不应支持。"
+        )
+        return [f"答辩人认可的本金以{yuan(limit)}元为限。", most]
     if item.stance == "open" or (item.stance == "admitted" and limit is None):  # no ledger: nothing to admit to
         return [f"原告主张本金{claimed}元，请法院依法审查。"]
     if limit is None or limit >= item.claimed:
@@ -151,7 +160,7 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
     if "shortfall" in item.grounds:
         why.append(f"计息本金应以实际出借的{yuan(figures.principal_recognized)}元为基数")
     if "repayments" in item.grounds:
-        why.append(f"答辩人的还款依法先冲抵利息费用、再冲抵本金后，剩余本金为{yuan(limit)}元")
+        why.append(f"答辩人的还款依法先冲抵利息费用、再冲抵本金后，原告依法最多可主张本金{yuan(limit)}元")
     reason = f"{'；'.join(why)}，" if why else ""
     return [f"原告主张本金{claimed}元。{reason}原告主张的本金超过{yuan(limit)}元的部分不应支持。"]
 

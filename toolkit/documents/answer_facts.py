@@ -117,14 +117,17 @@ def _repayments(a: Answering) -> list[str]:
     return [
         "有异议。" + facts,
         f"依据{cite('civil_code_561')}，还款先冲抵利息费用，再冲抵本金；按法定利率上限计算并冲抵后，截至"
-        f"{cn_date(ledger.as_of)}剩余本金{yuan(ledger.principal_outstanding)}元，原告的冲抵方式与此不符。",
+        f"{cn_date(ledger.as_of)}原告依法最多可主张本金{yuan(ledger.principal_outstanding)}元，原告的冲抵方式与此不符。",
     ]
 
 
 def _overdue(a: Answering) -> list[str]:
     pos, figures = a.pos, a.figures
     if pos.overpaid > 0:
-        return ["有异议。按法定利率上限冲抵后，答辩人已清偿依法可支持的全部本金和利息费用，不存在逾期。"]
+        return [
+            f"有异议。借款的最后还款日为{cn_date(figures.final_due_date)}；按法定利率上限冲抵后，答辩人的还款已清偿"
+            "依法可支持的全部本金和利息费用，现不存在逾期未还的款项。"
+        ]
     early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见{a.see('acceleration')}"
     bullet = a.case.loan.repayment == "bullet"
     if a.case.loan.overdue_since is None and pos.acceleration != "none" and bullet:

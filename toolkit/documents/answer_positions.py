@@ -95,7 +95,8 @@ def decide(case: Case, figures: Figures) -> Positions:
     for key in AMOUNT_ITEMS:
         claimed = cents(getattr(claims, key)) if claims is not None else Decimal(0)
         item = _item(case, figures, key, claimed, expired, overpaid, charges_excess, charges_limit)
-        if accelerated == "contested" and item.contested and key in ACCELERATED:
+        if accelerated == "contested" and key in ACCELERATED and (item.contested or item.stance == "admitted"):
+            # an admitted item is then admitted only in the alternative (§9.7)
             item = Item(key, claimed, item.stance, (*item.grounds, "acceleration"), item.limit)
         elif accelerated == "contested" and item.stance == "open" and key in ACCELERATED:
             item = Item(key, claimed, "contested", ("acceleration",), item.limit)

@@ -72,10 +72,26 @@ def _down_payment_due(case: Case, terms: dict[str, Any] | None, *, to_court: boo
     return down_payment_due(terms["down_payment_date"], case.lender.name if to_court else you)
 
 
+_SPOUSES = ("妻", "夫", "配偶")
+_ELDERS = ("父", "母", "爷", "奶", "外公", "外婆", "公公", "婆婆")
+_YOUNGER = ("子", "女", "孩", "孙")
+
+
+def _supports(relation: str) -> str:
+    """The verb Chinese law uses for whom one supports: 扶养 a spouse (and anyone not named below), 赡养
+    parents and grandparents, 抚养 children and grandchildren."""
+    for words, verb in ((_SPOUSES, "扶养"), (_ELDERS, "赡养"), (_YOUNGER, "抚养")):
+        if any(word in relation for word in words):
+            return verb
+    return "扶养"
+
+
 def _dependents(case: Case) -> str:
-    """父亲（术后康复，需长期护理）、女儿（6岁）: the people the client supports, as a phrase ("" for none)."""
+    """照顾、赡养父亲（术后康复，需长期护理），照顾、抚养女儿（6岁）: whom the client supports ("" for none)."""
     people = case.hardship.dependents if case.hardship else []
-    return "、".join(f"{d.relation}（{d.note}）" if d.note else d.relation for d in people)
+    return "，".join(
+        f"照顾、{_supports(d.relation)}{d.relation}" + (f"（{d.note}）" if d.note else "") for d in people
+    )
 
 
 def parts(case: Case, figures: Figures) -> list[Part]:

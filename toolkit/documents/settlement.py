@@ -12,6 +12,7 @@ obligations on acceptance and the costs of the pending suit (§9.9) are stated.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case
@@ -39,9 +40,11 @@ from toolkit.documents.wording import (
     waiver_text,
 )
 from toolkit.law.figures import Figures
-from toolkit.law.money import cents, cn_date
+from toolkit.law.money import cents, cn_date, yuan
 
 TITLE = "分期还款和解方案"
+# the waivable claim items that carry an amount in the claims (litigation costs have none there)
+WAIVED_AMOUNTS = ("interest", "penalty", "compound_interest", "liquidated_damages", "fees", "enforcement_costs")
 # Days after the lender's written notice of a missed instalment before it may call in the unpaid balance
 # (law.md §8): a term the client offers, not a statutory period.
 GRACE_DAYS = 15
@@ -50,6 +53,22 @@ LENDER = "被申请人"
 
 def _template(case: Case) -> str:
     return "settlement"
+
+
+def _waivers(case: Case, reduction: Decimal | None) -> str:
+    """利息、违约金（共计56,500.00元），并就其余款项减免10,000.00元: the waived items, and, when the plan pays
+    less than the items it does not waive, the rest of the reduction named as such, so that the items and
+    the reduction printed after them add up (law.md §4.4)."""
+    proposal, claims = case.proposal, case.claims
+    if proposal is None:
+        return ""
+    text = waiver_text(proposal.waive)
+    if claims is None or reduction is None or "principal" in proposal.waive:
+        return text
+    waived = cents(sum((getattr(claims, key) for key in proposal.waive if key in WAIVED_AMOUNTS), Decimal(0)))
+    if not 0 < waived < reduction:
+        return text
+    return f"{text}（共计{yuan(waived)}元），并就其余款项减免{yuan(reduction - waived)}元"
 
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
@@ -69,7 +88,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "court_name": case.court.name if case.court else "人民法院",
         "lender_person": lender_is_person(case),
         "terms": terms,
-        "waivers": waiver_text(proposal.waive) if proposal else "",
+        "waivers": _waivers(case, reduction),
         "costs_on_lender": costs_on_lender(case),
         "reduction": reduction,
         "cap_text": cap_text(figures.caps),
