@@ -154,8 +154,9 @@ def cap_rule(checked: CheckedDocument) -> Iterator[Problem]:
     if not _answer(checked) or checked.case.lender.kind not in LICENSED:
         return
     title = citation_table().laws["private_lending_rules"]
+    cited = re.compile(re.escape(title) + "(" + "|".join(_CAP_ARTICLES) + ")")
     for sentence in _sentences(checked, fact_rows=True):
-        for match in re.finditer(re.escape(title) + "(" + "|".join(_CAP_ARTICLES) + ")", sentence):
+        for match in cited.finditer(sentence) if title in sentence else ():
             if "参照" not in sentence[max(0, match.start() - 4) : match.start()]:
                 yield Problem(
                     f"原告是持牌金融机构，答辩状却把{title}{match.group(1)}作为依据引用（law.md §9.4）：该规定不适用于"
