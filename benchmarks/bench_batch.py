@@ -133,20 +133,24 @@ def naive_rate(cases_csv: Path, count: int, folder: Path) -> tuple[float, float]
     return len(contexts) / (time.perf_counter() - start), len(contexts) / (time.process_time() - cpu)
 
 
-def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds of all its processes, peak RSS in KiB) of ``draft batch``."""
-    command = [sys.executable, "-m", "toolkit", "batch", str(cases_csv), "--docs", "answer"]
-    command += ["--out", str(out), "--jobs", str(jobs)]
+def _measured(command: list[str]) -> tuple[float, list[str]]:
+    """(wall seconds, [peak RSS KiB, CPU seconds, exit code]) of one run of ``python -m toolkit …``."""
     start = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", _PEAK, *command],
+        [sys.executable, "-c", _PEAK, sys.executable, "-m", "toolkit", *command],
         capture_output=True,
         text=True,
         check=True,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    seconds = time.perf_counter() - start
-    peak, cpu, code = result.stdout.split()
+    return time.perf_counter() - start, result.stdout.split()
+
+
+def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of all its processes, peak RSS in KiB) of ``draft batch``."""
+    seconds, (peak, cpu, code) = _measured(
+        ["batch", str(cases_csv), "--docs", "answer", "--out", str(out), "--jobs", str(jobs)]
+    )
     if code != "0":
         raise SystemExit(f"draft batch failed (exit {code}); see {out}/report.csv")
     return seconds, float(cpu), int(peak)
@@ -154,17 +158,10 @@ def batch_run(cases_csv: Path, out: Path, jobs: int) -> tuple[float, float, int]
 
 def start_up(folder: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of ``draft answer`` on the sample case, imports and compile included."""
-    command = [sys.executable, "-m", "toolkit", "answer", "--case", str(ROOT / "samples" / "case.yaml")]
-    command += ["--out", str(folder), "--force"]
-    start = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-c", _PEAK, *command],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    seconds, (_, cpu, _) = _measured(
+        ["answer", "--case", str(ROOT / "samples" / "case.yaml"), "--out", str(folder), "--force"]
     )
-    return time.perf_counter() - start, float(result.stdout.split()[1])
+    return seconds, float(cpu)
 
 
 _STAGES = (  # (label, module, attribute): the functions a stage spends its time in

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
-from toolkit.documents import kinds
+from toolkit.checks.limitation import ACKNOWLEDGING as LETTERS
 from toolkit.documents.letter_wording import RESERVATION, suit_pending
 
-LETTERS = frozenset(name for name, kind in kinds().items() if kind.acknowledges_debt)
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?元")
 # Words by which a letter would say the client owes a figure: 尚欠、欠款、确认、认可、承认、应偿还……
 # (not a bare 欠: a hardship event may well be 拖欠房租)

@@ -11,13 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.checks.limitation import _expired_when_acknowledged
+from toolkit.checks.limitation import ACKNOWLEDGING as LETTERS
+from toolkit.checks.limitation import expired_when_acknowledged
 from toolkit.documents import kinds
 from toolkit.documents.letter_wording import suit_pending
 from toolkit.law.deadlines import LIMITATION_YEARS, period_end
 from toolkit.law.money import cents, cn_date, yuan
-
-LETTERS = tuple(name for name, kind in kinds().items() if kind.acknowledges_debt)
 
 
 def _letters(facts: Facts) -> Iterator[tuple[str, str]]:
@@ -61,7 +60,7 @@ def overpaid(facts: Facts) -> Iterator[Problem]:
 def limitation_restart(facts: Facts) -> Iterator[Problem]:
     """Before expiry every letter interrupts limitation: three years run again from the letter's date
     (民法典 第一百九十五条; law.md §5). After expiry LIMITATION-GIVEAWAY speaks instead."""
-    if _expired_when_acknowledged(facts):
+    if expired_when_acknowledged(facts):
         return
     restarted = period_end(facts.signed, years=LIMITATION_YEARS).day
     current = facts.figures.limitation_expires

@@ -29,7 +29,7 @@ def _acknowledging(facts: Facts) -> Iterator[tuple[str, str]]:
             yield kind.requested_by, kind.title
 
 
-def _expired_when_acknowledged(facts: Facts) -> bool:
+def expired_when_acknowledged(facts: Facts) -> bool:
     """Expired on filing (the report's figure) or, before any filing, already expired on the signing date."""
     figures = facts.figures
     if figures.limitation_expired is not None:
@@ -85,7 +85,7 @@ def expired(facts: Facts) -> Iterator[Problem]:
 )
 def giveaway(facts: Facts) -> Iterator[Problem]:
     """After expiry, agreeing to pay cannot be taken back: the limitation defence is lost."""
-    if not _expired_when_acknowledged(facts):
+    if not expired_when_acknowledged(facts):
         return
     expires = facts.figures.limitation_expires
     for field, title in _acknowledging(facts):
@@ -107,7 +107,7 @@ def giveaway(facts: Facts) -> Iterator[Problem]:
 )
 def near_expiry(facts: Facts) -> Iterator[Problem]:
     """Within 180 days of expiry and no suit yet: acknowledging the debt restarts three years."""
-    if not _unfiled(facts) or _expired_when_acknowledged(facts):
+    if not _unfiled(facts) or expired_when_acknowledged(facts):
         return
     expires = facts.figures.limitation_expires
     left = (expires - facts.signed).days

@@ -9,7 +9,6 @@ claims no security: the case format holds no guarantor or collateral yet.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,7 +19,7 @@ from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_forms import FormName, element_form
 from toolkit.documents.answer_positions import Positions
 from toolkit.documents.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
-from toolkit.documents.plan_wording import accepted_by, down_payment_due
+from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
 from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, rate_percent, yuan
@@ -176,10 +175,6 @@ def _defences(a: Answering) -> list[str]:
     return lines
 
 
-def _due(day: dt.date | None) -> str:
-    return cn_date(day) if day is not None else accepted_by("原告")
-
-
 def _other(a: Answering) -> list[str]:
     case, pos = a.case, a.pos
     lines: list[str] = []
@@ -191,10 +186,10 @@ def _other(a: Answering) -> list[str]:
         down_text = f"，{down_payment_due(down.due_date, '原告')}首付{yuan(down.amount)}元" if down else ""
         lines.append(
             f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{say.money(case.proposal.settlement_amount)}"
-            f"{down_text}，自{_due(rows[0].due_date)}起分{len(rows)}期按月偿还。还款计划如下："
+            f"{down_text}，自{due_or_acceptance(rows[0].due_date, '原告')}起分{len(rows)}期按月偿还。还款计划如下："
         )
         lines += [
-            f"{'首付' if r.n == 0 else f'第{r.n}期'}：{_due(r.due_date)}，{yuan(r.amount)}元"
+            f"{'首付' if r.n == 0 else f'第{r.n}期'}：{due_or_acceptance(r.due_date, '原告')}，{yuan(r.amount)}元"
             for r in a.figures.schedule
         ]
         lines.append(f"合计：{yuan(a.figures.schedule_total or 0)}元。")

@@ -7,17 +7,16 @@ Nothing here computes a legal figure: every figure comes from :mod:`toolkit.law`
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
-from toolkit.documents.plan_wording import accepted_by, down_payment_due
+from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
 from toolkit.law.citations import citation_table, cite
 from toolkit.law.figures import Figures, Ledger, LedgerSegment
-from toolkit.law.money import cents, cn_date
+from toolkit.law.money import cents
 
 Context = dict[str, Any]
 
@@ -120,7 +119,8 @@ def _figures(figures: Figures) -> Context:
         "limitation_expires": figures.limitation_expires,
         "limitation_expired": bool(figures.limitation_expired),
         "schedule": [
-            {"n": i.n, "due_date": i.due_date, "due": _due(i.due_date), "amount": cents(i.amount)} for i in schedule
+            {"n": i.n, "due_date": i.due_date, "due": due_or_acceptance(i.due_date, "原告"), "amount": cents(i.amount)}
+            for i in schedule
         ],
         "schedule_installments": [
             {"n": i.n, "due_date": i.due_date, "amount": cents(i.amount)} for i in schedule if i.n > 0
@@ -146,9 +146,6 @@ def _ledger(ledger: Ledger) -> Context:
     }
 
 
-def _due(day: dt.date | None) -> str:
-    """A schedule row's due date as printed; the down payment without a date waits for acceptance."""
-    return cn_date(day) if day is not None else accepted_by("原告")
 
 
 def _row(segment: LedgerSegment) -> Context:

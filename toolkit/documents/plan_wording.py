@@ -31,6 +31,12 @@ def accepted_by(party: str) -> str:
     return f"{party}书面同意本方案之日起7日内"
 
 
+def due_or_acceptance(due: dt.date | None, party: str) -> str:
+    """A schedule row's due date as printed: 2026年12月15日, or (an undated down payment) within 7 days of
+    ``party``'s written acceptance."""
+    return cn_date(due) if due is not None else accepted_by(party)
+
+
 def down_payment_due(due: dt.date | None, party: str) -> str:
     """于2026年12月15日 when the case gives a date; else 于被申请人书面同意本方案之日起7日内."""
     return f"于{cn_date(due)}" if due is not None else f"于{accepted_by(party)}"
