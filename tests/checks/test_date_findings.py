@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,14 +37,6 @@ years:
 def _clear() -> None:
     for table in (lpr_table, cap_table, citation_table, holiday_table):
         table.cache_clear()
-
-
-@pytest.fixture(autouse=True)
-def fresh_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("DRAFT_LAW_DIR", raising=False)
-    _clear()
-    yield
-    _clear()
 
 
 @pytest.fixture

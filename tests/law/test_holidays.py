@@ -5,7 +5,6 @@ do not change meaning when the dependency updates."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,14 +25,6 @@ years:
     holidays: [2099-10-01, 2099-10-02, 2099-10-03, 2099-10-04, 2099-10-05, 2099-10-06, 2099-10-07]
     workdays: [2099-10-10]
 """
-
-
-@pytest.fixture(autouse=True)
-def fresh_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("DRAFT_LAW_DIR", raising=False)
-    holiday_table.cache_clear()
-    yield
-    holiday_table.cache_clear()
 
 
 def _user_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str) -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,19 +12,6 @@ from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table, cite, cite_all
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
-
-
-def _clear() -> None:
-    for cached in (lpr_table, citation_table, cap_table):
-        cached.cache_clear()
-
-
-@pytest.fixture(autouse=True)
-def fresh_data(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.delenv("DRAFT_LAW_DIR", raising=False)
-    _clear()
-    yield
-    _clear()
 
 
 @pytest.fixture

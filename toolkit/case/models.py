@@ -38,17 +38,7 @@ ClaimItem = Literal[
     "enforcement_costs",
     "litigation_costs",
 ]
-AdmittedItem = Literal[
-    "principal",
-    "interest",
-    "penalty",
-    "compound_interest",
-    "liquidated_damages",
-    "fees",
-    "enforcement_costs",
-    "litigation_costs",
-    "acceleration",
-]
+AdmittedItem = Literal[ClaimItem, "acceleration"]  # acceleration: the loan fell due early (law.md §9.7)
 LenderKind = Literal["bank", "consumer_finance", "microfinance", "other_licensed", "private"]
 
 MAX_MONEY = Decimal(10) ** 12  # yuan: no consumer loan comes near; keeps every computation far from overflow
