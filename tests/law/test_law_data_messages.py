@@ -57,28 +57,43 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "2: lender_kinds.bank.show_lpr4x_too: 应为 true 或 false"),
         ("caps.yaml", "disguised_interest_fees:\n  names: 服务费\n",
          "2: disguised_interest_fees.names: 应为列表（每项以 - 开头，或写成 [甲, 乙]）"),
+        ("caps.yaml", "lender_kinds:\n  bank: {show_lpr4x_too: [1]}\n",
+         "2: lender_kinds.bank.show_lpr4x_too: 应为 true 或 false"),
+        ("lpr.yaml", "values:\n  2027-01-20: 0.029\n",
+         "2: values.2027-01-20: 应为“键: 值”的映射：请参照内置数据文件的写法"),
+        # a year of holidays.yaml is a number from 2000 to 2200
+        ("holidays.yaml", "years:\n  twenty: {reference: a}\n", f"2: years.twenty: 应为数字：{RATE}"),
+        ("holidays.yaml", "years:\n  1999: {reference: a}\n", f"2: years.1999: 数值超出合理范围：{RATE}"),
+        ("holidays.yaml", "years:\n  2201: {reference: a}\n", f"2: years.2201: 数值超出合理范围：{RATE}"),
     ],
 )
 def test_each_message_names_file_line_and_field(user_dir: Path, name: str, text: str, problem: str) -> None:
     (user_dir / name).write_text(text, encoding="utf-8")
     with pytest.raises(LegalDataError) as caught:
-        {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table}[name]()
+        {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table, "holidays.yaml": holiday_table}[
+            name
+        ]()
     assert caught.value.message == f"法律数据文件有误：\n{user_dir / name}:{problem}"
     assert caught.value.hint == HINT
 
 
 @pytest.mark.parametrize(
-    ("content", "message"),
+    ("content", "message", "hint"),
     [
-        (b"values: {}\n\xff\xfe", "UTF-8"),
-        (b"#" * (MAX_BYTES + 1), "文件过大（超过 1 MB），不像法律数据文件"),
+        (b"values: {}\n\xff\xfe", "文件不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试"),
+        (
+            b"#" * (MAX_BYTES + 1),
+            "文件过大（超过 1 MB），不像法律数据文件",
+            "请改正 DRAFT_LAW_DIR 中的该文件，或移走它以只使用内置数据",
+        ),
     ],
 )
-def test_a_file_that_is_not_data(user_dir: Path, content: bytes, message: str) -> None:
+def test_a_file_that_is_not_data(user_dir: Path, content: bytes, message: str, hint: str) -> None:
     (user_dir / "lpr.yaml").write_bytes(content)
     with pytest.raises(LegalDataError) as caught:
         lpr_on(dt.date(2026, 1, 1))
     assert caught.value.message.startswith(f"{user_dir / 'lpr.yaml'}: ") and message in caught.value.message
+    assert caught.value.hint == hint
 
 
 def test_a_file_of_the_size_limit_is_read(user_dir: Path) -> None:
@@ -132,6 +147,11 @@ def test_any_other_problem_is_named_with_pydantic_s_words() -> None:
          "years.2099.workdays 中的 2099-01-05 不是星期六或星期日：只列调休上班的周末"),
         ("{reference: a, workdays: [2099-01-05, 2099-01-06]}",
          "years.2099.workdays 中的 2099-01-05、2099-01-06 不是星期六或星期日：只列调休上班的周末"),
+        # two dates listed twice, and two weekend days both off and make-up working days: each list joined by 、
+        ("{reference: a, holidays: [2099-01-01, 2099-01-02, 2099-01-01, 2099-01-02]}",
+         "years.2099.holidays 中的 2099-01-01、2099-01-02 写了两次"),
+        ("{reference: a, holidays: [2099-01-03, 2099-01-04], workdays: [2099-01-03, 2099-01-04]}",
+         "years.2099：2099-01-03、2099-01-04 不能既是放假日又是调休上班日"),
     ],
 )
 def test_a_wrong_holiday_schedule_word_for_word(user_dir: Path, year: str, problem: str) -> None:

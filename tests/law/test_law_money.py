@@ -90,11 +90,6 @@ def test_parse_rmb_upper_refuses_malformed(words: str) -> None:
         parse_rmb_upper(words)
 
 
-def test_rmb_upper_refuses_negative() -> None:
-    with pytest.raises(ValueError):
-        rmb_upper(Decimal("-1"))
-
-
 # Zero-heavy amounts (e.g. 100,009,000.05) are where the 零 rules bite; mix them with plain random ones.
 zero_heavy = st.text(alphabet="0000000019", min_size=1, max_size=12).map(lambda d: Decimal(int(d)) / 100)
 amounts = st.integers(min_value=0, max_value=10**12 - 1).map(lambda n: Decimal(n) / 100) | zero_heavy
@@ -170,3 +165,33 @@ def test_integer_words_by_hand() -> None:
     assert integer_words(107000) == "壹拾万柒仟"
     assert integer_words(1001) == "壹仟零壹"
     assert integer_words(300000001) == "叁亿零壹"
+
+
+@pytest.mark.parametrize(
+    ("words", "rule"),
+    [
+        # a 角 digit followed by a digit without its unit: the 分 is not written by the rules
+        ("人民币壹元伍角叁", "的元、角、分写法不对（到元为止应写“整”）"),
+        ("人民币伍角叁", "的元、角、分写法不对（到元为止应写“整”）"),
+        # 零 after a 元 digit that is not 0, before a 角 that is not 0 (1.50 is 壹元伍角)
+        ("人民币壹元零伍角", "中“零”的位置不对"),
+        # 角 is 0 and 分 is not: the rules want 零 after 元 (1.05 is 壹元零伍分)
+        ("人民币壹元伍分", "角位是0而分位不是0，元后应写“零”"),
+    ],
+)
+def test_parse_rmb_upper_says_which_rule_is_broken(words: str, rule: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_rmb_upper(words)
+    assert str(caught.value) == f"大写金额“{words}”{rule}"
+
+
+def test_a_jiao_amount_may_end_with_zheng_or_its_variant_zheng() -> None:
+    # 正 is the rules' variant of 整, after 角 as after 元 (0.50 written as 伍角正)
+    assert parse_rmb_upper("人民币伍角正") == Decimal("0.50")
+    assert parse_rmb_upper("人民币壹拾元伍角正") == Decimal("10.50")
+
+
+def test_rmb_upper_refuses_a_negative_amount_and_says_so() -> None:
+    with pytest.raises(ValueError) as caught:
+        rmb_upper(Decimal("-1"))
+    assert str(caught.value) == "金额不能为负数：-1.00"
