@@ -70,6 +70,7 @@ def test_parse_rmb_upper_accepts_allowed_variants(words: str, figure: str) -> No
         "人民币壹佰伍元整",  # 壹佰伍 is ambiguous: 105 needs 零
         "人民币壹仟伍拾元整",  # missing 零 for the 0 hundreds
         "人民币壹仟零零伍元整",  # two 零
+        "人民币壹万零零伍元整",  # two 零 after 万
         "人民币壹拾零伍元整",  # 零 where no place is empty
         "人民币壹万壹拾元整",  # 10,010 needs 零 after 万
         "人民币壹佰拾元整",  # 拾 without its digit is allowed only at the very start
@@ -167,6 +168,9 @@ def test_integer_words_by_hand() -> None:
     assert integer_words(300000001) == "叁亿零壹"
 
 
+BAD_ORDER = "写法不对：数字和单位（拾、佰、仟）的顺序或“零”的位置有误"
+
+
 @pytest.mark.parametrize(
     ("words", "rule"),
     [
@@ -177,6 +181,21 @@ def test_integer_words_by_hand() -> None:
         ("人民币壹元零伍角", "中“零”的位置不对"),
         # 角 is 0 and 分 is not: the rules want 零 after 元 (1.05 is 壹元零伍分)
         ("人民币壹元伍分", "角位是0而分位不是0，元后应写“零”"),
+        # nothing before 元
+        ("人民币元整", "的元以上部分写法不对"),
+        # a number never starts with 零
+        ("人民币零壹拾元整", "不能以“零”开头"),
+        # 10,010: the 万 section is followed by 0 thousands, so 零 is required (壹万零壹拾)
+        ("人民币壹万壹拾元整", "中间有“0”的位置应写“零”"),
+        # digits and units out of order, in the section before 万 and in the last one
+        ("人民币壹佰佰万元整", BAD_ORDER),
+        ("人民币壹万零伍佰伍元整", BAD_ORDER),
+        # 万 twice: the section after the first 万 is read, and its two digits in a row are the fault named
+        ("人民币壹万壹壹万元整", BAD_ORDER),
+        # 拾 without its digit is read as ten only at the very start, not after 万
+        ("人民币壹万拾元整", BAD_ORDER),
+        # an unknown character
+        ("人民币1万元整", "含有不应出现的字“1”"),
     ],
 )
 def test_parse_rmb_upper_says_which_rule_is_broken(words: str, rule: str) -> None:
