@@ -3,21 +3,22 @@
     nice -n 19 python tools/mutation.py [MODULE ...] [--jobs N] [--survivors] [--report-only]
 
 mutmut (configured in pyproject.toml, ``[tool.mutmut]``) copies the code to ``mutants/`` and, for each
-small change it makes to a function of ``toolkit/law/`` (``<`` for ``<=``, a constant changed, a line
-dropped …), runs the law, explain and documents tests that reach that function. A change that no test
-notices ("survived") is a figure that could go wrong unseen, unless the change cannot alter what the
-function does: such *equivalent* mutants are listed in docs/mutation.md, each with why.
+small change it makes to a function of ``toolkit/law/`` or ``toolkit/case/identity.py`` (``<`` for ``<=``, a
+constant changed, a line dropped …), runs the law, explain, documents, checks and case tests that reach that
+function. A change that no test notices ("survived") is a figure that could go wrong unseen, unless the change
+cannot alter what the function does: such *equivalent* mutants are listed in docs/mutation.md, each with why.
 
-- ``MODULE``: run only these modules of toolkit/law (``ledger caps``); default all of them. mutmut keeps
-  the results of earlier runs in ``mutants/`` and runs only what is new or changed.
+- ``MODULE``: run only these modules of toolkit/law (``ledger caps``), or another mutated module by its path
+  under toolkit (``case/identity``); default all of them. mutmut keeps the results of earlier runs in
+  ``mutants/`` and runs only what is new or changed.
 - ``--survivors``: run again the mutants that survived last time (after adding tests).
 - ``--report-only``: run nothing, only report the results kept in ``mutants/``.
 
 The report: killed (a test failed, or the mutant ran out of time), survivors matched to docs/mutation.md
 (equivalent), survivors not listed there (printed with their diff), and the score = killed / (killed +
 unlisted survivors). The exit status is 1 below 95 %. This is not part of CI (like benchmarks/): a full
-run of toolkit/law takes about half an hour of CPU on one core. Needs ``pip install mutmut==3.8.1`` (the report reads
-its results through mutmut's own modules, so another version may need this script adapted).
+run takes about an hour of CPU on one core. Needs ``pip install mutmut==3.8.1`` (the report reads its results
+through mutmut's own modules, so another version may need this script adapted).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ THRESHOLD = 95.0
 KILLED = {"killed", "timeout", "caught by type check", "segfault"}
 SURVIVED = {"survived", "no tests", "suspicious"}
 # A row of the equivalents table in docs/mutation.md: | `function` | `mutated line` | why |
-_ROW = re.compile(r"^\|\s*`(?P<function>toolkit\.law\.[^`]+)`\s*\|\s*`(?P<line>(?:[^`]|``)*)`\s*\|(?P<why>.+)\|\s*$")
+_ROW = re.compile(r"^\|\s*`(?P<function>toolkit\.[^`]+)`\s*\|\s*`(?P<line>(?:[^`]|``)*)`\s*\|(?P<why>.+)\|\s*$")
 
 
 @dataclass(frozen=True)
@@ -53,13 +54,13 @@ class Mutant:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("modules", nargs="*", help="modules of toolkit/law, e.g. ledger caps (default: all)")
+    parser.add_argument("modules", nargs="*", help="modules, e.g. ledger caps case/identity (default: all)")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
     parser.add_argument("--survivors", action="store_true", help="run again the mutants that survived")
     parser.add_argument("--report-only", action="store_true", help="only report the results kept in mutants/")
     args = parser.parse_args()
     os.chdir(ROOT)  # mutmut reads pyproject.toml and mutants/ from the current folder
-    patterns = [f"toolkit.law.{m.removesuffix('.py')}.*" for m in args.modules]
+    patterns = [f"{_prefix(m)}*" for m in args.modules]
     if args.survivors:
         patterns = [m.name for m in results() if m.status in SURVIVED and _in(m, args.modules)]
     if not args.report_only and (patterns or not args.survivors):
@@ -70,9 +71,15 @@ def main() -> int:
 
 def _refresh_copies() -> None:
     """mutmut copies each file to ``mutants/`` once and keeps its copy: bring the data files (LPR, caps,
-    citations, holidays), templates, samples and tests up to date, or a run would test against old data."""
+    citations, holidays), templates, samples and tests up to date, or a run would test against old data, and
+    remove the copies of modules and tests since moved or deleted (a stale module shadows its new place)."""
     if not (ROOT / "mutants").is_dir():
         return
+    for folder in ("toolkit", "tests"):
+        for copy in (ROOT / "mutants" / folder).rglob("*.py"):
+            if not (ROOT / copy.relative_to(ROOT / "mutants")).exists():
+                for stale in (copy, copy.with_name(copy.name + ".meta"), copy.with_name(copy.name + ".spans")):
+                    stale.unlink(missing_ok=True)
     for folder in ("toolkit", "templates", "samples", "schema", "tests"):
         for source in (ROOT / folder).rglob("*"):
             mutated = folder == "toolkit" and source.suffix == ".py"  # mutmut writes these itself
@@ -83,12 +90,19 @@ def _refresh_copies() -> None:
                     shutil.copy2(source, target)
 
 
+def _prefix(module: str) -> str:
+    """The start of the mutants' names of a module: ``ledger`` → toolkit.law.ledger., ``case/identity`` →
+    toolkit.case.identity."""
+    name = module.removesuffix(".py").replace("/", ".")
+    return f"toolkit.{name}." if "." in name else f"toolkit.law.{name}."
+
+
 def _in(mutant: Mutant, modules: list[str]) -> bool:
-    return not modules or any(mutant.name.startswith(f"toolkit.law.{m.removesuffix('.py')}.") for m in modules)
+    return not modules or any(mutant.name.startswith(_prefix(m)) for m in modules)
 
 
 def results() -> list[Mutant]:
-    """Every mutant of toolkit/law and its status, as mutmut keeps them in ``mutants/``."""
+    """Every mutant of the mutated modules and its status, as mutmut keeps them in ``mutants/``."""
     from mutmut.__main__ import SourceFileMutationData, status_by_exit_code, walk_mutatable_files
 
     found = []
