@@ -263,6 +263,15 @@ def test_gap_details_word_for_word() -> None:
     ]
 
 
+def test_a_down_payment_above_the_settlement_names_the_field_to_check() -> None:
+    # law.md §6: the base to split is settlement_amount − down_payment = 18,000.00 − 18,000.01 < 0
+    figures = _figures({"proposal": {"down_payment": "18000.01"}})
+    assert figures.schedule is None and figures.schedule_total is None
+    assert [(m.figure, m.field, m.detail) for m in figures.missing] == [
+        ("schedule", "proposal.down_payment", "首付款大于和解总额，无法排出分期：请核对金额")
+    ]
+
+
 def test_a_licensed_lender_under_the_4x_lpr_override_cites_the_private_lending_articles() -> None:
     # law.md §9.4: with rate_cap_basis lpr4x the cap is 4 × LPR by analogy, citing 民间借贷规定 第二十五条…
     caps = figures_json(_figures({"loan": {"rate_cap_basis": "lpr4x"}}))["caps"]

@@ -51,6 +51,7 @@ def test_parse_rmb_upper_reads_back(figure: str, words: str) -> None:
         ("人民币壹拾万零柒仟元伍角叁分", "107000.53"),  # the rules' other allowed form
         ("人民币壹仟陆佰捌拾元叁角贰分", "1680.32"),  # likewise
         ("人民币壹万捌仟元正", "18000.00"),  # 正 for 整
+        ("人民币零元正", "0.00"),  # 正 for 整 in the zero amount too
         ("人民币伍角整", "0.50"),  # 整 after 角 is allowed
         ("壹万捌仟元整", "18000.00"),  # without the prefix
         ("人民币拾元整", "10.00"),  # a leading 拾 without 壹 is read as ten (only at the very start)
@@ -71,6 +72,8 @@ def test_parse_rmb_upper_accepts_allowed_variants(words: str, figure: str) -> No
         "人民币壹仟伍拾元整",  # missing 零 for the 0 hundreds
         "人民币壹仟零零伍元整",  # two 零
         "人民币壹万零零伍元整",  # two 零 after 万
+        "人民币壹佰零元整",  # a 零 at the end of the number: nothing follows it
+        "人民币壹万零元整",  # likewise after 万
         "人民币壹拾零伍元整",  # 零 where no place is empty
         "人民币壹万壹拾元整",  # 10,010 needs 零 after 万
         "人民币壹佰拾元整",  # 拾 without its digit is allowed only at the very start
@@ -134,6 +137,8 @@ def test_yuan() -> None:
         ("0.12345", "12.345%"),  # never rounded: the formula lines recompute from it
         ("0.3597", "35.97%"),
         ("1", "100%"),
+        # more than six decimals of a percent: rounded half up at the sixth (half even would give 12.345678%)
+        ("0.123456785", "12.345679%"),
     ],
 )
 def test_rate_percent(r: str, text: str) -> None:
@@ -194,6 +199,8 @@ BAD_ORDER = "写法不对：数字和单位（拾、佰、仟）的顺序或“�
         ("人民币壹万壹壹万元整", BAD_ORDER),
         # 拾 without its digit is read as ten only at the very start, not after 万
         ("人民币壹万拾元整", BAD_ORDER),
+        # 元 twice: what follows the first 元 is not 角, 分 or 整
+        ("人民币壹元壹元整", "的元、角、分写法不对（到元为止应写“整”）"),
         # an unknown character
         ("人民币1万元整", "含有不应出现的字“1”"),
     ],
