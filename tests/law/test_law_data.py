@@ -10,7 +10,7 @@ import pytest
 
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
-from toolkit.law.citations import citation_table, cite, cite_all
+from toolkit.law.citations import citation_table, cite, cite_all, cite_groups
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 
 
@@ -139,7 +139,8 @@ def test_only_the_points_law_md_leaves_open_are_marked_verify() -> None:
 def test_unknown_citation_fails_loudly() -> None:
     with pytest.raises(LegalDataError) as caught:
         cite("private_lending_99")
-    assert "private_lending_99" in caught.value.message
+    assert caught.value.message == "法律依据 private_lending_99 不在 citations.yaml 中"
+    assert caught.value.hint == "请检查引用的键是否拼写正确，或在 citations.yaml 中补上该条"
 
 
 def test_cite_all_shares_a_title() -> None:
@@ -147,6 +148,16 @@ def test_cite_all_shares_a_title() -> None:
         "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条、第二十八条、"
         "《中华人民共和国民法典》第六百七十条"
     )
+
+
+def test_cite_groups_names_each_article_once_and_a_whole_instrument_by_its_title() -> None:
+    # an article cited twice is printed once; an instrument cited as a whole (no article) is its title alone
+    assert cite_groups(["private_lending_25", "civil_code_670", "private_lending_25", "gb_32100", "gb_32100"]) == [
+        "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条",
+        "《中华人民共和国民法典》第六百七十条",
+        "《法人和其他组织统一社会信用代码编码规则》（GB 32100-2015）",
+    ]
+    assert cite_all([]) == ""
 
 
 def test_caps_data() -> None:

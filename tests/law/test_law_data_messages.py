@@ -53,6 +53,8 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "2: values.2027-01-20.reference: 应为一段文字，不能为空"),
         ("citations.yaml", "citations:\n  x: {law: civil_code, article: [1], about: a}\n",
          "2: citations.x.article: 应为一段文字，不能为空"),
+        ("citations.yaml", "citations:\n  y: {law: no_law, about: a}\n  x: {law: no_law, about: b}\n",
+         "1: (顶层): 这些引用的 law 不在 laws 中：x、y"),
         ("caps.yaml", "lender_kinds:\n  bank: {show_lpr4x_too: maybe}\n",
          "2: lender_kinds.bank.show_lpr4x_too: 应为 true 或 false"),
         ("caps.yaml", "disguised_interest_fees:\n  names: 服务费\n",
