@@ -14,7 +14,7 @@ from pathlib import Path
 from toolkit.case.models import Case
 from toolkit.checks import Finding
 from toolkit.documents import kind as document_kind
-from toolkit.documents import requested
+from toolkit.documents import requested, sections_hint
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.filenames import same_name_key
@@ -55,7 +55,7 @@ def draft_and_write(
         if not names:
             raise UsageError(
                 "案件文件中没有任何文书所需的段落",
-                "答辩状需要 answer 段落，困难情况说明需要 hardship，和解方案需要 proposal",
+                sections_hint(),
             )
     if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() in SUFFIXES:
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")

@@ -20,7 +20,7 @@ from toolkit.case.models import Case
 from toolkit.case.yamlsource import read_text
 from toolkit.checks import blocking, run_fact_checks
 from toolkit.documents import kind as document_kind
-from toolkit.documents import requested
+from toolkit.documents import requested, sections_hint
 from toolkit.drafting import Drafted, Options, draft
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
 from toolkit.law.compute import compute_figures
@@ -119,7 +119,7 @@ def _load(job: Job) -> Case:
 def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> CaseResult:
     names = settings.documents or tuple(requested(case))
     if not names:
-        return replace(base, message="案件文件中没有任何文书所需的段落（answer、hardship 或 proposal）：请补上")
+        return replace(base, message=f"案件文件中没有任何文书所需的段落：请补上（{sections_hint()}）")
     figures = compute_figures(case)
     folder_name = _masked_name(f"{job.case_id}-{case.client.name}")
     folder = settings.out / folder_name

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from toolkit.cli.output import say, writable_folder
+from toolkit.documents import names_text
 from toolkit.render.lint.findings import SEVERITY_NAMES
 
 
@@ -101,7 +102,7 @@ def export(name: str, folder: Path, force: bool) -> None:
 @templates.command("check", epilog="示例：draft templates check my-templates/")
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option(
-    "--document", default=None, help="模板用于哪种文书（answer、hardship、settlement）；默认按 manifest.yaml 判断"
+    "--document", default=None, help=f"模板用于哪种文书（{names_text()}）；默认按 manifest.yaml 判断"
 )
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 @click.pass_context
@@ -151,8 +152,8 @@ def _report_text(report: object) -> str:
 @click.command("context", epilog="示例：draft context --case samples/case.yaml --doc answer")
 @click.option("--case", "case_path", type=click.Path(path_type=Path), default=None, help="案件文件（YAML）")
 @click.option("--sample", is_flag=True, help="用内置的完整示例案件（每个可选部分都有），显示全部变量")
-@click.option("--doc", "doc", default="answer", show_default=True, help="文书：answer、hardship、settlement")
-@click.option("--style", type=click.Choice(["narrative", "elements"]), default=None, help="答辩状样式")
+@click.option("--doc", "doc", default="answer", show_default=True, help=f"文书：{names_text()}")
+@click.option("--style", default=None, help="模板样式（如答辩状的 narrative、elements），同起草命令的 --style")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（金额为字符串，日期为 ISO 格式）")
 def context(case_path: Path | None, sample: bool, doc: str, style: str | None, as_json: bool) -> None:
     """显示模板收到的全部变量（即模板中 {{ … }} 可以使用的内容），以及过滤器的用法。"""

@@ -4,6 +4,8 @@ Search order for each template key: ``--templates DIR`` (given on the command li
 by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder (``templates/`` of the checkout,
 shipped as :mod:`toolkit.bundled.templates`). A folder may hold a
 ``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names.
+A built-in template file that the built-in manifest does not list serves the key of its name, for the
+document kind of that name (``evidence.docx`` → key and kind ``evidence``): a new kind needs no manifest row.
 Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
 """
 
@@ -34,6 +36,11 @@ class ManifestEntry(BaseModel):
     document: str
     style: str | None = None
     description: str = ""
+
+    @classmethod
+    def default(cls, key: str) -> ManifestEntry:
+        """The entry of a key no manifest lists: the file named after it, for the document kind of that name."""
+        return cls(file=f"{key}.docx", document=key)
 
 
 class Manifest(BaseModel):
@@ -83,10 +90,14 @@ def search_path(override: Path | None = None) -> list[Path]:
 
 
 def builtin_manifest() -> Manifest:
+    """The built-in manifest, with a default entry for each built-in template file it does not list."""
     manifest = read_manifest(templates_folder())
     if manifest is None:
         raise TemplateError(f"内置模板清单 {templates_folder() / 'manifest.yaml'} 缺失", "请重新安装 draft")
-    return manifest
+    listed = {entry.file for entry in manifest.templates.values()}
+    unlisted = sorted(path.stem for path in templates_folder().glob("*.docx") if path.name not in listed)
+    extra = {key: ManifestEntry.default(key) for key in unlisted if key not in manifest.templates}
+    return manifest.model_copy(update={"templates": {**manifest.templates, **extra}}) if extra else manifest
 
 
 def find(key: str, override: Path | None = None) -> TemplateRef:
