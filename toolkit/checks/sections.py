@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents import kinds, missing_fields
 
+
 @check("SECTION-MISSING", "error", "缺少所起草文书需要的内容", "各文书所需的段落")
 def missing_sections(facts: Facts) -> Iterator[Problem]:
     for name, kind in kinds().items():
@@ -19,8 +20,7 @@ def missing_sections(facts: Facts) -> Iterator[Problem]:
             continue
         for field in missing_fields(facts.case, kind):
             yield Problem(
-                f"起草{kind.title}需要 {field}：{kind.needs[field]}。"
-                "请在案件文件中补上（可参照 samples/case.yaml）",
+                f"起草{kind.title}需要 {field}：{kind.needs[field]}。请在案件文件中补上（可参照 samples/case.yaml）",
                 field,
             )
 

@@ -101,9 +101,7 @@ def export(name: str, folder: Path, force: bool) -> None:
 
 @templates.command("check", epilog="示例：draft templates check my-templates/")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--document", default=None, help=f"模板用于哪种文书（{names_text()}）；默认按 manifest.yaml 判断"
-)
+@click.option("--document", default=None, help=f"模板用于哪种文书（{names_text()}）；默认按 manifest.yaml 判断")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 @click.pass_context
 def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -> None:
