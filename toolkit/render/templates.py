@@ -104,7 +104,7 @@ def find(key: str, override: Path | None = None) -> TemplateRef:
     """The template that serves ``key`` (e.g. "answer", "answer-elements")."""
     builtin, builtin_folder = builtin_manifest(), templates_folder()
     for folder in search_path(override):
-        manifest = read_manifest(folder) or (builtin if folder != builtin_folder else None)
+        manifest = builtin if folder == builtin_folder else read_manifest(folder) or builtin
         entry = manifest.templates.get(key) if manifest else None
         if entry is None:
             continue
