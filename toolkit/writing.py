@@ -15,7 +15,7 @@ from toolkit.case.models import Case
 from toolkit.checks import Finding
 from toolkit.documents import kind as document_kind
 from toolkit.documents import requested, sections_hint
-from toolkit.drafting import Options, draft
+from toolkit.drafting import Options, draft_each
 from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.filenames import same_name_key
 from toolkit.law.figures import Figures
@@ -61,11 +61,9 @@ def draft_and_write(
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
     targets = _distinct_targets(case, names, out)
     ready = []
-    for name in names:
-        try:
-            drafted = draft(case, figures, name, options)
-        except DraftError as error:
-            outcome.refused.append(error)
+    for name, drafted in zip(names, draft_each(case, figures, names, options), strict=True):
+        if isinstance(drafted, DraftError):
+            outcome.refused.append(drafted)
             continue
         ready.append((targets[name], drafted))
         outcome.notices += [_notice(f) for f in drafted.findings if f.severity != "info"]

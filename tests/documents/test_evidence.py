@@ -18,7 +18,6 @@ import io
 import re
 
 import docx
-
 import pytest
 from documents_support import GOLDEN, drafted, paragraphs, sample
 from support import DELETE

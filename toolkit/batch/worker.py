@@ -21,7 +21,7 @@ from toolkit.case.yamlsource import read_text
 from toolkit.checks import blocking, run_fact_checks
 from toolkit.documents import kind as document_kind
 from toolkit.documents import requested, sections_hint
-from toolkit.drafting import Drafted, Options, draft
+from toolkit.drafting import Drafted, Options, draft_each
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
 from toolkit.law.compute import compute_figures
 from toolkit.privacy import mask
@@ -126,12 +126,7 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
     options = settings.options
     if job.data is not None:  # findings name the sheet, row and column of the field
         options = replace(options, locate=lambda field: cell_of(field, job.source, job.cells))
-    drafted: list[tuple[str, Drafted | DraftError]] = []
-    for name in names:
-        try:
-            drafted.append((name, draft(case, figures, name, options)))
-        except DraftError as error:
-            drafted.append((name, error))
+    drafted = zip(names, draft_each(case, figures, names, options), strict=True)
     origin = (job.prior.drafted_from or job.prior.input_sha256) if job.prior is not None else None
     changed = origin is not None and origin != base.input_sha256
     documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]

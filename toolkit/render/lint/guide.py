@@ -1,8 +1,10 @@
-"""The generated part of the authors' guide (templates/README.md): every variable a template receives.
+"""The generated parts of the authors' guide (templates/README.md): the linter's rules and every variable
+a template receives.
 
-The tree is drawn from the complete sample case through each document kind, so the guide lists exactly
-what templates get; ``python -m toolkit.render.lint.guide`` rewrites the part between the markers, and
-a test fails when the guide and the context drift apart.
+The rules come from the linter's registry (:mod:`.rules`); the variables are drawn from the complete
+sample case through each document kind, so the guide lists exactly what templates get.
+``python -m toolkit.lint.guide`` rewrites the parts between the markers, and a test fails when the guide
+drifts from the registry or the context.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from toolkit.documents import kinds
 from toolkit.privacy import mask
 from toolkit.render.environment import environment
 from toolkit.render.lint.context_view import filter_examples, tree
+from toolkit.render.lint.rules import rules_markdown
 from toolkit.render.lint.sample import sample_context
 from toolkit.render.templates import builtin_manifest
 
 GUIDE = templates_folder() / "README.md"
-BEGIN = "<!-- 变量一览：以下由 python -m toolkit.render.lint.guide 生成，请勿手改 -->"
+BEGIN = "<!-- 变量一览：以下由 python -m toolkit.lint.guide 生成，请勿手改 -->"
 END = "<!-- 变量一览结束 -->"
+RULES_BEGIN = "<!-- 检查项一览：以下由 python -m toolkit.lint.guide 生成，请勿手改 -->"
+RULES_END = "<!-- 检查项一览结束 -->"
 
 
 def _block(title: str, values: dict[str, Any]) -> list[str]:
@@ -45,19 +50,24 @@ def variables_markdown() -> str:
             continue
         context = sample_context(entry.document, entry.style)
         own = {name: value for name, value in context.items() if name not in shared}
-        lines += _block(f"{entry.description}（模板 {key}）", own)
+        lines += _block(f"{entry.description or kinds()[entry.document].title}（模板 {key}）", own)
     return "\n".join(lines).rstrip() + "\n"
 
 
-def generated_part(text: str) -> str:
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    return text[start:end].strip("\n") + "\n"
+def generated_part(text: str, begin: str = BEGIN, end: str = END) -> str:
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[start:stop].strip("\n") + "\n"
+
+
+def _replaced(text: str, begin: str, end: str, generated: str) -> str:
+    start, stop = text.index(begin) + len(begin), text.index(end)
+    return text[:start] + "\n\n" + generated + "\n" + text[stop:]
 
 
 def rewrite(path: Path = GUIDE) -> None:
     text = path.read_text(encoding="utf-8")
-    start, end = text.index(BEGIN) + len(BEGIN), text.index(END)
-    path.write_text(text[:start] + "\n\n" + variables_markdown() + "\n" + text[end:], encoding="utf-8")
+    text = _replaced(text, RULES_BEGIN, RULES_END, rules_markdown())
+    path.write_text(_replaced(text, BEGIN, END, variables_markdown()), encoding="utf-8")
 
 
 if __name__ == "__main__":
