@@ -14,7 +14,7 @@ import click
 
 from toolkit.cli.output import say, writable_folder
 from toolkit.documents import names_text
-from toolkit.render.lint.findings import SEVERITY_NAMES
+from toolkit.lint.findings import SEVERITY_NAMES
 
 
 @click.group("templates", epilog="示例：draft templates export answer my-templates/")
@@ -109,7 +109,7 @@ def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -
 
     退出码：0 没有错误；1 有错误；2 用法错误。
     """
-    from toolkit.render.lint import lint_path
+    from toolkit.lint import lint_path
 
     reports = lint_path(path, document)
     if as_json:
@@ -131,7 +131,7 @@ def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -
 
 
 def _report_text(report: object) -> str:
-    from toolkit.render.lint import Report
+    from toolkit.lint import Report
 
     assert isinstance(report, Report)
     what = f"（{report.key}，{report.document}）" if report.key else ""
@@ -160,8 +160,8 @@ def context(case_path: Path | None, sample: bool, doc: str, style: str | None, a
     from toolkit.errors import UsageError
     from toolkit.law.compute import compute_figures
     from toolkit.render.environment import environment
-    from toolkit.render.lint.context_view import filter_examples, filter_lines, to_json, tree
-    from toolkit.render.lint.sample import sample_cases, styled
+    from toolkit.lint.context_view import filter_examples, filter_lines, to_json, tree
+    from toolkit.lint.sample import sample_cases, styled
 
     if (case_path is None) == (not sample):
         raise UsageError(

@@ -6,7 +6,7 @@ single tags as Word leaves them (:mod:`.tagrules`), blocks and docxtpl's paragra
 complete sample case with the document checks (:mod:`.rendered`).
 """
 
-from toolkit.render.lint.findings import Finding, Location
-from toolkit.render.lint.run import Report, identify, lint_path, lint_template
+from toolkit.lint.findings import Finding, Location
+from toolkit.lint.run import Report, identify, lint_path, lint_template
 
 __all__ = ["Finding", "Location", "Report", "identify", "lint_path", "lint_template"]

@@ -22,13 +22,13 @@ from toolkit.documents import names_text
 from toolkit.errors import TemplateError, UsageError
 from toolkit.render import templates
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.lint.blocks import block_findings
-from toolkit.render.lint.findings import Finding, Location
-from toolkit.render.lint.names import name_problems, parse_tags
-from toolkit.render.lint.rendered import render_findings
-from toolkit.render.lint.sample import sample_context
-from toolkit.render.lint.source import TemplatePart, templated_parts
-from toolkit.render.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
+from toolkit.lint.blocks import block_findings
+from toolkit.lint.findings import Finding, Location
+from toolkit.lint.names import name_problems, parse_tags
+from toolkit.lint.rendered import render_findings
+from toolkit.lint.sample import sample_context
+from toolkit.lint.source import TemplatePart, templated_parts
+from toolkit.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
 from toolkit.render.package import package_problems, read_package
 
 

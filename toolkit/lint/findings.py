@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.render.lint.rules import SEVERITY_NAMES, Severity, rule
+from toolkit.lint.rules import SEVERITY_NAMES, Severity, rule
 
 __all__ = ["SEVERITY_NAMES", "Finding", "Location", "Severity", "part_name", "shorten"]
 

@@ -22,10 +22,10 @@ from toolkit.errors import DraftError, RenderedXmlError
 from toolkit.law.compute import compute_figures
 from toolkit.render.compiled import CompiledTemplate
 from toolkit.render.environment import DraftEnvironment
-from toolkit.render.lint.findings import Finding, Location
-from toolkit.render.lint.sample import sample_cases, styled
-from toolkit.render.lint.source import TemplatePart
-from toolkit.render.lint.tagrules import finding
+from toolkit.lint.findings import Finding, Location
+from toolkit.lint.sample import sample_cases, styled
+from toolkit.lint.source import TemplatePart
+from toolkit.lint.tagrules import finding
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _VARIANTS = ("完整示例案件", "诉讼时效已届满的示例案件")

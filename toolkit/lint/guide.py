@@ -16,9 +16,9 @@ from toolkit.bundled import templates_folder
 from toolkit.documents import kinds
 from toolkit.privacy import mask
 from toolkit.render.environment import environment
-from toolkit.render.lint.context_view import filter_examples, tree
-from toolkit.render.lint.rules import rules_markdown
-from toolkit.render.lint.sample import sample_context
+from toolkit.lint.context_view import filter_examples, tree
+from toolkit.lint.rules import rules_markdown
+from toolkit.lint.sample import sample_context
 from toolkit.render.templates import builtin_manifest
 
 GUIDE = templates_folder() / "README.md"
