@@ -10,10 +10,10 @@ from templates_support import ROOT, SAMPLE
 from toolkit.case.load import load_case
 from toolkit.documents import kind
 from toolkit.law.compute import compute_figures
-from toolkit.render.environment import environment
 from toolkit.lint.findings import Finding, Location
 from toolkit.lint.guide import GUIDE, RULES_BEGIN, RULES_END, generated_part, variables_markdown
 from toolkit.lint.rules import RULES, rules_markdown
+from toolkit.render.environment import environment
 
 TEXT = GUIDE.read_text(encoding="utf-8")
 RULE = re.compile(r'"((?:TAG|BLOCK|RENDER|TEMPLATE|WORD|LINT)-[A-Z-]+[A-Z])"')

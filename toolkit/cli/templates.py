@@ -159,9 +159,9 @@ def context(case_path: Path | None, sample: bool, doc: str, style: str | None, a
     from toolkit.documents import kind as document_kind
     from toolkit.errors import UsageError
     from toolkit.law.compute import compute_figures
-    from toolkit.render.environment import environment
     from toolkit.lint.context_view import filter_examples, filter_lines, to_json, tree
     from toolkit.lint.sample import sample_cases, styled
+    from toolkit.render.environment import environment
 
     if (case_path is None) == (not sample):
         raise UsageError(

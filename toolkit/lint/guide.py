@@ -14,11 +14,11 @@ from typing import Any
 
 from toolkit.bundled import templates_folder
 from toolkit.documents import kinds
-from toolkit.privacy import mask
-from toolkit.render.environment import environment
 from toolkit.lint.context_view import filter_examples, tree
 from toolkit.lint.rules import rules_markdown
 from toolkit.lint.sample import sample_context
+from toolkit.privacy import mask
+from toolkit.render.environment import environment
 from toolkit.render.templates import builtin_manifest
 
 GUIDE = templates_folder() / "README.md"

@@ -20,12 +20,12 @@ from toolkit.documents import kind as document_kind
 from toolkit.drafting import render_checked
 from toolkit.errors import DraftError, RenderedXmlError
 from toolkit.law.compute import compute_figures
-from toolkit.render.compiled import CompiledTemplate
-from toolkit.render.environment import DraftEnvironment
 from toolkit.lint.findings import Finding, Location
 from toolkit.lint.sample import sample_cases, styled
 from toolkit.lint.source import TemplatePart
 from toolkit.lint.tagrules import finding
+from toolkit.render.compiled import CompiledTemplate
+from toolkit.render.environment import DraftEnvironment
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _VARIANTS = ("完整示例案件", "诉讼时效已届满的示例案件")

@@ -20,8 +20,6 @@ from lxml import etree
 from toolkit.documents import kind as document_kind
 from toolkit.documents import names_text
 from toolkit.errors import TemplateError, UsageError
-from toolkit.render import templates
-from toolkit.render.environment import DraftEnvironment, environment
 from toolkit.lint.blocks import block_findings
 from toolkit.lint.findings import Finding, Location
 from toolkit.lint.names import name_problems, parse_tags
@@ -29,6 +27,8 @@ from toolkit.lint.rendered import render_findings
 from toolkit.lint.sample import sample_context
 from toolkit.lint.source import TemplatePart, templated_parts
 from toolkit.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
+from toolkit.render import templates
+from toolkit.render.environment import DraftEnvironment, environment
 from toolkit.render.package import package_problems, read_package
 
 
