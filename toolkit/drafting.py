@@ -15,11 +15,12 @@ from pathlib import Path
 from toolkit.case.models import Case
 from toolkit.checks import Finding, blocking, check_document, run_fact_checks
 from toolkit.documents import kind as document_kind
-from toolkit.documents.base import DocumentKind, RenderedDocument
+from toolkit.documents.base import DocumentKind
 from toolkit.errors import ChecksFailed, DraftError
 from toolkit.law.figures import Figures
 from toolkit.render import templates
 from toolkit.render.compiled import CompiledTemplate
+from toolkit.render.document import RenderedDocument
 
 
 @dataclass(frozen=True)

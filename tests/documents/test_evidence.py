@@ -25,8 +25,8 @@ from support import DELETE
 from toolkit.case.models import Case
 from toolkit.checks import check_document
 from toolkit.documents import kind, kinds
-from toolkit.documents.base import RenderedDocument
 from toolkit.law.compute import compute_figures
+from toolkit.render.document import RenderedDocument
 
 NO_EVIDENCE = {"answer.evidence": DELETE}
 COLUMNS = ("序号", "证据名称", "证据来源", "证明目的", "页码")
