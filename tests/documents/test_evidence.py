@@ -97,3 +97,20 @@ def test_the_table_has_the_five_columns_and_a_row_per_item() -> None:
     assert cells[0] == COLUMNS
     assert [row[0] for row in cells[1:]] == ["1", "2", "3"]
     assert [row[2] for row in cells[1:]] == ["", "", ""]  # no source in the case: blank, never guessed
+
+
+def test_it_is_laid_out_as_the_other_documents() -> None:
+    """A4, the body in 仿宋 and the title in 宋体, centred; the table ruled on every side, its header
+    repeated on each page, its rows never split over two pages."""
+    document = docx.Document(io.BytesIO(drafted(sample(), "evidence").document.docx))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    east_asia = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia"
+    assert document.styles["Normal"].element.rPr.rFonts.get(east_asia) == "仿宋"
+    title = document.paragraphs[0]
+    assert title.text == "证据目录" and title.alignment == 1
+    assert title.runs[0].bold and title.runs[0].element.rPr.rFonts.get(east_asia) == "宋体"
+    xml = document.tables[0]._tbl.xml
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        assert re.search(rf'<w:{side} w:val="single"', xml), side
+    assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
