@@ -12,11 +12,14 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from toolkit import __version__
+
+if TYPE_CHECKING:
+    from toolkit.documents.base import DocumentKind
 
 OPTIONS_METAVAR = "[选项]"
 SUBCOMMAND_METAVAR = "命令 [参数]..."
@@ -39,7 +42,8 @@ ALL = "all"
 ALL_HELP = "起草案件文件所能支持的全部文书"
 
 
-def _kinds() -> dict[str, Any]:
+def _kinds() -> dict[str, DocumentKind]:
+    """The registered document kinds (imported only when a drafting command or the help needs them)."""
     from toolkit.documents import kinds
 
     return kinds()
@@ -72,7 +76,7 @@ class LazyGroup(click.Group):
     def _help_line(self, name: str) -> str:
         if name in COMMANDS:
             return COMMANDS[name][2]
-        return ALL_HELP if name == ALL else str(_kinds()[name].command_help)
+        return ALL_HELP if name == ALL else _kinds()[name].command_help
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
