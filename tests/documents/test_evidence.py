@@ -114,3 +114,11 @@ def test_it_is_laid_out_as_the_other_documents() -> None:
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         assert re.search(rf'<w:{side} w:val="single"', xml), side
     assert "<w:tblHeader/>" in xml and "<w:cantSplit/>" in xml
+
+
+def test_the_client_is_called_the_defendant_only_once_the_suit_is_filed() -> None:
+    """诉前调解: the court is known, nothing is filed and there is no case number: no 被告 yet."""
+    before = sample(changes={"court.filed_on": DELETE, "court.case_number": DELETE})
+    text = paragraphs(before, "evidence")
+    assert text[1] == "案号：立案后由法院告知"
+    assert text[2].startswith("提交人：李明，男，")

@@ -5,7 +5,8 @@ or ``{name, source, purpose, pages}``), else the default of §9.8 — the contra
 term), the disbursement record when less was received than written, and the repayment records. The
 证明目的 column says what each item shows for the client and admits nothing beyond it (law.md §9: a
 repayment record shows what was paid, never what was borrowed or is owed). What the case does not say
-(a source, the pages) is left blank for the lawyer to fill in, never guessed (§9.6).
+(a source, the pages) is left blank for the lawyer to fill in, never guessed (§9.6); so is the client's
+role: 被告 once the suit is filed, nothing before (a court alone may be 诉前调解).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from toolkit.case.models import Case, EvidenceItem
 from toolkit.documents.answer_evidence import default_evidence
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
+from toolkit.documents.letter_wording import suit_pending
 from toolkit.law.figures import Figures
 
 TITLE = "证据目录"
@@ -42,7 +44,7 @@ def entries(case: Case) -> list[dict[str, Any]]:
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
     result = base_context(case, figures)
-    result["doc"] = {"title": TITLE, "entries": entries(case)}
+    result["doc"] = {"title": TITLE, "role": "被告" if suit_pending(case) else "", "entries": entries(case)}
     return result
 
 
