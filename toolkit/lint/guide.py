@@ -16,7 +16,7 @@ from toolkit.bundled import templates_folder
 from toolkit.documents import kinds
 from toolkit.lint.context_view import filter_examples, tree
 from toolkit.lint.rules import rules_markdown
-from toolkit.lint.sample import sample_context
+from toolkit.lint.sample import sample_context, shared_context
 from toolkit.privacy import mask
 from toolkit.render.environment import environment
 from toolkit.render.templates import builtin_manifest
@@ -42,8 +42,7 @@ def filters_markdown() -> list[str]:
 
 def variables_markdown() -> str:
     """The generated section: the filters, what every document shares, then each template's own ``doc``."""
-    shared = sample_context("answer")
-    shared.pop("doc", None)
+    shared = shared_context()
     lines = filters_markdown() + _block("所有文书共用的变量", shared)
     for key, entry in builtin_manifest().templates.items():
         if entry.document not in kinds():
