@@ -85,18 +85,8 @@ def kind_command(kind: DocumentKind) -> click.Command:
     examples = [f"draft {kind.name} --case samples/case.yaml --out out/"]
     examples += [f"draft {kind.name} --case case.yaml --{option.name} {option.choices[-1]}" for option in kind.options]
     note = "诉讼时效已届满时会阻止生成（见 LIMITATION-GIVEAWAY）。" if kind.acknowledges_debt else ""
-
-    def run(case_path: Path, out: Path | None, **flags: Any) -> None:
-        choices = {option.name: flags.pop(option.name) for option in kind.options}
-        _run([kind.name], case_path, out, choices=choices, **flags)
-
-    return click.Command(
-        kind.name,
-        callback=run,
-        params=_drafting_options() + [_kind_option(option) for option in kind.options],
-        help=f"起草{kind.title}。{note}",
-        epilog="\b\n示例：" + "\n      ".join(examples),
-    )
+    epilog = "\b\n示例：" + "\n      ".join(examples)
+    return _command(kind.name, f"起草{kind.title}。{note}", epilog, [kind.name], kind.options)
 
 
 def all_command() -> click.Command:
@@ -104,20 +94,27 @@ def all_command() -> click.Command:
     from toolkit.documents import kinds
 
     options = {option.name: option for kind in kinds().values() for option in kind.options}
-
-    def run(case_path: Path, out: Path | None, **flags: Any) -> None:
-        choices = {name: flags.pop(name) for name in options}
-        _run(list(kinds()), case_path, out, choices=choices, requested_only=True, **flags)
-
     sections = "，".join(f"有 {kind.requested_by} 段落即起草{kind.title}" for kind in kinds().values())
-    return click.Command(
-        "all",
-        callback=run,
-        params=_drafting_options() + [_kind_option(option) for option in options.values()],
-        help=f"起草案件文件所能支持的全部文书（{sections}）。",
-        epilog="示例：draft all --case samples/case.yaml --out out/",
-    )
+    help_text = f"起草案件文件所能支持的全部文书（{sections}）。"
+    epilog = "示例：draft all --case samples/case.yaml --out out/"
+    return _command("all", help_text, epilog, list(kinds()), tuple(options.values()), requested_only=True)
 
 
-def _kind_option(option: KindOption) -> click.Option:
-    return click.Option([f"--{option.name}"], type=click.Choice(list(option.choices)), default=None, help=option.help)
+def _command(
+    name: str,
+    help_text: str,
+    epilog: str,
+    names: list[str],
+    options: tuple[KindOption, ...],
+    *,
+    requested_only: bool = False,
+) -> click.Command:
+    def run(case_path: Path, out: Path | None, **flags: Any) -> None:
+        choices = {option.name: flags.pop(option.name) for option in options}
+        _run(names, case_path, out, choices=choices, requested_only=requested_only, **flags)
+
+    kind_options: list[click.Parameter] = [
+        click.Option([f"--{option.name}"], type=click.Choice(list(option.choices)), default=None, help=option.help)
+        for option in options
+    ]
+    return click.Command(name, callback=run, params=_drafting_options() + kind_options, help=help_text, epilog=epilog)
