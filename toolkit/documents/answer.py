@@ -9,13 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.case.labels import CHARGE_ITEMS
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
 from toolkit.documents import answer_narrative as narrative
 from toolkit.documents.answer_arguments import scope_key
 from toolkit.documents.answer_elements import element_rows
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.answer_forms import element_form, form_for
-from toolkit.documents.answer_positions import LICENSED, Positions, decide
+from toolkit.documents.answer_positions import Positions, decide
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.law.citations import cite_groups
@@ -49,7 +50,7 @@ def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
     if pos.assigned_from:
         keys.append("civil_code_546")
     if pos.deducted > 0:
-        keys += ["civil_code_670"] + ([] if case.lender.kind in LICENSED else ["private_lending_26"])
+        keys += ["civil_code_670"] + ([] if licensed(case.lender.kind) else ["private_lending_26"])
     if any(pos.item(key).claimed > 0 for key in CHARGE_ITEMS):  # the cap section is printed (§9.4)
         if pos.rule in ("licensed", "licensed_lpr4x"):
             keys += [scope_key(case), "financial_trial_opinions_2"]

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from toolkit.case.labels import CLAIM_ITEMS, LENDER_KINDS
+from toolkit.case.labels import CLAIM_ITEMS
+from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.case.models import Case, received_amount
-from toolkit.documents.answer_positions import LICENSED, Positions
+from toolkit.documents.answer_positions import Positions
 from toolkit.documents.wording import cap_text
 from toolkit.law.citations import cite, cite_all
 from toolkit.law.figures import Figures
@@ -116,7 +117,7 @@ def deducted(case: Case, pos: Positions) -> list[str]:
         f"差额{money(pos.deducted)}系预先扣除的款项。依据{cite('civil_code_670')}，借款的利息不得预先在本金中扣除；"
         "利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。"
     )
-    if case.lender.kind not in LICENSED:
+    if not licensed(case.lender.kind):
         text += f"{cite('private_lending_26')}亦规定，预先在本金中扣除利息的，应当将实际出借的金额认定为本金。"
     return [text + f"故计息本金应以实际出借的{yuan(received_amount(loan))}元为基数。"]
 
@@ -162,10 +163,9 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
 
 def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
     """The cap of the lender's kind, and the request to apply it, in the words of its provision (§9.4)."""
-    kind = case.lender.kind
     if pos.rule in ("licensed", "licensed_lpr4x"):
         lines = [
-            f"原告系{LENDER_KINDS[kind]}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
+            f"原告系{lender_kind(case.lender.kind).name}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
             "其发放贷款引发的纠纷不适用民间借贷的利率规定。"
         ]
         request = (
@@ -199,9 +199,11 @@ def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
 
 
 def scope_key(case: Case) -> str:
-    """The provision that puts a licensed lender outside the private-lending rules (law.md §2)."""
-    licensed_company = case.lender.kind in ("microfinance", "other_licensed")
-    return "private_lending_scope_reply" if licensed_company else "private_lending_1_2"
+    """The provision that puts a licensed lender outside the private-lending rules (law.md §2): its row's
+    ``scope`` in caps.yaml, which a licensed kind must have."""
+    scope = lender_kind(case.lender.kind).scope
+    assert scope is not None, "a licensed kind names its scope (toolkit.case.lender_kinds)"
+    return scope
 
 
 def _lpr4x_cap(figures: Figures) -> str:

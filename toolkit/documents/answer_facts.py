@@ -13,7 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from toolkit.case.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.case.labels import CHARGE_ITEMS, REPAYMENT_KINDS
+from toolkit.case.lender_kinds import lender_kind
 from toolkit.case.models import Case, disbursement_date, received_amount
 from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
@@ -53,7 +54,8 @@ def _parties(a: Answering) -> list[str]:
     case = a.case
     if a.pos.assigned_from:
         return ["有异议。" + say.standing(a.pos)[0]]
-    kind = "" if case.lender.kind == "private" else f"（{LENDER_KINDS[case.lender.kind]}）"
+    row = lender_kind(case.lender.kind)
+    kind = f"（{row.name}）" if row.licensed else ""
     return [f"无异议。出借人：{case.lender.name}{kind}；借款人：{case.client.name}。"]
 
 
