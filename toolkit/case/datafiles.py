@@ -36,6 +36,7 @@ FILE_NAMES = (
     "lpr.yaml",
     "caps.yaml",
     "citations.yaml",
+    "arguments.yaml",
     "holidays.yaml",
     "answer-form-financial-loan.yaml",
     "answer-form-private-lending.yaml",

@@ -19,7 +19,7 @@ from toolkit.law.money import cents, cn_date, rate_percent, yuan
     "warning",
     "约定利率超过法定上限",
     "loan.annual_rate, loan.overdue_rate",
-    cites=("financial_trial_opinions_2", "private_lending_25"),
+    argues=("financial_cap", "private_cap_by_analogy"),
 )
 def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     """Interest above the cap is not supported; the part of an agreed rate above it is the defence."""
@@ -44,7 +44,7 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     "warning",
     "诉请利息费用超过依法可主张的数额",
     "claims",
-    cites=("financial_trial_opinions_2", "private_lending_25"),
+    argues=("financial_cap", "private_cap_by_analogy"),
 )
 def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     """Claimed principal and charges above the capped ledger (law.md §4): the core of the answer."""
@@ -75,7 +75,7 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     "warning",
     "服务费等费用可能是变相利息",
     "claims.fees",
-    cites=("civil_commercial_minutes_51",),
+    argues=("disguised_fees",),
 )
 def fees_as_interest(facts: Facts) -> Iterator[Problem]:
     """Fees named 服务费、咨询费、顾问费、管理费 in a financial loan may be disguised interest and can be

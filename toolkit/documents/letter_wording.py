@@ -13,7 +13,8 @@ from __future__ import annotations
 from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
 from toolkit.documents.wording import lender_is_person
-from toolkit.law.citations import cite, cite_all
+from toolkit.law.arguments import cite_argument
+from toolkit.law.citations import cite_all
 
 # The sentence law.md §9.11 requires, with the letter's own noun in front (本方案, 本说明).
 RESERVATION = "系为协商和解而作出的妥协，不构成对债务数额的自认"
@@ -28,7 +29,7 @@ def suit_pending(case: Case) -> bool:
 
 def reservation(case: Case, *, speaker: str, document: str) -> str:
     """The reservation paragraph: 本方案系为协商和解而作出的妥协，不构成对债务数额的自认。依照/参照 …第一百零七条 …"""
-    article = cite("cpl_interpretation_107")
+    article = cite_argument("no_admission")
     if suit_pending(case):
         protection = (
             f"依照{article}，{speaker}为达成调解协议或者和解协议作出妥协而认可的事实，"
