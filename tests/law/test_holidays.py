@@ -12,7 +12,16 @@ import pytest
 from toolkit.errors import LegalDataError
 from toolkit.law.calendar import is_working_day
 from toolkit.law.deadlines import period_end
-from toolkit.law.holidays import PACKAGE, covered_years, day_status, holiday_table
+from toolkit.law.holidays import (
+    PACKAGE,
+    PACKAGE_FIRST_YEAR,
+    PACKAGE_LAST_YEAR,
+    DayStatus,
+    covered_years,
+    day_status,
+    holiday_table,
+    year_source,
+)
 
 d = dt.date
 REFERENCE = "国务院办公厅关于2099年部分节假日安排的通知"
@@ -57,6 +66,22 @@ def test_the_same_deadline_with_a_holidays_yaml_covering_2099(tmp_path: Path, mo
     assert is_working_day(d(2099, 10, 10)) is True  # a Saturday, but a make-up working day
     assert is_working_day(d(2099, 10, 11)) is False  # the Sunday after it: a plain weekend day
     assert covered_years() == [(2004, 2026, PACKAGE), (2099, 2099, "holidays.yaml")]
+
+
+def test_each_day_of_a_year_given_says_why_and_which_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Under the schedule above: 10-01 a holiday, Saturday 10-10 a make-up working day, Sunday 10-11 a plain
+    weekend day, Monday 10-12 a plain working day, each with holidays.yaml and its notice as the source."""
+    _user_file(tmp_path, monkeypatch, NATIONAL_DAY)
+    source = f"holidays.yaml（{REFERENCE}）"
+    assert day_status(d(2099, 10, 1)) == DayStatus(d(2099, 10, 1), False, "法定节假日", source)
+    assert day_status(d(2099, 10, 10)) == DayStatus(d(2099, 10, 10), True, "调休上班日", source)
+    assert day_status(d(2099, 10, 11)) == DayStatus(d(2099, 10, 11), False, "周末", source)
+    assert day_status(d(2099, 10, 12)) == DayStatus(d(2099, 10, 12), True, "工作日", source)
+
+
+def test_the_package_decides_from_its_first_year_to_its_last() -> None:
+    assert year_source(PACKAGE_FIRST_YEAR) == PACKAGE and year_source(PACKAGE_LAST_YEAR) == PACKAGE
+    assert year_source(PACKAGE_FIRST_YEAR - 1) is None and year_source(PACKAGE_LAST_YEAR + 1) is None
 
 
 def test_a_make_up_saturday_is_the_deadline_itself(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
-from toolkit.law.citations import citation_table, cite, cite_all, cite_groups
+from toolkit.law.citations import citation, citation_table, cite, cite_all, cite_groups
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 
 
@@ -134,6 +134,19 @@ def test_only_the_points_law_md_leaves_open_are_marked_verify() -> None:
     under 第十五条."""
     flagged = {k for k, c in citation_table().citations.items() if c.verify}
     assert flagged == {"cpl_interpretation_31", "contract_general_interpretation_64", "litigation_fees_15"}
+
+
+def test_a_citation_carries_its_key_what_it_is_for_and_what_to_verify() -> None:
+    entries = citation_table().citations
+    flagged = citation("litigation_fees_15")  # one of the three marked verify (above)
+    assert (flagged.key, flagged.about, flagged.verify) == (
+        "litigation_fees_15",
+        entries["litigation_fees_15"].about,
+        entries["litigation_fees_15"].verify,
+    )
+    assert flagged.verify
+    plain = citation("civil_code_670")
+    assert (plain.key, plain.about, plain.verify) == ("civil_code_670", entries["civil_code_670"].about, None)
 
 
 def test_unknown_citation_fails_loudly() -> None:

@@ -21,6 +21,9 @@ KINDS = "bank、consumer_finance、microfinance、other_licensed、private"
 RATE = "利率写成小数，如 0.0300 表示 3.00%"
 
 
+TABLES = {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table, "holidays.yaml": holiday_table}
+
+
 @pytest.fixture
 def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DRAFT_LAW_DIR", str(tmp_path))
@@ -76,9 +79,7 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_each_message_names_file_line_and_field(user_dir: Path, name: str, text: str, problem: str) -> None:
     (user_dir / name).write_text(text, encoding="utf-8")
     with pytest.raises(LegalDataError) as caught:
-        {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table, "holidays.yaml": holiday_table}[
-            name
-        ]()
+        TABLES[name]()
     assert caught.value.message == f"法律数据文件有误：\n{user_dir / name}:{problem}"
     assert caught.value.hint == HINT
 
