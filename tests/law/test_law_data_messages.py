@@ -21,7 +21,12 @@ KINDS = "bank、consumer_finance、microfinance、other_licensed、private"
 RATE = "利率写成小数，如 0.0300 表示 3.00%"
 
 
-TABLES = {"lpr.yaml": lpr_table, "caps.yaml": cap_table, "citations.yaml": citation_table, "holidays.yaml": holiday_table}
+TABLES = {
+    "lpr.yaml": lpr_table,
+    "caps.yaml": cap_table,
+    "citations.yaml": citation_table,
+    "holidays.yaml": holiday_table,
+}
 
 
 @pytest.fixture
