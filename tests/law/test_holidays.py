@@ -79,6 +79,16 @@ def test_each_day_of_a_year_given_says_why_and_which_source(tmp_path: Path, monk
     assert day_status(d(2099, 10, 12)) == DayStatus(d(2099, 10, 12), True, "工作日", source)
 
 
+def test_each_day_of_a_package_year_says_why() -> None:
+    """2026 from the package: 国务院办公厅关于2026年部分节假日安排的通知 gives 国庆节 10-01 (Thursday) … 10-07 off,
+    Sunday 09-20 and Saturday 10-10 worked. Monday 10-12 is a plain working day, Saturday 10-17 a plain weekend."""
+    assert day_status(d(2026, 10, 1)) == DayStatus(d(2026, 10, 1), False, "国庆节假期", PACKAGE)
+    assert day_status(d(2026, 10, 10)) == DayStatus(d(2026, 10, 10), True, "调休上班日", PACKAGE)
+    assert day_status(d(2026, 10, 12)) == DayStatus(d(2026, 10, 12), True, "工作日", PACKAGE)
+    assert day_status(d(2026, 10, 17)) == DayStatus(d(2026, 10, 17), False, "周末", PACKAGE)
+    assert day_status(d(2099, 10, 12)) == DayStatus(d(2099, 10, 12), None, "节假日数据未覆盖", None)
+
+
 def test_the_package_decides_from_its_first_year_to_its_last() -> None:
     assert year_source(PACKAGE_FIRST_YEAR) == PACKAGE and year_source(PACKAGE_LAST_YEAR) == PACKAGE
     assert year_source(PACKAGE_FIRST_YEAR - 1) is None and year_source(PACKAGE_LAST_YEAR + 1) is None
