@@ -11,7 +11,8 @@ cannot alter what the function does: such *equivalent* mutants are listed in doc
 - ``MODULE``: run only these modules of toolkit/law (``ledger caps``), or another mutated module by its path
   under toolkit (``case/identity``); default all of them. mutmut keeps the results of earlier runs in
   ``mutants/`` and runs only what is new or changed.
-- ``--survivors``: run again the mutants that survived last time (after adding tests).
+- ``--survivors``: run again the mutants that survived last time and are not listed as equivalent (after
+  adding tests; a listed one only changes when its function does, and mutmut then runs it anew itself).
 - ``--report-only``: run nothing, only report the results kept in ``mutants/``.
 
 The report: killed (a test failed, or the mutant ran out of time), survivors matched to docs/mutation.md
@@ -56,13 +57,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("modules", nargs="*", help="modules, e.g. ledger caps case/identity (default: all)")
     parser.add_argument("--jobs", type=int, default=1, help="mutants run at once (default 1)")
-    parser.add_argument("--survivors", action="store_true", help="run again the mutants that survived")
+    parser.add_argument("--survivors", action="store_true", help="run again the unlisted survivors")
     parser.add_argument("--report-only", action="store_true", help="only report the results kept in mutants/")
     args = parser.parse_args()
     os.chdir(ROOT)  # mutmut reads pyproject.toml and mutants/ from the current folder
     patterns = [f"{_prefix(m)}*" for m in args.modules]
     if args.survivors:
-        patterns = [m.name for m in results() if m.status in SURVIVED and _in(m, args.modules)]
+        known = equivalents()
+        survivors = [m for m in results() if m.status in SURVIVED and _in(m, args.modules)]
+        patterns = [m.name for m in survivors if not _listed(m, known)]
     if not args.report_only and (patterns or not args.survivors):
         _refresh_copies()
         subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs), *patterns], cwd=ROOT)
@@ -130,16 +133,21 @@ def equivalents() -> dict[tuple[str, str], str]:
     return table
 
 
+def _listed(mutant: Mutant, known: dict[tuple[str, str], str]) -> bool:
+    """Whether the table of equivalents lists the mutant: its function and one of its mutated lines."""
+    lines = mutated_lines(mutant.name)
+    return any((mutant.function, line) in known for line in lines) or (not lines and (mutant.function, "") in known)
+
+
 def report(mutants: list[Mutant]) -> int:
     counts = Counter(m.status for m in mutants)
     known = equivalents()
     equivalent, unlisted = [], []
     for mutant in (m for m in mutants if m.status in SURVIVED):
-        lines = mutated_lines(mutant.name)
-        if any((mutant.function, line) in known for line in lines) or (not lines and (mutant.function, "") in known):
+        if _listed(mutant, known):
             equivalent.append(mutant)
         else:
-            unlisted.append((mutant, lines))
+            unlisted.append((mutant, mutated_lines(mutant.name)))
     killed = sum(counts[s] for s in KILLED)
     unchecked = counts["not checked"]
     for mutant, lines in unlisted:
