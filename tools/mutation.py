@@ -52,6 +52,11 @@ class Mutant:
     def function(self) -> str:
         return self.name.rsplit("__mutmut_", 1)[0]
 
+    @property
+    def module(self) -> str:
+        """The file mutated, as docs/mutation.md names it: law/money.py."""
+        return self.function.rsplit(".", 1)[0].removeprefix("toolkit.").replace(".", "/") + ".py"
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -139,6 +144,20 @@ def _listed(mutant: Mutant, known: dict[tuple[str, str], str]) -> bool:
     return any((mutant.function, line) in known for line in lines) or (not lines and (mutant.function, "") in known)
 
 
+def _module_table(mutants: list[Mutant], listed: set[str]) -> str:
+    """The score table of docs/mutation.md, a row per module: mutants, killed, equivalent, score."""
+    rows = ["| 模块 | 变异 | 杀死（含超时） | 等价（存活，见下表） | 未运行 | 得分 |", "|---|---|---|---|---|---|"]
+    for module in sorted({m.module for m in mutants}):
+        group = [m for m in mutants if m.module == module]
+        killed = sum(m.status in KILLED for m in group)
+        equivalent = sum(m.name in listed for m in group)
+        unchecked = sum(m.status == "not checked" for m in group)
+        judged = len(group) - equivalent - unchecked
+        score = f"{killed} / {judged} = {100.0 * killed / judged:.1f} %" if judged else "—"
+        rows.append(f"| {module} | {len(group)} | {killed} | {equivalent} | {unchecked} | {score} |")
+    return "\n".join(rows)
+
+
 def report(mutants: list[Mutant]) -> int:
     counts = Counter(m.status for m in mutants)
     known = equivalents()
@@ -154,6 +173,7 @@ def report(mutants: list[Mutant]) -> int:
         print(f"survived: {mutant.name} ({mutant.status})")
         for line in lines or ["(the mutant removes lines)"]:
             print(f"    + {line}")
+    print(_module_table(mutants, {m.name for m in equivalent}))
     print(f"mutants: {len(mutants)}  " + "  ".join(f"{s}: {n}" for s, n in sorted(counts.items())))
     judged = killed + len(unlisted)
     score = 100.0 * killed / judged if judged else 0.0
