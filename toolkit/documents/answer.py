@@ -17,7 +17,7 @@ from toolkit.documents.answer_elements import element_rows
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Positions, decide
-from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
+from toolkit.documents.base import SIGNING_DATE, DocumentKind, KindOption, Part
 from toolkit.documents.context import base_context
 from toolkit.law.arguments import provisions
 from toolkit.law.citations import cite_groups
@@ -141,12 +141,34 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
     return found
 
 
+def _styled(case: Case, style: str) -> Case:
+    """The case with ``answer.style`` set from ``--style`` (a case without an answer section is left as it is)."""
+    if case.answer is None:
+        return case
+    return case.model_copy(update={"answer": case.answer.model_copy(update={"style": style})})
+
+
 KIND = DocumentKind(
     name="answer",
     title="民事答辩状",
     requested_by="answer",
-    needs=("court", "court.served_on", "claims", "answer"),
+    needs={
+        "court": "法院与诉讼信息（法院名称、案号、立案日、收到起诉状副本之日）",
+        "court.served_on": "收到起诉状副本之日（答辩期限由此起算）",
+        "claims": "原告的诉讼请求（照起诉状填写各项金额和利息计算截止日）",
+        "answer": "答辩状的选择（认可、异议的项目等）",
+    },
     template=_template,
     parts=parts,
     context=context,
+    order=10,
+    summary="起草民事答辩状（叙述式或要素式）",
+    options=(
+        KindOption(
+            "style",
+            ("narrative", "elements"),
+            "narrative 叙述式（默认，或按案件文件 answer.style）| elements 要素式",
+            _styled,
+        ),
+    ),
 )

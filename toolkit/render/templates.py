@@ -5,7 +5,9 @@ by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder (``tem
 shipped as :mod:`toolkit.bundled.templates`). A folder may hold a
 ``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names. A
 manifest is read by the strict reader of case files (no duplicate keys, tags or aliases) and its problems
-are named ``file:line: field: message``.
+are named ``file:line: field: message``. A built-in template file that the built-in manifest does not list
+serves the key of its name, for the document kind of that name (``evidence.docx`` → key and kind
+``evidence``): a new kind needs no manifest row.
 Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
 """
 
@@ -37,6 +39,11 @@ class ManifestEntry(BaseModel):
     document: str
     style: str | None = None
     description: str = ""
+
+    @classmethod
+    def default(cls, key: str) -> ManifestEntry:
+        """The entry of a key no manifest lists: the file named after it, for the document kind of that name."""
+        return cls(file=f"{key}.docx", document=key)
 
 
 class Manifest(BaseModel):
@@ -101,18 +108,23 @@ def search_path(override: Path | None = None) -> list[Path]:
     return [*folders, templates_folder()]
 
 
+@functools.cache
 def builtin_manifest() -> Manifest:
+    """The built-in manifest, with a default entry for each built-in template file it does not list."""
     manifest = read_manifest(templates_folder())
     if manifest is None:
         raise TemplateError(f"内置模板清单 {templates_folder() / 'manifest.yaml'} 缺失", "请重新安装 draft")
-    return manifest
+    listed = {entry.file for entry in manifest.templates.values()}
+    unlisted = sorted(path.stem for path in templates_folder().glob("*.docx") if path.name not in listed)
+    extra = {key: ManifestEntry.default(key) for key in unlisted if key not in manifest.templates}
+    return manifest.model_copy(update={"templates": {**manifest.templates, **extra}}) if extra else manifest
 
 
 def find(key: str, override: Path | None = None) -> TemplateRef:
     """The template that serves ``key`` (e.g. "answer", "answer-elements")."""
     builtin, builtin_folder = builtin_manifest(), templates_folder()
     for folder in search_path(override):
-        manifest = read_manifest(folder) or (builtin if folder != builtin_folder else None)
+        manifest = builtin if folder == builtin_folder else read_manifest(folder) or builtin
         entry = manifest.templates.get(key) if manifest else None
         if entry is None:
             continue
