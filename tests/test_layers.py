@@ -1,7 +1,8 @@
 """The packages of toolkit/ import one way: each layer only from the layers below it (docs/layers.md).
 
 Every ``import`` and ``from … import`` of every module is read with ``ast`` — at the top, inside a function
-(a lazy import) or under ``TYPE_CHECKING`` alike — and the module it names is mapped to its layer. An import
+(a lazy import) or under ``TYPE_CHECKING`` alike, and ``importlib.import_module("toolkit.…")`` with a
+literal name — and the module it names is mapped to its layer. An import
 of a package in the same layer, or above, fails the test, with the file and line; so does a module of
 toolkit/ that no layer names (a new package is placed in the table first). The model is import-linter's
 "layers" contract: siblings in one layer (``documents`` and ``render``; ``writing``, ``explain`` and
@@ -65,7 +66,17 @@ def imported(source: str, module: str, is_package: bool) -> list[tuple[int, str]
             # ``from toolkit import files``: the names may be modules of their own
             names = [f"{target}.{alias.name}" for alias in node.names] if target == "toolkit" else [target]
             found += [(node.lineno, name) for name in names]
+        elif isinstance(node, ast.Call) and _is_import_module(node.func) and node.args:
+            first = node.args[0]  # importlib.import_module("toolkit.cli") names its module in a string
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((node.lineno, first.value))
     return [(line, name) for line, name in found if name == "toolkit" or name.startswith("toolkit.")]
+
+
+def _is_import_module(func: ast.expr) -> bool:
+    return (isinstance(func, ast.Attribute) and func.attr == "import_module") or (
+        isinstance(func, ast.Name) and func.id in ("import_module", "__import__")
+    )
 
 
 def target_unit(name: str) -> str:
@@ -119,6 +130,8 @@ def test_every_package_of_toolkit_is_in_a_layer() -> None:
         # the helpers sit below case
         ("toolkit.files", "from toolkit.case.models import Case", "files imports toolkit.case.models"),
         ("toolkit.errors", "from toolkit import privacy", "errors imports toolkit.privacy"),
+        # an import by name, as a lazy command loader does it
+        ("toolkit.checks.run", "import importlib\nimportlib.import_module('toolkit.cli.drafting')", "checks imports"),
         # a module no layer names
         ("toolkit.newpackage.thing", "import os", "not in any layer"),
     ],

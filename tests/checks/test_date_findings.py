@@ -204,7 +204,7 @@ def test_draft_data_lists_every_table(schedule_2099: Path, capsys: pytest.Captur
     code, out, _ = run_cli(["data", "--json"], capsys)
     assert code == 0
     tables = {row["name"]: row for row in json.loads(out)}
-    assert set(tables) == {"lpr.yaml", "caps.yaml", "citations.yaml", "holidays.yaml"}
+    assert set(tables) == {"lpr.yaml", "caps.yaml", "citations.yaml", "arguments.yaml", "holidays.yaml"}
     assert tables["lpr.yaml"]["last_reviewed"] == "2026-02-20"  # law.md §1
     assert str(schedule_2099 / "holidays.yaml") in tables["holidays.yaml"]["sources"]
     assert "2099 年：holidays.yaml" in tables["holidays.yaml"]["covers"]

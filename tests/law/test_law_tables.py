@@ -21,16 +21,17 @@ def _by_name() -> dict[str, dict[str, object]]:
     return {table.name: table.to_json() for table in legal_tables()}
 
 
-def test_the_four_tables_in_order_with_their_sources() -> None:
+def test_the_five_tables_in_order_with_their_sources() -> None:
     tables = [t.to_json() for t in legal_tables()]
-    assert [t["name"] for t in tables] == ["lpr.yaml", "caps.yaml", "citations.yaml", "holidays.yaml"]
+    assert [t["name"] for t in tables] == ["lpr.yaml", "caps.yaml", "citations.yaml", "arguments.yaml", "holidays.yaml"]
     assert [t["sources"] for t in tables] == [
         ["toolkit/law/data/lpr.yaml"],
         ["toolkit/law/data/caps.yaml"],
         ["toolkit/law/data/citations.yaml"],
+        ["toolkit/law/data/arguments.yaml"],
         [PACKAGE, "toolkit/law/data/holidays.yaml"],
     ]
-    for table, name in zip(tables, ["lpr", "caps", "citations", "holidays"], strict=True):
+    for table, name in zip(tables, ["lpr", "caps", "citations", "arguments", "holidays"], strict=True):
         data = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
         assert table["title"] == data["description"] and table["note"] == data.get("note")
         assert table["last_reviewed"] == data["last_reviewed"].isoformat()
@@ -95,4 +96,11 @@ def test_citations_line_counts_the_provisions_to_verify(tmp_path: Path, monkeypa
     count = len(data["citations"]) + ("civil_code_680" not in data["citations"])
     assert _by_name()["citations.yaml"]["covers"] == (
         f"法律文件 {len(data['laws'])} 部，条款 {count} 条，其中待律师核对 {unverified} 条"
+    )
+
+
+def test_arguments_line_counts_the_file() -> None:
+    data = yaml.safe_load((DATA / "arguments.yaml").read_text(encoding="utf-8"))
+    assert _by_name()["arguments.yaml"]["covers"] == (
+        f"答辩理由 {len(data['arguments'])} 项，每项引用的条文（citations.yaml 中的键）"
     )

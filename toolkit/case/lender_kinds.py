@@ -5,7 +5,7 @@ A row is everything the toolkit knows of a kind, so a new kind is one row and no
     microfinance:
       description: 小额贷款公司                 # what ``draft explain`` calls it
       name: 小额贷款公司                        # what the documents print (原告系小额贷款公司)
-      choice: 小额贷款公司                      # the option ``draft new`` offers
+      choice: 小额贷款公司                      # the option ``draft init`` offers
       licensed: true                           # a financial institution: outside the private-lending rules
       basis: financial24                       # its cap (lpr4x or financial24)
       scope: private_lending_scope_reply       # the provision that puts it inside or outside those rules

@@ -102,12 +102,13 @@ def _lpr4x_figures(facts: Facts) -> Figures:
 @check(
     "RATE-LPR4X",
     "info",
-    "小额贷款公司：四倍LPR的备选数额",
+    "四倍LPR的备选数额（部分法院对小额贷款公司等采用）",
     "loan.rate_cap_basis",
     cites=("private_lending_scope_reply", "private_lending_25"),
 )
 def lpr4x_alternative(facts: Facts) -> Iterator[Problem]:
-    """Some local courts apply 4 × LPR to microfinance lenders; with ``auto`` the lawyer sees both figures."""
+    """Some local courts apply 4 × LPR to microfinance lenders (a kind whose caps.yaml row says
+    ``show_lpr4x_too``); with ``auto`` the lawyer sees both figures."""
     case, figures = facts.case, facts.figures
     alternative, lpr, cap = figures.alternative_lpr4x_cap, figures.lpr_at_contract, figures.rate_cap
     if not lender_kind(case.lender.kind).show_lpr4x_too or case.loan.rate_cap_basis != "auto":

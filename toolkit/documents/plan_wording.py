@@ -10,20 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from toolkit.law.money import cn_date
-
-_DIGITS = "零一二三四五六七八九"
+from toolkit.law.money import cn_date, number_words
 
 
 def count_in_words(n: int) -> str:
     """1 → 一, 2 → 两, 12 → 十二, 22 → 二十二: a count before a measure word (次, 期, 笔); digits from 100 on."""
-    if n == 2:
-        return "两"
-    if not 0 < n < 100:
-        return str(n)
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+    return "两" if n == 2 else number_words(n)
 
 
 def accepted_by(party: str) -> str:

@@ -44,8 +44,8 @@ def limitation_lines(case: Case, figures: Figures) -> list[str]:
         return []
     instalments = case.loan.repayment != "bullet"
     due = "最后一期履行期限届满之日" if instalments else "最后还款日"
-    basis = ["civil_code_188", "civil_code_189"] if instalments else ["civil_code_188"]
-    lines = [f"诉讼时效自{due} {cn_date(figures.final_due_date)} 起算，期间三年。依据：{cite_all(basis)}"]
+    basis = ["limitation_period", "limitation_period_installments"] if instalments else ["limitation_period"]
+    lines = [f"诉讼时效自{due} {cn_date(figures.final_due_date)} 起算，期间三年。依据：{cite_argument(*basis)}"]
     if figures.limitation_events:
         lines.append(
             "还款（部分履行即承认债务）和时效中断事由按日期先后逐一判断，只有在当时的时效期间内发生的才使时效"

@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.errors import LegalDataError
-from toolkit.law.citations import citation_table, cite_all
+from toolkit.law.citations import cite_all, unknown_keys
 
 
 class Argument(DataModel):
@@ -31,10 +31,8 @@ class ArgumentTable(DataModel):
 
     @model_validator(mode="after")
     def _provisions_exist(self) -> ArgumentTable:
-        known = citation_table().citations
-        unknown = sorted({key for a in self.arguments.values() for key in a.provisions if key not in known})
-        if unknown:
-            raise ValueError(f"provisions 中这些键不在 citations.yaml 中：{'、'.join(unknown)}")
+        if problem := unknown_keys(key for argument in self.arguments.values() for key in argument.provisions):
+            raise ValueError(f"provisions 中{problem}")
         return self
 
 

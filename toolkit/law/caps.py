@@ -23,7 +23,7 @@ from pydantic import Field, model_validator
 from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.case.lender_kinds import CapBasis, LenderKindRow, lender_kind
 from toolkit.case.models import Loan, disbursement_date
-from toolkit.law.citations import citation_table
+from toolkit.law.citations import unknown_keys
 from toolkit.law.figures import CapPeriod, DataGap, MissingInput
 from toolkit.law.lpr import LprValue, find_lpr, missing_lpr_gap
 
@@ -69,7 +69,6 @@ class CapTable(DataModel):
 
     @model_validator(mode="after")
     def _complete(self) -> CapTable:
-        known = citation_table().citations
         rules: list[RateRule | MultipleRule | TransitionRule | LenderKindRow | FeeRule] = [
             self.financial24,
             self.lpr4x,
@@ -78,9 +77,8 @@ class CapTable(DataModel):
             *self.lender_kinds.values(),
         ]
         scopes = [row.scope for row in self.lender_kinds.values() if row.scope is not None]
-        unknown = sorted({r for rule in rules for r in rule.references if r not in known} | set(scopes) - set(known))
-        if unknown:
-            raise ValueError(f"references 中这些键不在 citations.yaml 中：{'、'.join(unknown)}")
+        if problem := unknown_keys([*(r for rule in rules for r in rule.references), *scopes]):
+            raise ValueError(f"references 中{problem}")
         return self
 
 

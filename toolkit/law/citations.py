@@ -71,6 +71,13 @@ def citation(key: str) -> Citation:
     return Citation(key, table.laws[entry.law], entry.article or "", entry.about, entry.verify)
 
 
+def unknown_keys(keys: Iterable[str]) -> str | None:
+    """A data file's check that the keys it cites exist: the unknown ones named, or None."""
+    known = citation_table().citations
+    unknown = sorted({key for key in keys if key not in known})
+    return f"这些键不在 citations.yaml 中：{'、'.join(unknown)}" if unknown else None
+
+
 def cite(key: str) -> str:
     """The full printed citation, e.g. ``private_lending_25`` → 《…民间借贷…规定》第二十五条 in full."""
     return citation(key).text

@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 CENT = Decimal("0.01")
 RATE_PERCENT_PLACES = Decimal("0.000001")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_LOWER_DIGITS = "零一二三四五六七八九"
 _PLACES = ("仟", "佰", "拾", "")
 _PREFIX = "人民币"
 
@@ -52,6 +53,15 @@ def rate_percent(r: Decimal | int | str) -> str:
 def cn_date(d: dt.date) -> str:
     """A date as documents print it: 2026年11月29日 (no zero padding)."""
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+def number_words(n: int) -> str:
+    """1 → 一, 12 → 十二, 21 → 二十一: a number from 1 to 99 in everyday Chinese numerals; digits otherwise."""
+    if not 0 < n < 100:
+        return str(n)
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _LOWER_DIGITS[tens] + "十")
+    return head + (_LOWER_DIGITS[ones] if ones else "")
 
 
 def rmb_upper(x: Decimal | int | str) -> str:

@@ -1,7 +1,7 @@
 """Every legal table the figures rest on, with its source and how far it was checked (``draft data``).
 
 A lawyer must see at a glance what is current: the LPR table only to its last publication checked (law.md
-§1), the cap rules and citations to the day their provisions were checked against the text, the holidays
+§1), the cap rules, citations and arguments to the day their provisions were checked against the text, the holidays
 year by year from ``holidays.yaml`` or the ``chinese-calendar`` package. A table's ``last_reviewed`` never
 claims more than was checked; this listing repeats it and says what lies beyond it.
 """
@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from toolkit.case.datafiles import table_sources
+from toolkit.law.arguments import argument_table
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table
 from toolkit.law.holidays import PACKAGE, covered_years, holiday_table
@@ -40,8 +41,8 @@ class LegalTable:
 
 
 def legal_tables() -> list[LegalTable]:
-    """The four tables, each read as the figures read it (built-in data merged with ``DRAFT_LAW_DIR``)."""
-    return [_lpr(), _caps(), _citations(), _holidays()]
+    """The five tables, each read as the figures read it (built-in data merged with ``DRAFT_LAW_DIR``)."""
+    return [_lpr(), _caps(), _citations(), _arguments(), _holidays()]
 
 
 def _lpr() -> LegalTable:
@@ -71,6 +72,13 @@ def _citations() -> LegalTable:
     unverified = sum(1 for entry in table.citations.values() if entry.verify)
     covers = f"法律文件 {len(table.laws)} 部，条款 {len(table.citations)} 条，其中待律师核对 {unverified} 条"
     return LegalTable("citations.yaml", table.description, tuple(table_sources("citations.yaml")),
+                      table.last_reviewed, covers, table.note)
+
+
+def _arguments() -> LegalTable:
+    table = argument_table()
+    covers = f"答辩理由 {len(table.arguments)} 项，每项引用的条文（citations.yaml 中的键）"
+    return LegalTable("arguments.yaml", table.description, tuple(table_sources("arguments.yaml")),
                       table.last_reviewed, covers, table.note)
 
 

@@ -25,9 +25,7 @@ from jinja2.exceptions import FilterArgumentError
 from toolkit.case.labels import CLAIM_ITEMS
 from toolkit.law.citations import cite_all
 from toolkit.law.money import cn_date as _cn_date
-from toolkit.law.money import money, rate_percent, rmb_upper, yuan
-
-_DIGITS = "零一二三四五六七八九"
+from toolkit.law.money import money, number_words, rate_percent, rmb_upper, yuan
 
 
 def _amount(value: Any, name: str) -> Decimal:
@@ -86,11 +84,7 @@ def cn_number(value: Any) -> str:
     """1 → 一, 12 → 十二, 21 → 二十一: for numbering paragraphs and list items (1 to 99)."""
     if not isinstance(value, int) or isinstance(value, bool):
         raise FilterArgumentError(f"过滤器 cn_number 需要整数，收到的是 {_kind(value)}")
-    if not 0 < value < 100:
-        return str(value)
-    tens, ones = divmod(value, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+    return number_words(value)
 
 
 def cite(value: Any) -> str:

@@ -16,7 +16,7 @@ GENDERS = (Choice("男", "男"), Choice("女", "女"))
 
 
 def lender_kind_choices() -> tuple[Choice, ...]:
-    """The lender kinds as ``draft new`` and the spreadsheet offer them: each row's ``choice`` in caps.yaml."""
+    """The lender kinds as ``draft init`` and the spreadsheet offer them: each row's ``choice`` in caps.yaml."""
     return tuple(Choice(code, row.choice) for code, row in lender_kinds().items())
 
 
