@@ -60,6 +60,11 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "排除民间借贷规定的条文（citations.yaml 中的键）"),
         ("caps.yaml", "financial24:\n  references: [no_such_key]\n",
          "1: (顶层): references 中这些键不在 citations.yaml 中：no_such_key"),
+        # every unknown key named once, in order, the scope of a lender kind too
+        ("caps.yaml", "financial24:\n  references: [zz_key, aa_key, zz_key]\n",
+         "1: (顶层): references 中这些键不在 citations.yaml 中：aa_key、zz_key"),
+        ("caps.yaml", "lender_kinds:\n  bank: {scope: no_scope_key}\n",
+         "1: (顶层): references 中这些键不在 citations.yaml 中：no_scope_key"),
         ("lpr.yaml", "values: [1]\n", "1: values: 应为“键: 值”的映射：请参照内置数据文件的写法"),
         ("lpr.yaml", "values:\n  2027-01-20: {value: 0.029, reference: ''}\n",
          "2: values.2027-01-20.reference: 应为一段文字，不能为空"),

@@ -9,7 +9,17 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from toolkit.law.money import cents, cn_date, integer_words, parse_rmb_upper, rate_percent, rmb_upper, yuan
+from toolkit.law.money import (
+    cents,
+    cn_date,
+    integer_words,
+    money,
+    number_words,
+    parse_rmb_upper,
+    rate_percent,
+    rmb_upper,
+    yuan,
+)
 
 # Figure → uppercase, each written out by hand from the PBOC rules (the first four are the rules' own examples).
 UPPER = [
@@ -221,3 +231,23 @@ def test_rmb_upper_refuses_a_negative_amount_and_says_so() -> None:
     with pytest.raises(ValueError) as caught:
         rmb_upper(Decimal("-1"))
     assert str(caught.value) == "金额不能为负数：-1.00"
+
+
+# Everyday numerals, as a plan counts its instalments: 十 alone for ten, no 一 before it; 99 the largest.
+NUMBERS = [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (12, "十二"), (20, "二十"), (21, "二十一"), (36, "三十六")]
+
+
+@pytest.mark.parametrize(("n", "words"), [*NUMBERS, (99, "九十九")])
+def test_number_words(n: int, words: str) -> None:
+    assert number_words(n) == words
+
+
+@pytest.mark.parametrize("n", [0, 100, 120, -1])
+def test_number_words_outside_1_to_99_are_digits(n: int) -> None:
+    assert number_words(n) == str(n)
+
+
+def test_money_prints_the_figure_and_its_words() -> None:
+    # law.md §7: 18,000.00 → 人民币壹万捌仟元整; 325.04 → 人民币叁佰贰拾伍元零肆分
+    assert money(Decimal(18000)) == "18,000.00元（人民币壹万捌仟元整）"
+    assert money("325.04") == "325.04元（人民币叁佰贰拾伍元零肆分）"
