@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.errors import LegalDataError
+from toolkit.law.arguments import provisions
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation, citation_table, cite, cite_all, cite_groups
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
@@ -171,6 +172,22 @@ def test_cite_groups_names_each_article_once_and_a_whole_instrument_by_its_title
         "《法人和其他组织统一社会信用代码编码规则》（GB 32100-2015）",
     ]
     assert cite_all([]) == ""
+
+
+def test_an_unknown_argument_says_what_to_check() -> None:
+    with pytest.raises(LegalDataError) as caught:
+        provisions("no_such_argument")
+    assert caught.value.hint == "请检查理由的名称，或在该文件中补上"
+
+
+def test_arguments_sharing_a_provision_list_it_once() -> None:
+    # arguments.yaml: private_cap rests on 民间借贷规定 第二十五条、第二十八条、第二十九条, private_cap_by_analogy
+    # on 第二十五条 alone (law.md §2, §9.4)
+    assert provisions("private_cap", "private_cap_by_analogy") == (
+        "private_lending_25",
+        "private_lending_28",
+        "private_lending_29",
+    )
 
 
 def test_caps_data() -> None:
