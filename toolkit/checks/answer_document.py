@@ -6,6 +6,7 @@ exists, or admits in one place what it disputes in another is not written.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -31,30 +32,18 @@ def _answer(checked: CheckedDocument) -> bool:
     return checked.document.kind == "answer" and checked.case.claims is not None
 
 
-def _sentences(checked: CheckedDocument, *, fact_rows: bool = False) -> Iterator[str]:
+def _sentences(checked: CheckedDocument, *, fact_rows: bool = False) -> list[str]:
     """The document's sentences; the element form's 事实和理由 rows left out unless ``fact_rows`` (a fact the
     client confirms there is not an admission of a claim)."""
-    case = checked.case
-    facts: set[str] = set()
-    stops: set[str] = {"证据清单"}
-    if case.answer is not None and case.answer.style == "elements":
-        form = element_form(form_for(case))
-        facts = {row.label for row in form.facts.rows}
-        stops |= {row.label for row in form.claims.rows}
-    in_facts = False
-    for paragraph in checked.document.paragraphs:
-        if paragraph in facts or paragraph in stops:
-            in_facts = paragraph in facts
-            continue
-        if in_facts and not fact_rows:
-            continue
-        yield from (s for s in re.split(r"[。；]", paragraph) if s)
+    return [sentence for sentence, in_facts in checked.sentences if fact_rows or not in_facts]
 
 
-def _amounts(sentence: str) -> list[tuple[str, Decimal]]:
-    return [(m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence)]
+@functools.lru_cache(maxsize=4096)
+def _amounts(sentence: str) -> tuple[tuple[str, Decimal], ...]:
+    return tuple((m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence))
 
 
+@functools.lru_cache(maxsize=4096)
 def _admission(sentence: str) -> bool:
     return bool(_ADMITS.search(sentence)) and not _DISPUTES.search(sentence)
 

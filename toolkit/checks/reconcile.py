@@ -13,6 +13,7 @@ template, and a figure that does not add up must never reach a court.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -220,10 +221,14 @@ def tables_reconcile(checked: CheckedDocument) -> Iterator[Problem]:
                 return
 
 
-def _sentence_problems(paragraph: str) -> Iterator[tuple[str, str]]:
-    """(the sentence, what is wrong) for each printed sum, difference or per-period line that does not hold."""
-    if "元" not in paragraph:
-        return
+@functools.lru_cache(maxsize=4096)
+def _sentence_problems(paragraph: str) -> tuple[tuple[str, str], ...]:
+    """(the sentence, what is wrong) for each printed sum, difference or per-period line that does not hold
+    (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
+    return tuple(_paragraph_problems(paragraph)) if "元" in paragraph else ()
+
+
+def _paragraph_problems(paragraph: str) -> Iterator[tuple[str, str]]:
     for match in _LIST_TOTAL.finditer(paragraph) if "合计" in paragraph else ():
         items = [_figure(x) for x in _ITEM_AMOUNT.findall(match["items"])]
         total = _figure(match["total"])
