@@ -11,6 +11,7 @@ fixed zip timestamps and fixed core properties, so the same case gives the same 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -22,13 +23,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
-from jinja2 import Template
+from importlib import metadata
+
+from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
+from toolkit import __version__
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
+from toolkit.render import compile_cache
 from toolkit.render.environment import DraftEnvironment, environment
+from toolkit.render.normalize import __file__ as normalize_file
 from toolkit.render.normalize import normalize_package
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.xmltext import PartText, read_part
@@ -78,15 +83,10 @@ class CompiledTemplate:
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
-            source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
-            self._entries = _read_zip(source)
-            self._parts = self._compile(source)
-            templated = {part.name for part in self._parts} | {_CORE}
-            self._static = {
-                name: _Entry.deflated(name, content, _STATIC_LEVEL)
-                for name, content in self._entries.items()
-                if name not in templated
-            }
+            prepared = _prepared(source, self.sha256)
+            self._order = prepared.order
+            self._static = prepared.static
+            self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",
@@ -97,30 +97,14 @@ class CompiledTemplate:
                 f"模板 {path.name} 不是有效的 Word 文档（{exc}）", "请用 Word 另存为 .docx 后重试"
             ) from None
 
-    def _compile(self, source: bytes) -> list[_Part]:
-        helper = DocxTemplate(io.BytesIO(source))
-        helper.init_docx()
-        parts = [self._compile_body(helper)]
-        for uri in (helper.HEADER_URI, helper.FOOTER_URI):
-            for _, part in helper.get_headers_footers(uri):
-                xml = helper.get_part_xml(part)
-                name = str(part.partname).lstrip("/")
-                parts.append(_Part(name, _XML_DECLARATION, "", self._jinja(helper, xml)))
-        return parts
-
-    def _compile_body(self, helper: DocxTemplate) -> _Part:
-        document = self._entries[_MAIN].decode("utf-8")
-        start = re.search(r"<w:body\b[^>]*>", document)
-        end = document.rfind("</w:body>")
-        if start is None or end < 0:
-            raise ValueError("document.xml 中没有正文")
-        head, tail = document[: start.start()], document[end + len("</w:body>") :]
-        return _Part(_MAIN, head, tail, self._jinja(helper, helper.get_xml()))
-
-    def _jinja(self, helper: DocxTemplate, xml: str) -> Template:
-        patched = helper.patch_xml(xml)
-        # a line break before each paragraph: Jinja then reports an error's line as its paragraph
-        return self.env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", patched))
+    def _jinja(self, text: str) -> Template:
+        """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces
+        ``{_{`` … made braces again, the line breaks added before each paragraph removed) are done here
+        once, on the template's fixed text, which is the only place they can occur."""
+        tree = self.env.parse(text)  # the sandbox's checks of the source apply as to any template
+        for data in tree.find_all(nodes.TemplateData):
+            data.data = _unescaped(data.data)
+        return self.env.from_string(tree)
 
     def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
         """The rendered document's bytes, and its body's text and structure (read from one parse)."""
@@ -130,10 +114,7 @@ class CompiledTemplate:
         body = PartText((), (), 0)
         try:
             for part in self._parts:
-                xml = budget.output(part.template.generate(context))
-                xml = xml.replace("\n<w:p", "<w:p")  # the line breaks added at compile (one per paragraph)
-                xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-                xml = join_dates(xml)
+                xml = join_dates(budget.output(part.template.generate(context)))
                 if part.name == _MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
@@ -158,15 +139,99 @@ class CompiledTemplate:
             ) from None
         finally:
             budget.deadline = 0.0
-        if _CORE in self._entries:
+        if _CORE in self._order:
             rendered[_CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
-        return _write_zip([self._entry(name, rendered) for name in self._entries]), body
+        return _write_zip([self._entry(name, rendered) for name in self._order]), body
 
     def _entry(self, name: str, rendered: Mapping[str, bytes]) -> _Entry:
         static = self._static.get(name)
         if static is not None:
             return static
-        return _Entry.deflated(name, rendered.get(name, self._entries[name]), _RENDERED_LEVEL)
+        return _Entry.deflated(name, rendered[name], _RENDERED_LEVEL)
+
+
+def _unescaped(text: str) -> str:
+    text = text.replace("\n<w:p", "<w:p")  # the line breaks added before each paragraph (see _prepare)
+    return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A template ready to compile: its parts in zip order, the parts it shares with every document
+    (compressed), and each templated part as (name, XML before the templated text, after it, the text)."""
+
+    order: tuple[str, ...]
+    static: dict[str, _Entry]
+    parts: tuple[tuple[str, str, str, str], ...]
+
+
+def _prepared(source: bytes, sha256: str) -> _Prepared:
+    """The template prepared, from the per-user cache when it holds it (see :mod:`compile_cache`)."""
+    key = _cache_key(sha256)
+    found = compile_cache.read(key)
+    if found is not None:
+        with contextlib.suppress(KeyError, TypeError, ValueError):  # a cache of another shape: prepare again
+            return _from_cache(*found)
+    prepared = _prepare(source)
+    compile_cache.write(key, *_to_cache(prepared))
+    return prepared
+
+
+def _cache_key(sha256: str) -> str:
+    """The template's and everything that shapes its preparation: this toolkit and docxtpl."""
+    recipe = hashlib.sha256(f"{sha256} draft {__version__} docxtpl {metadata.version('docxtpl')}".encode())
+    for module in (__file__, normalize_file):
+        recipe.update(Path(module).read_bytes())
+    return recipe.hexdigest()
+
+
+def _prepare(source: bytes) -> _Prepared:
+    from docxtpl import DocxTemplate  # imported only when a template is prepared, not at every start
+
+    source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
+    entries = _read_zip(source)
+    helper = DocxTemplate(io.BytesIO(source))
+    helper.init_docx()
+    document = entries[_MAIN].decode("utf-8")
+    start = re.search(r"<w:body\b[^>]*>", document)
+    end = document.rfind("</w:body>")
+    if start is None or end < 0:
+        raise ValueError("document.xml 中没有正文")
+    head, tail = document[: start.start()], document[end + len("</w:body>") :]
+    parts = [(_MAIN, head, tail, _patched(helper, helper.get_xml()))]
+    for uri in (helper.HEADER_URI, helper.FOOTER_URI):
+        for _, part in helper.get_headers_footers(uri):
+            name = str(part.partname).lstrip("/")
+            parts.append((name, _XML_DECLARATION, "", _patched(helper, helper.get_part_xml(part))))
+    templated = {name for name, _, _, _ in parts} | {_CORE}
+    static = {
+        name: _Entry.deflated(name, content, _STATIC_LEVEL) for name, content in entries.items() if name not in templated
+    }
+    return _Prepared(tuple(entries), static, tuple(parts))
+
+
+def _patched(helper: Any, xml: str) -> str:
+    """docxtpl's cleaning of the XML, and a line break before each paragraph: Jinja then reports an
+    error's line as its paragraph."""
+    return str(_PARAGRAPH_START.sub(r"\n<w:p\1", helper.patch_xml(xml)))
+
+
+def _to_cache(prepared: _Prepared) -> tuple[dict[str, Any], bytes]:
+    static = [[entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data)] for entry in prepared.static.values()]
+    index = {"order": list(prepared.order), "static": static, "parts": [list(part) for part in prepared.parts]}
+    return index, b"".join(entry.data for entry in prepared.static.values())
+
+
+def _from_cache(index: dict[str, Any], data: bytes) -> _Prepared:
+    static: dict[str, _Entry] = {}
+    offset = 0
+    for name, crc, size, length in index["static"]:
+        static[name] = _Entry(name.encode("utf-8"), int(crc), int(size), data[offset : offset + int(length)])
+        offset += int(length)
+    if offset != len(data):
+        raise ValueError("cached data of another length")
+    parts = tuple((str(n), str(h), str(t), str(x)) for n, h, t, x in index["parts"])
+    return _Prepared(tuple(str(name) for name in index["order"]), static, parts)
 
 
 def join_dates(xml: str) -> str:
