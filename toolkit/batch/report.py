@@ -170,8 +170,9 @@ class ReportWriter:
         self._next = time.monotonic() + PUBLISH_EVERY
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            self._lines = tempfile.TemporaryFile(dir=folder)  # report.json's case lines, joined as printed
-            self._rows = tempfile.TemporaryFile(dir=folder)  # report.csv's rows
+            # the spools live as long as the writer: closed by close(), or with the process
+            self._lines = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - report.json's case lines, as printed
+            self._rows = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115 - report.csv's rows
         except OSError as exc:
             raise OutputError(f"无法建立输出文件夹 {folder}（{exc.strerror}）", "请检查路径和写入权限") from None
         self._count = 0

@@ -59,7 +59,7 @@ def read(key: str) -> tuple[dict[str, Any], bytes] | None:
             content = stream.read(MAX_CACHE_BYTES + 1)
     except OSError:
         return None
-    head, _, rest = content.partition(b"\n")
+    rest = content[len(_MAGIC) :]
     if not content.startswith(_MAGIC) or len(rest) < 65:
         return None
     digest, payload = rest[:64], rest[65:]

@@ -20,10 +20,9 @@ import zipfile
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-from importlib import metadata
 
 from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
@@ -205,7 +204,7 @@ def _prepare(source: bytes) -> _Prepared:
             parts.append((name, _XML_DECLARATION, "", _patched(helper, helper.get_part_xml(part))))
     templated = {name for name, _, _, _ in parts} | {_CORE}
     static = {
-        name: _Entry.deflated(name, content, _STATIC_LEVEL) for name, content in entries.items() if name not in templated
+        name: _Entry.deflated(name, data, _STATIC_LEVEL) for name, data in entries.items() if name not in templated
     }
     return _Prepared(tuple(entries), static, tuple(parts))
 
@@ -217,9 +216,10 @@ def _patched(helper: Any, xml: str) -> str:
 
 
 def _to_cache(prepared: _Prepared) -> tuple[dict[str, Any], bytes]:
-    static = [[entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data)] for entry in prepared.static.values()]
+    entries = prepared.static.values()
+    static = [[entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data)] for entry in entries]
     index = {"order": list(prepared.order), "static": static, "parts": [list(part) for part in prepared.parts]}
-    return index, b"".join(entry.data for entry in prepared.static.values())
+    return index, b"".join(entry.data for entry in entries)
 
 
 def _from_cache(index: dict[str, Any], data: bytes) -> _Prepared:
