@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from support import run_cli
 
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "case.yaml"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from support import run_cli
 
 from toolkit.documents.base import DocumentKind
-from toolkit.filenames import MAX_NAME_BYTES, safe_file_name, same_name_key
+from toolkit.files import MAX_NAME_BYTES, safe_file_name, same_name_key
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "case.yaml"
 ANSWER = "-民事答辩状.docx"

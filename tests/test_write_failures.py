@@ -2,7 +2,7 @@
 
 Each failure gives one clear message and a non-zero exit, leaves no half-written or temporary file, and
 never touches a file that was already there. The failures are simulated where the writer meets the
-operating system (``os`` and the temporary file as ``toolkit.render.output`` makes them): tests run as any user,
+operating system (``os`` and the temporary file as ``toolkit.files`` makes them): tests run as any user,
 root included, for whom a read-only folder is no obstacle.
 """
 
@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 from support import ROOT, run_cli
 
+from toolkit import files as output
 from toolkit.errors import OutputError
-from toolkit.render import output
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 SAMPLE = str(ROOT / "samples" / "case.yaml")
 ANSWER = "李明-民事答辩状.docx"

@@ -13,10 +13,10 @@ from pathlib import Path
 from toolkit.case.models import Case
 from toolkit.checks import Finding, blocking, check_document, run_fact_checks
 from toolkit.documents import kind as document_kind
-from toolkit.documents.base import RenderedDocument
 from toolkit.errors import ChecksFailed
 from toolkit.law.figures import Figures
 from toolkit.render import templates
+from toolkit.render.document import RenderedDocument
 
 
 @dataclass(frozen=True)

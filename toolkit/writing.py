@@ -17,9 +17,8 @@ from toolkit.documents import kind as document_kind
 from toolkit.documents import requested
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError, OutputError, UsageError
-from toolkit.filenames import same_name_key
+from toolkit.files import file_in_the_way, resolve_output, same_name_key, write_atomic
 from toolkit.law.figures import Figures
-from toolkit.render.output import file_in_the_way, resolve_output, write_atomic
 
 SUFFIXES = (".docx", ".pdf")
 

@@ -24,9 +24,9 @@ import pytest
 from batch_support import case_ids, csv_files
 from support import ROOT as PROJECT
 
+from toolkit import files as output
 from toolkit.batch.batch import Request, draft_batch
 from toolkit.batch.lock import BatchLocked, acquire
-from toolkit.render import output
 
 CASES = 10
 

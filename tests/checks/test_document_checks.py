@@ -14,9 +14,10 @@ from checks_support import SAMPLE, SAMPLE_FIGURES, variant
 from toolkit.case.load import load_case
 from toolkit.checks import Finding, check_document
 from toolkit.documents import kind as document_kind
-from toolkit.documents.base import Part, RenderedDocument
+from toolkit.documents.base import Part
 from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
+from toolkit.render.document import RenderedDocument
 from toolkit.render.xmltext import paragraphs
 
 SOUND = [

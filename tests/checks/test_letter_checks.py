@@ -29,10 +29,10 @@ from toolkit.checks.document import CheckedDocument
 from toolkit.checks.letter_document import CHECKS as LETTER_DOCUMENT_CHECKS
 from toolkit.checks.registry import catalogue
 from toolkit.documents import kind
-from toolkit.documents.base import RenderedDocument
 from toolkit.drafting import Options, draft
 from toolkit.errors import ChecksFailed
 from toolkit.law.compute import compute_figures
+from toolkit.render.document import RenderedDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 LETTERS = ("hardship", "settlement")

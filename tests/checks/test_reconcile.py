@@ -14,9 +14,9 @@ from test_document_checks import _docx
 from toolkit.case.models import Case
 from toolkit.checks import Finding, check_document
 from toolkit.documents import kind as document_kind
-from toolkit.documents.base import RenderedDocument
 from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
+from toolkit.render.document import RenderedDocument
 from toolkit.render.xmltext import read_part
 
 LEDGER_HEADER = ["计息期间", "天数", "计息本金（元）", "约定年利率", "上限年利率", "适用年利率", "利息（元）"]

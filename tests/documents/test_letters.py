@@ -23,8 +23,8 @@ import pytest
 from documents_support import drafted, paragraphs, run_draft, sample, table_rows, with_style
 from support import DELETE
 
+from toolkit.case.identity import credit_code_check_char
 from toolkit.case.models import Case
-from toolkit.law.identity import credit_code_check_char
 
 ARTICLE_107 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百零七条"
 # A credit code whose 18th character is its GB 32100 check character.

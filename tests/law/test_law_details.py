@@ -12,12 +12,12 @@ import pytest
 import yaml
 from scenario_support import scenario_case
 
+from toolkit.case.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.errors import LegalDataError
 from toolkit.law.calendar import add_months
 from toolkit.law.caps import cap_on
 from toolkit.law.compute import compute_figures
 from toolkit.law.deadlines import answer_period, period_end
-from toolkit.law.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 from toolkit.law.report import amount, day, figures_json, rate
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from toolkit.law.identity import (
+from toolkit.case.identity import (
     case_number_ok,
     credit_code_check_char,
     credit_code_problems,

@@ -129,6 +129,7 @@ def test_what_the_scan_cannot_read_exactly_is_read_from_the_tree(inside: str) ->
 def test_a_paragraph_in_a_paragraph_is_read_from_the_tree() -> None:
     """Well-formed but outside the schema: the scan's count of paragraphs differs from the tree's, so
     ``read_part`` reads the tree."""
-    xml = BODY + "<w:p><w:r><w:t>外</w:t></w:r><w:p><w:r><w:t>内</w:t></w:r></w:p><w:r><w:t>尾</w:t></w:r></w:p></w:body>"
+    inner = "<w:p><w:r><w:t>内</w:t></w:r></w:p>"
+    xml = BODY + f"<w:p><w:r><w:t>外</w:t></w:r>{inner}<w:r><w:t>尾</w:t></w:r></w:p></w:body>"
     _same(xml)
     assert read_part(xml).paragraphs == ("外内尾", "内")

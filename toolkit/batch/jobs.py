@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from toolkit.render.output import safe_file_name
+from toolkit.files import safe_file_name
 
 CaseStatus = Literal["ok", "failed"]
 DocumentStatus = Literal["written", "unchanged", "kept", "refused", "failed"]  # kept: an existing, different file

@@ -24,8 +24,8 @@ from typing import IO, Any
 
 from toolkit.batch.jobs import CaseResult, DocumentResult
 from toolkit.errors import OutputError
+from toolkit.files import sync_file_system
 from toolkit.privacy import mask
-from toolkit.render.output import sync_file_system
 
 REPORT_VERSION = 1
 SHOWN_FAILURES = 20

@@ -37,7 +37,7 @@ from toolkit.batch.layout import (
 from toolkit.case.load import sample_case
 from toolkit.case.models import Case
 from toolkit.errors import UsageError
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 SAMPLE_ID = "2026-001"
 HEADER_ROWS = 2  # Chinese titles, then the dotted paths (which a tool, or ``draft batch`` itself, reads)

@@ -23,9 +23,9 @@ from toolkit.documents import kind as document_kind
 from toolkit.documents import requested
 from toolkit.drafting import Drafted, Options, draft
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
+from toolkit.files import safe_file_name, write_atomic
 from toolkit.law.compute import compute_figures
 from toolkit.privacy import mask
-from toolkit.render.output import safe_file_name, write_atomic
 from toolkit.render.pdf import convert_to_pdf, pdf_path
 
 

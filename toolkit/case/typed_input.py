@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from toolkit.case.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.case.models import BIRTH_DATE_RANGE, DATE_RANGE, MAX_MONEY
 from toolkit.case.text import text_problem
-from toolkit.law.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.privacy import mask
 
 CENT = Decimal("0.01")

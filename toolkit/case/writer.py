@@ -29,7 +29,7 @@ from toolkit.bundled import BundledFileMissing, case_schema
 from toolkit.case.load import TO_FILL, case_from_text
 from toolkit.case.models import Agent, Answer, Case, Claims, Client, Court, Hardship, Lender, Loan, Proposal
 from toolkit.errors import DraftError
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 COMMENT_COLUMN = 40
 WRAP_WIDTH = 64

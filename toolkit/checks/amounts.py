@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from toolkit.case.labels import CLAIM_ITEMS
 from toolkit.case.models import received_amount
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.documents.labels import CLAIM_ITEMS
 from toolkit.law.claims import claimed_total
 from toolkit.law.money import yuan
 

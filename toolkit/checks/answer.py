@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit.case.labels import CLAIM_ITEMS
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.documents.answer_positions import decide
-from toolkit.documents.labels import CLAIM_ITEMS
 from toolkit.law.money import cn_date, yuan
 
 

@@ -71,15 +71,20 @@ class Finding:
 @dataclass(frozen=True)
 class Check(Generic[Input]):
     """A registered check: stable id, severity, Chinese title, the field it concerns, its citation keys
-    (in toolkit/law/data/citations.yaml), the documents it applies to (None: all) and its function."""
+    (in toolkit/law/data/citations.yaml), the documents it applies to (None: all; asked of the document
+    registry only when needed, so that defining a check never loads every document kind) and its function."""
 
     id: str
     severity: Severity
     title: str
     field: str
     citations: tuple[str, ...]
-    documents: frozenset[str] | None
+    scope: Callable[[], frozenset[str]] | None
     run: Callable[[Input], Iterable[Problem]]
+
+    @property
+    def documents(self) -> frozenset[str] | None:
+        return None if self.scope is None else self.scope()
 
     def citation_text(self) -> str | None:
         """The check's provisions as printed, joined; None for a check that rests on the case format."""
@@ -119,12 +124,17 @@ def check(
     field: str,
     *,
     cites: tuple[str, ...] = (),
-    documents: tuple[str, ...] | None = None,
+    documents: tuple[str, ...] | Callable[[], frozenset[str]] | None = None,
 ) -> Callable[[Callable[[Input], Iterable[Problem]]], Check[Input]]:
-    """Decorator: turn a function yielding problems into a :class:`Check` (collected by the registry)."""
+    """Decorator: turn a function yielding problems into a :class:`Check` (collected by the registry).
+
+    ``documents``: the names of the documents it applies to, or a function that gives them (such as
+    :func:`toolkit.documents.acknowledging`)."""
 
     def wrap(run: Callable[[Input], Iterable[Problem]]) -> Check[Input]:
-        applies = None if documents is None else frozenset(documents)
-        return Check(id, severity, title, field, cites, applies, run)
+        if isinstance(documents, tuple):
+            names = frozenset(documents)
+            return Check(id, severity, title, field, cites, lambda: names, run)
+        return Check(id, severity, title, field, cites, documents, run)
 
     return wrap

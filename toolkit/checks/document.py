@@ -20,9 +20,10 @@ from toolkit.case.models import Case
 from toolkit.checks.base import Problem, check
 from toolkit.documents import kind
 from toolkit.documents.answer_forms import element_form, form_for
-from toolkit.documents.base import Part, RenderedDocument
+from toolkit.documents.base import Part
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
+from toolkit.render.document import RenderedDocument
 from toolkit.render.xmltext import PartText, W
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from toolkit.case.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.law.identity import case_number_ok, credit_code_problems, id_number_problems
 from toolkit.privacy import mask_id
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
-from toolkit.checks.limitation import ACKNOWLEDGING as LETTERS
+from toolkit.documents import acknowledging
 from toolkit.documents.letter_wording import RESERVATION, suit_pending
 
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?元")
@@ -33,7 +33,7 @@ def _sentences(checked: CheckedDocument) -> Iterator[str]:
 
 
 def _letter(checked: CheckedDocument) -> bool:
-    return checked.document.kind in LETTERS
+    return checked.document.kind in acknowledging()
 
 
 @check(

@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.checks.limitation import ACKNOWLEDGING as LETTERS
 from toolkit.checks.limitation import expired_when_acknowledged
-from toolkit.documents import kinds
+from toolkit.documents import acknowledging, kinds
 from toolkit.documents.letter_wording import suit_pending
 from toolkit.law.deadlines import LIMITATION_YEARS, period_end
 from toolkit.law.money import cents, cn_date, yuan
@@ -32,7 +31,7 @@ def _letters(facts: Facts) -> Iterator[tuple[str, str]]:
     "已多还款：不应再提出还款或和解方案",
     "loan.repayments",
     cites=("civil_code_561",),
-    documents=LETTERS,
+    documents=acknowledging,
 )
 def overpaid(facts: Facts) -> Iterator[Problem]:
     """The repayments, allocated under the cap, have paid everything the law supports and more (law.md §6,
@@ -55,7 +54,7 @@ def overpaid(facts: Facts) -> Iterator[Problem]:
     "函件承认债务，诉讼时效重新计算",
     "signing.date",
     cites=("limitation_rules_14", "civil_code_195"),
-    documents=LETTERS,
+    documents=acknowledging,
 )
 def limitation_restart(facts: Facts) -> Iterator[Problem]:
     """Before expiry every letter interrupts limitation: three years run again from the letter's date
@@ -78,7 +77,7 @@ def limitation_restart(facts: Facts) -> Iterator[Problem]:
     "尚未起诉：和解妥协不作为不利根据的保护只能参照适用",
     "court",
     cites=("cpl_interpretation_107",),
-    documents=LETTERS,
+    documents=acknowledging,
 )
 def protection_uncertain(facts: Facts) -> Iterator[Problem]:
     """民诉法解释 第一百零七条 protects what a party concedes to settle *in a suit*; a letter before suit can only

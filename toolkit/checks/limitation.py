@@ -11,14 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.documents import kinds
+from toolkit.documents import acknowledging, kinds
 from toolkit.law.deadlines import suit_day
 from toolkit.law.money import cn_date
 
 NEAR_EXPIRY_DAYS = 180
-
-
-ACKNOWLEDGING = tuple(name for name, kind in kinds().items() if kind.acknowledges_debt)
 
 
 def _acknowledging(facts: Facts) -> Iterator[tuple[str, str]]:
@@ -81,7 +78,7 @@ def expired(facts: Facts) -> Iterator[Problem]:
     "时效已届满时承认债务会丧失时效抗辩",
     "hardship, proposal",
     cites=("limitation_rules_14", "limitation_rules_19", "civil_code_192"),
-    documents=ACKNOWLEDGING,
+    documents=acknowledging,
 )
 def giveaway(facts: Facts) -> Iterator[Problem]:
     """After expiry, agreeing to pay cannot be taken back: the limitation defence is lost."""
@@ -103,7 +100,7 @@ def giveaway(facts: Facts) -> Iterator[Problem]:
     "诉讼时效即将届满：承认债务会使时效重新计算",
     "hardship, proposal",
     cites=("limitation_rules_14", "civil_code_195"),
-    documents=ACKNOWLEDGING,
+    documents=acknowledging,
 )
 def near_expiry(facts: Facts) -> Iterator[Problem]:
     """Within 180 days of expiry and no suit yet: acknowledging the debt restarts three years."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from toolkit.case.labels import CHARGE_ITEMS
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date, rate_percent, yuan

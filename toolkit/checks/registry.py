@@ -29,9 +29,10 @@ from toolkit.checks import (
 )
 from toolkit.checks.base import Check, Facts, Finding
 from toolkit.checks.document import CheckedDocument
-from toolkit.documents.base import Part, RenderedDocument
+from toolkit.documents.base import Part
 from toolkit.errors import UsageError
 from toolkit.law.figures import Figures
+from toolkit.render.document import RenderedDocument
 
 FACT_CHECKS: tuple[Check[Facts], ...] = (
     *sections.CHECKS,

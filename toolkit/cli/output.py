@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 from toolkit.errors import DraftError, UsageError
+from toolkit.files import file_in_the_way
 from toolkit.privacy import mask
-from toolkit.render.output import file_in_the_way
 
 # what the operating system's (English) reason means, for the errors that reach the user unexplained
 REASONS = {

@@ -18,7 +18,7 @@ from pydantic_core import CoreSchema, core_schema
 
 from toolkit.case.models import Case
 from toolkit.cli.output import writable_folder
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _BOUNDS = {"ge": "minimum", "gt": "exclusiveMinimum", "le": "maximum", "lt": "exclusiveMaximum"}

@@ -76,8 +76,8 @@ def export(name: str, folder: Path, force: bool) -> None:
     """把内置模板 NAME（如 answer，或 all）复制到 FOLDER，供在 Word 中修改。"""
     from toolkit.bundled import templates_folder
     from toolkit.errors import TemplateError, UsageError
+    from toolkit.files import write_atomic
     from toolkit.render import templates as search
-    from toolkit.render.output import write_atomic
 
     writable_folder(folder, "导出的文件夹")
     manifest = search.builtin_manifest()

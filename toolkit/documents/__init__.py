@@ -24,6 +24,12 @@ def kinds() -> dict[str, DocumentKind]:
     return dict(sorted(found.items(), key=lambda item: (order.index(item[0]) if item[0] in order else 99, item[0])))
 
 
+def acknowledging() -> frozenset[str]:
+    """The kinds that offer to pay (``acknowledges_debt``: hardship, settlement), which client protection
+    concerns (law.md §5)."""
+    return frozenset(name for name, kind in kinds().items() if kind.acknowledges_debt)
+
+
 def kind(name: str) -> DocumentKind:
     try:
         return kinds()[name]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from toolkit.case.labels import CHARGE_ITEMS
 from toolkit.case.models import Case
 from toolkit.documents import answer_narrative as narrative
 from toolkit.documents.answer_arguments import scope_key
@@ -17,7 +18,6 @@ from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import LICENSED, Positions, decide
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
 

@@ -9,23 +9,18 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from toolkit.case.labels import CLAIM_ITEMS, LENDER_KINDS
 from toolkit.case.models import Case, received_amount
 from toolkit.documents.answer_positions import LICENSED, Positions
-from toolkit.documents.labels import CLAIM_ITEMS, LENDER_KINDS
 from toolkit.documents.wording import cap_text
 from toolkit.law.citations import cite, cite_all
 from toolkit.law.figures import Figures
-from toolkit.law.money import cents, cn_date, rate_percent, rmb_upper, yuan
+from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
 ON_LIMITATION = "有异议：已过诉讼时效。"
 NOT_DUE = "原告起诉时借款尚未到期，原告不能证明借款已依约提前到期并已通知答辩人的，"
 DAMAGES_KEYS = ("contract_general_interpretation_64", "contract_general_interpretation_65")
-
-
-def money(value: Decimal) -> str:
-    """18,000.00元（人民币壹万捌仟元整）: the figure with its words, as the document check reads them."""
-    return f"{yuan(cents(value))}元（{rmb_upper(cents(value))}）"
 
 
 def sued_on(case: Case) -> str:

@@ -20,7 +20,7 @@ from toolkit.documents.answer_facts import FACT_ANSWERS, Answering
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Item, Positions
 from toolkit.law.figures import Figures, Ledger
-from toolkit.law.money import cn_date, rate_percent, yuan
+from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 NOT_CLAIMED = "无（原告未主张）。"
 
@@ -131,7 +131,7 @@ def _other_claims(a: Answering) -> list[str]:
 def _total(a: Answering) -> list[str]:
     figures, pos = a.figures, a.pos
     total = figures.claimed_total or Decimal(0)
-    claim = f"原告主张的标的总额为{say.money(total)}"
+    claim = f"原告主张的标的总额为{money(total)}"
     if pos.expired:
         lines = [f"{say.ON_LIMITATION}{claim}，原告的诉讼请求已超过诉讼时效，请求全部驳回。"]
         if (figures.excess or 0) > 0 and figures.supportable_total is not None:
@@ -151,9 +151,9 @@ def _total(a: Answering) -> list[str]:
 def _beyond(figures: Figures) -> str:
     claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
     return (
-        f"本金及利息、罚息、费用共计{say.money(claimed)}，"
-        f"依法最多可主张{say.money(figures.supportable_total or Decimal(0))}，"
-        f"超出的{say.money(figures.excess or Decimal(0))}不应支持。"
+        f"本金及利息、罚息、费用共计{money(claimed)}，"
+        f"依法最多可主张{money(figures.supportable_total or Decimal(0))}，"
+        f"超出的{money(figures.excess or Decimal(0))}不应支持。"
     )
 
 

@@ -13,16 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from toolkit.case.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.case.models import Case, disbursement_date, received_amount
 from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_forms import FormName, element_form
 from toolkit.documents.answer_positions import Positions
-from toolkit.documents.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
 from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
-from toolkit.law.money import cn_date, rate_percent, yuan
+from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 NO_SECURITY = "无（原告未主张担保）。"
 AGREED_RATE = "对约定利率的事实无异议，超过法定上限的部分不应支持。"
@@ -61,7 +61,7 @@ def _amount(a: Answering) -> list[str]:
     loan = a.case.loan
     if a.pos.deducted > 0:
         return ["有异议。" + say.deducted(a.case, a.pos)[0]]
-    return [f"无异议。合同约定借款本金{say.money(loan.principal)}，答辩人实际收到{yuan(received_amount(loan))}元。"]
+    return [f"无异议。合同约定借款本金{money(loan.principal)}，答辩人实际收到{yuan(received_amount(loan))}元。"]
 
 
 def _term(a: Answering) -> list[str]:
@@ -185,7 +185,7 @@ def _other(a: Answering) -> list[str]:
         down = next((row for row in a.figures.schedule if row.n == 0), None)
         down_text = f"，{down_payment_due(down.due_date, '原告')}首付{yuan(down.amount)}元" if down else ""
         lines.append(
-            f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{say.money(case.proposal.settlement_amount)}"
+            f"答辩人愿意在依法核定的债务范围内分期偿还，方案为：偿还总额{money(case.proposal.settlement_amount)}"
             f"{down_text}，自{due_or_acceptance(rows[0].due_date, '原告')}起分{len(rows)}期按月偿还。还款计划如下："
         )
         lines += [

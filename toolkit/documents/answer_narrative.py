@@ -16,7 +16,7 @@ from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_positions import Positions
 from toolkit.law.figures import Figures
-from toolkit.law.money import cn_date, rate_percent, yuan
+from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 Section = dict[str, Any]  # {"heading": str, "paragraphs": [str, ...]}
 
@@ -46,22 +46,22 @@ def _merit_requests(pos: Positions, figures: Figures) -> list[str]:
     principal = pos.item("principal")
     limited = principal.contested or principal.stance == "admitted"
     if limited and principal.limit is not None and principal.limit < principal.claimed:
-        found.append(f"请求对原告主张的本金超过{say.money(principal.limit)}的部分不予支持。")
+        found.append(f"请求对原告主张的本金超过{money(principal.limit)}的部分不予支持。")
     if pos.charges_excess and pos.charges_limit is not None:
         found.append(
-            f"请求对原告主张的利息、罚息及费用合计超过依法最多可主张的{say.money(pos.charges_limit)}的部分不予支持。"
+            f"请求对原告主张的利息、罚息及费用合计超过依法最多可主张的{money(pos.charges_limit)}的部分不予支持。"
         )
     if pos.item("liquidated_damages").contested:
         found.append("请求对原告主张的违约金予以适当减少。")
     if pos.item("enforcement_costs").contested:
-        found.append(f"请求驳回原告主张的实现债权的费用{say.money(pos.item('enforcement_costs').claimed)}。")
+        found.append(f"请求驳回原告主张的实现债权的费用{money(pos.item('enforcement_costs').claimed)}。")
     if pos.acceleration == "contested":
         found.append("原告不能证明借款已提前到期的，请求驳回其对尚未到期部分的请求。")
     if (figures.excess or 0) > 0 and figures.supportable_total is not None and not pos.expired:
         claimed = (figures.claimed_principal or Decimal(0)) + (figures.claimed_charges or Decimal(0))
         found.append(
-            f"综上，原告主张本金及利息、罚息、费用共计{say.money(claimed)}，依法最多可主张"
-            f"{say.money(figures.supportable_total)}，请求对超出的{say.money(figures.excess or Decimal(0))}不予支持。"
+            f"综上，原告主张本金及利息、罚息、费用共计{money(claimed)}，依法最多可主张"
+            f"{money(figures.supportable_total)}，请求对超出的{money(figures.excess or Decimal(0))}不予支持。"
         )
     return found
 
@@ -72,7 +72,7 @@ def basic_facts(case: Case, figures: Figures, pos: Positions) -> Section:
     lender = pos.assigned_from or "原告"
     overdue = f"，逾期年利率{rate_percent(loan.overdue_rate)}" if loan.overdue_rate is not None else ""
     lines = [
-        f"答辩人与{lender}于{cn_date(loan.contract_date)}签订{contract(case)}，约定借款本金{say.money(loan.principal)}，"
+        f"答辩人与{lender}于{cn_date(loan.contract_date)}签订{contract(case)}，约定借款本金{money(loan.principal)}，"
         f"期内年利率{rate_percent(loan.annual_rate)}{overdue}，借款期限{loan.term_months}个月，最后还款日为"
         f"{cn_date(figures.final_due_date)}。{lender}于{cn_date(disbursement_date(loan))}向答辩人发放借款，"
         f"答辩人实际收到{yuan(received_amount(loan))}元。"

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from toolkit.case.labels import CHARGE_ITEMS
 from toolkit.case.models import Case, received_amount
-from toolkit.documents.labels import CHARGE_ITEMS
 from toolkit.law.deadlines import suit_day
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.case.models import Case
-from toolkit.filenames import safe_file_name
+from toolkit.files import safe_file_name
 from toolkit.law.figures import Figures
-from toolkit.render.xmltext import PartText
 
 Context = dict[str, Any]
 
@@ -37,21 +36,6 @@ class Part:
 
 # Every document ends with its date in Chinese (law.md §7): 2026年11月29日
 SIGNING_DATE = Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$")
-
-
-@dataclass(frozen=True)
-class RenderedDocument:
-    """A rendered document before it is written: its bytes and its text, paragraph by paragraph."""
-
-    kind: str
-    template: str
-    docx: bytes
-    paragraphs: tuple[str, ...]  # body paragraphs and table cells in document order, whitespace-normalized
-    body: PartText | None = None  # the body as the renderer parsed it (None: the checks parse it themselves)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
 
 
 @dataclass(frozen=True)

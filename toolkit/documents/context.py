@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from toolkit.case.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.answer_evidence import evidence
-from toolkit.documents.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
 from toolkit.law.citations import printed_citations
 from toolkit.law.figures import Figures, Ledger, LedgerSegment

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal
 
+from toolkit.case.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.case.models import Case, received_amount
-from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.law.citations import cite_all
 from toolkit.law.figures import Figures, Ledger, LedgerPayment, LedgerSegment
 from toolkit.law.money import cents, cn_date, rate_percent, yuan

@@ -29,6 +29,12 @@ def yuan(x: Decimal | int | str) -> str:
     return f"{cents(x):,.2f}"
 
 
+def money(x: Decimal | int | str) -> str:
+    """The figure and its words together, the form the document check reads back:
+    18000 → "18,000.00元（人民币壹万捌仟元整）"."""
+    return f"{yuan(x)}元（{rmb_upper(x)}）"
+
+
 def rate_percent(r: Decimal | int | str) -> str:
     """An annual rate as a percentage, exact (up to six decimals), trailing zeros dropped.
 

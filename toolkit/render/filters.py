@@ -22,10 +22,10 @@ from typing import Any
 
 from jinja2.exceptions import FilterArgumentError
 
-from toolkit.documents.labels import CLAIM_ITEMS
+from toolkit.case.labels import CLAIM_ITEMS
 from toolkit.law.citations import cite_all
 from toolkit.law.money import cn_date as _cn_date
-from toolkit.law.money import rate_percent, rmb_upper, yuan
+from toolkit.law.money import money, rate_percent, rmb_upper, yuan
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -56,10 +56,9 @@ def rmb_upper_filter(value: Any) -> str:
     return rmb_upper(_amount(value, "rmb_upper"))
 
 
-def money(value: Any) -> str:
+def money_filter(value: Any) -> str:
     """Figure and uppercase together, the form the document check verifies: 18,000.00元（人民币壹万捌仟元整）."""
-    amount = _amount(value, "money")
-    return f"{yuan(amount)}元（{rmb_upper(amount)}）"
+    return money(_amount(value, "money"))
 
 
 def cn_date(value: Any) -> str:
@@ -106,7 +105,7 @@ def cite(value: Any) -> str:
 FILTERS: dict[str, Callable[..., str]] = {
     "yuan": yuan_filter,
     "rmb_upper": rmb_upper_filter,
-    "money": money,
+    "money": money_filter,
     "cn_date": cn_date,
     "percent": percent,
     "item": item,

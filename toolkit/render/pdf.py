@@ -27,7 +27,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from toolkit.errors import DraftError, OutputError
-from toolkit.render.output import write_atomic
+from toolkit.files import write_atomic
 
 # The families the templates name, and the face that stands in for each when the machine lacks it.
 SERIF_FACE = "Noto Serif CJK SC"

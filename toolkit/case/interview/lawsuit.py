@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from toolkit.case import typed_input as typed
 from toolkit.case.asking import Data, Interviewer, count_between, date_after, shown, texts, was
+from toolkit.case.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.case.models import Case
 from toolkit.case.typed_input import AnswerError, Choice
-from toolkit.documents.labels import CHARGE_ITEMS, CLAIM_ITEMS
 
 PROCEDURES = tuple(Choice(name, name) for name in ("普通程序", "简易程序", "小额诉讼程序"))
 STYLES = (Choice("narrative", "叙述式"), Choice("elements", "要素式"))

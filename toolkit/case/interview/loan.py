@@ -11,9 +11,9 @@ import datetime as dt
 
 from toolkit.case import typed_input as typed
 from toolkit.case.asking import Data, Interviewer, count_between, date_after, positive_amount, rows, shown, was
+from toolkit.case.labels import REPAYMENT_KINDS
 from toolkit.case.models import Case, disbursement_date
 from toolkit.case.typed_input import AnswerError, Choice
-from toolkit.documents.labels import REPAYMENT_KINDS
 
 REPAYMENTS = tuple(Choice(value, label) for value, label in REPAYMENT_KINDS.items())
 DAY_COUNTS = (Choice("365", "按365天计息"), Choice("360", "按360天计息"))

@@ -11,9 +11,9 @@ from decimal import Decimal
 from toolkit.case import typed_input as typed
 from toolkit.case.asking import Data, Interviewer, count_between, positive_amount, rows, shown, texts, was
 from toolkit.case.interview.lawsuit import CLAIM_CHOICES
+from toolkit.case.labels import ADDRESSEES
 from toolkit.case.models import Case
 from toolkit.case.typed_input import AnswerError, Choice
-from toolkit.documents.labels import ADDRESSEES
 
 ADDRESSEE_CHOICES = tuple(Choice(value, label) for value, label in ADDRESSEES.items())
 

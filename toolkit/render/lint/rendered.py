@@ -18,10 +18,10 @@ from lxml import etree
 
 from toolkit.checks import check_document
 from toolkit.documents import kind as document_kind
-from toolkit.documents.base import RenderedDocument
 from toolkit.errors import DraftError, RenderedXmlError
 from toolkit.law.compute import compute_figures
 from toolkit.render.compiled import CompiledTemplate
+from toolkit.render.document import RenderedDocument
 from toolkit.render.environment import DraftEnvironment
 from toolkit.render.lint.findings import Finding, Location
 from toolkit.render.lint.sample import sample_cases, styled

@@ -50,8 +50,7 @@ def id_number_problems(id_number: str, birth_date: dt.date, gender: str) -> list
         problems.append("身份证号最后一位应写大写 X，不是小写 x")
     if last.upper() != expected:
         problems.append(
-            f"身份证号校验码不符（按 GB 11643-1999 应为 {expected}，实为 {last}）："
-            "很可能有一位抄错，请对照身份证核对"
+            f"身份证号校验码不符（按 GB 11643-1999 应为 {expected}，实为 {last}）：很可能有一位抄错，请对照身份证核对"
         )
     problems += _birth_problems(first17[6:14], birth_date)
     id_gender = "男" if int(first17[16]) % 2 else "女"
@@ -67,8 +66,7 @@ def _birth_problems(digits: str, birth_date: dt.date) -> list[str]:
         return ["身份证号第7—14位不是有效的出生日期：请对照身份证核对"]
     if in_id != birth_date:
         return [
-            f"身份证号中的出生日期 {in_id.isoformat()} 与 client.birth_date（{birth_date.isoformat()}）"
-            "不一致：请核对"
+            f"身份证号中的出生日期 {in_id.isoformat()} 与 client.birth_date（{birth_date.isoformat()}）不一致：请核对"
         ]
     return []
 
