@@ -110,15 +110,20 @@ _MASKED = ("case_id", "source", "client", "folder", "file", "pdf", "message")
 
 def case_json(result: CaseResult) -> dict[str, Any]:
     """One case as report.json lists it; names that may carry an ID number are masked."""
-    data = _masked(asdict(result))
+    data = _masked(_fields(result))
     data["documents"] = [_document_json(document) for document in result.documents]
     return data
 
 
 def _document_json(document: DocumentResult) -> dict[str, Any]:
-    data = _masked(asdict(document))
+    data = _masked(_fields(document))
     data["findings"] = [{"id": check_id, "severity": severity} for check_id, severity in document.findings]
     return data
+
+
+def _fields(result: CaseResult | DocumentResult) -> dict[str, Any]:
+    """The fields by name, in order (``asdict`` without its deep copy: the nested ones are replaced)."""
+    return {name: getattr(result, name) for name in result.__dataclass_fields__}
 
 
 def _masked(data: dict[str, Any]) -> dict[str, Any]:
