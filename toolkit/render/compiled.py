@@ -1,26 +1,22 @@
 """A .docx template compiled once and rendered many times.
 
 docxtpl loads the .docx with python-docx, cleans the XML and compiles it with Jinja on every render, then
-saves the whole package: about 90 ms a document. Here the same cleaning (docxtpl's own ``patch_xml``) and
-compilation happen once per template; a render only runs the compiled Jinja code on the body, headers
-and footers, compresses what it rendered, and writes a new zip with the template's other parts, which
-were compressed once when the template was compiled (styles alone are close to 1 MB of XML). The
-documents are the same as docxtpl's (a parity test compares their text); they are also reproducible:
-fixed zip timestamps and fixed core properties, so the same case gives the same bytes.
-"""
+saves the whole package: about 90 ms a document. Here the same cleaning (docxtpl's own ``patch_xml``) is
+done once per template and user (:mod:`toolkit.render.prepared`) and the compilation once per process; a
+render only runs the compiled Jinja code on the body, headers and footers, compresses what it rendered,
+and writes a new zip with the template's other parts, which were compressed when the template was
+prepared (styles alone are close to 1 MB of XML). The documents are the same as docxtpl's (a parity test
+compares their text); they are also reproducible: fixed zip timestamps and fixed core properties, so the
+same case gives the same bytes."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -28,19 +24,13 @@ from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from toolkit import __version__
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
-from toolkit.render import compile_cache
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.normalize import __file__ as normalize_file
-from toolkit.render.normalize import normalize_package
 from toolkit.render.package import inspect_package, read_package
+from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
 from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
-_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAIN = "word/document.xml"
-_CORE = "docProps/core.xml"
 _CORE_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -52,10 +42,8 @@ _CORE_XML = (
     "</cp:coreProperties>"
 )
 _UTF8_FLAG = 0x800
-_STATIC_LEVEL = 9  # the template's own parts: compressed once, so spend the time
 _RENDERED_LEVEL = 6
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
-_PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # A date is never broken over two lines: Word and LibreOffice may break between a digit and 年/月/日, so a
 # WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
 # A date is found from its 年 (a literal, which the regex engine searches fast) and the four digits before it.
@@ -82,7 +70,7 @@ class CompiledTemplate:
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
-            prepared = _prepared(source, self.sha256)
+            prepared = prepared_template(source, self.sha256)
             self._order = prepared.order
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
@@ -114,7 +102,7 @@ class CompiledTemplate:
         try:
             for part in self._parts:
                 xml = join_dates(budget.output(part.template.generate(context)))
-                if part.name == _MAIN:
+                if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
                 else:
@@ -138,100 +126,20 @@ class CompiledTemplate:
             ) from None
         finally:
             budget.deadline = 0.0
-        if _CORE in self._order:
-            rendered[_CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
+        if CORE in self._order:
+            rendered[CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
         return _write_zip([self._entry(name, rendered) for name in self._order]), body
 
-    def _entry(self, name: str, rendered: Mapping[str, bytes]) -> _Entry:
+    def _entry(self, name: str, rendered: Mapping[str, bytes]) -> Entry:
         static = self._static.get(name)
         if static is not None:
             return static
-        return _Entry.deflated(name, rendered[name], _RENDERED_LEVEL)
+        return Entry.deflated(name, rendered[name], _RENDERED_LEVEL)
 
 
 def _unescaped(text: str) -> str:
-    text = text.replace("\n<w:p", "<w:p")  # the line breaks added before each paragraph (see _prepare)
+    text = text.replace("\n<w:p", "<w:p")  # the line breaks added before each paragraph (see prepared)
     return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    """A template ready to compile: its parts in zip order, the parts it shares with every document
-    (compressed), and each templated part as (name, XML before the templated text, after it, the text)."""
-
-    order: tuple[str, ...]
-    static: dict[str, _Entry]
-    parts: tuple[tuple[str, str, str, str], ...]
-
-
-def _prepared(source: bytes, sha256: str) -> _Prepared:
-    """The template prepared, from the per-user cache when it holds it (see :mod:`compile_cache`)."""
-    key = _cache_key(sha256)
-    found = compile_cache.read(key)
-    if found is not None:
-        with contextlib.suppress(KeyError, TypeError, ValueError):  # a cache of another shape: prepare again
-            return _from_cache(*found)
-    prepared = _prepare(source)
-    compile_cache.write(key, *_to_cache(prepared))
-    return prepared
-
-
-def _cache_key(sha256: str) -> str:
-    """The template's and everything that shapes its preparation: this toolkit and docxtpl."""
-    recipe = hashlib.sha256(f"{sha256} draft {__version__} docxtpl {metadata.version('docxtpl')}".encode())
-    for module in (__file__, normalize_file):
-        recipe.update(Path(module).read_bytes())
-    return recipe.hexdigest()
-
-
-def _prepare(source: bytes) -> _Prepared:
-    from docxtpl import DocxTemplate  # imported only when a template is prepared, not at every start
-
-    source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
-    entries = _read_zip(source)
-    helper = DocxTemplate(io.BytesIO(source))
-    helper.init_docx()
-    document = entries[_MAIN].decode("utf-8")
-    start = re.search(r"<w:body\b[^>]*>", document)
-    end = document.rfind("</w:body>")
-    if start is None or end < 0:
-        raise ValueError("document.xml 中没有正文")
-    head, tail = document[: start.start()], document[end + len("</w:body>") :]
-    parts = [(_MAIN, head, tail, _patched(helper, helper.get_xml()))]
-    for uri in (helper.HEADER_URI, helper.FOOTER_URI):
-        for _, part in helper.get_headers_footers(uri):
-            name = str(part.partname).lstrip("/")
-            parts.append((name, _XML_DECLARATION, "", _patched(helper, helper.get_part_xml(part))))
-    templated = {name for name, _, _, _ in parts} | {_CORE}
-    static = {
-        name: _Entry.deflated(name, data, _STATIC_LEVEL) for name, data in entries.items() if name not in templated
-    }
-    return _Prepared(tuple(entries), static, tuple(parts))
-
-
-def _patched(helper: Any, xml: str) -> str:
-    """docxtpl's cleaning of the XML, and a line break before each paragraph: Jinja then reports an
-    error's line as its paragraph."""
-    return str(_PARAGRAPH_START.sub(r"\n<w:p\1", helper.patch_xml(xml)))
-
-
-def _to_cache(prepared: _Prepared) -> tuple[dict[str, Any], bytes]:
-    entries = prepared.static.values()
-    static = [[entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data)] for entry in entries]
-    index = {"order": list(prepared.order), "static": static, "parts": [list(part) for part in prepared.parts]}
-    return index, b"".join(entry.data for entry in entries)
-
-
-def _from_cache(index: dict[str, Any], data: bytes) -> _Prepared:
-    static: dict[str, _Entry] = {}
-    offset = 0
-    for name, crc, size, length in index["static"]:
-        static[name] = _Entry(name.encode("utf-8"), int(crc), int(size), data[offset : offset + int(length)])
-        offset += int(length)
-    if offset != len(data):
-        raise ValueError("cached data of another length")
-    parts = tuple((str(n), str(h), str(t), str(x)) for n, h, t, x in index["parts"])
-    return _Prepared(tuple(str(name) for name in index["order"]), static, parts)
 
 
 def join_dates(xml: str) -> str:
@@ -261,28 +169,7 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _read_zip(source: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(source)) as archive:
-        return {info.filename: archive.read(info) for info in archive.infolist()}
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One member of the package, compressed: the template's own parts are compressed once, at compile."""
-
-    name: bytes
-    crc: int
-    size: int
-    data: bytes
-
-    @classmethod
-    def deflated(cls, name: str, content: bytes, level: int) -> _Entry:
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-        data = compressor.compress(content) + compressor.flush()
-        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
-
-
-def _write_zip(entries: list[_Entry]) -> bytes:
+def _write_zip(entries: list[Entry]) -> bytes:
     """A zip of ``entries`` in order, every field fixed (DOS time 2026-01-01 00:00, no extras): the same
     entries always give the same bytes. Parts are far below 4 GiB, so no zip64 record is needed."""
     year, month, day, hour, minute, second = _FIXED_TIME
