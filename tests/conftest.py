@@ -32,9 +32,10 @@ _FIXED = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TZ": "Asia/Shanghai", "PYTHON
 
 
 def clear_cached_tables() -> None:
-    """Forget every table a ``toolkit.law`` module cached (LPR, caps, citations, holidays …)."""
+    """Forget every table a ``toolkit.law`` module cached (LPR, caps, citations, holidays …), and the lender
+    kinds the case model reads from caps.yaml."""
     for name, module in list(sys.modules.items()):
-        if name == "toolkit.law" or name.startswith("toolkit.law."):
+        if name == "toolkit.law" or name.startswith("toolkit.law.") or name == "toolkit.case.lender_kinds":
             for value in list(vars(module).values()):
                 if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
                     value.cache_clear()

@@ -13,6 +13,20 @@ ROOT = Path(__file__).resolve().parents[1]
 DELETE = object()  # as a value in ``edited``: remove the key
 
 
+def kind_names() -> list[str]:
+    """Every registered document kind, in ``draft all``'s order: the tests' list of kinds."""
+    from toolkit.documents import kinds
+
+    return list(kinds())
+
+
+def letter_names() -> list[str]:
+    """The kinds that offer to pay and so acknowledge the debt (law.md §5, client protection)."""
+    from toolkit.documents import kinds
+
+    return [name for name, kind in kinds().items() if kind.acknowledges_debt]
+
+
 def run_draft(*args: str | Path, cwd: Path | None = None, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """``draft …`` as a user runs it (``python -m toolkit``), capturing what it prints."""
     return subprocess.run(

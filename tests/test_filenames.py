@@ -7,6 +7,7 @@ forms, CONIN$, CONOUT$), reserved with any extension; file systems allow 255 byt
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from support import run_cli
 
+from toolkit.documents import kinds
 from toolkit.documents.base import DocumentKind
 from toolkit.files import MAX_NAME_BYTES, safe_file_name, same_name_key
 
@@ -78,23 +80,23 @@ def test_every_name_is_safe_short_and_stable(name: str, tail: str) -> None:
     assert safe_file_name(result) == result
 
 
-def test_long_client_name_gives_three_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_long_client_name_gives_one_file_per_kind(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(SAMPLE.read_text(encoding="utf-8").replace("  name: 李明", "  name: " + "李" * 63, 1), "utf-8")
     out = tmp_path / "out"
     code, stdout, _ = run_cli(["all", "--case", str(case), "--out", str(out), "--force"], capsys)
     assert code == 0
     written = sorted(p.name for p in out.iterdir())
-    assert len(written) == 3 and stdout.count("已生成") == 3
+    assert len(written) == len(kinds()) and stdout.count("已生成") == len(kinds())  # the sample asks for each
     titles = {name.rsplit("-", 1)[1] for name in written}
-    assert titles == {"民事答辩状.docx", "困难情况说明.docx", "分期还款和解方案.docx"}
+    assert titles == {f"{kind.title}.docx" for kind in kinds().values()}
 
 
 def test_a_collision_in_one_run_is_an_error_before_anything_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # two kinds that would share a name on a case-insensitive file system
-    names = iter(["Li-文书.docx", "LI-文书.docx", "li-文书.docx"])
+    names = itertools.cycle(["Li-文书.docx", "LI-文书.docx", "li-文书.docx"])
     monkeypatch.setattr(DocumentKind, "file_name", lambda self, case: next(names))
     out = tmp_path / "out"
     code, stdout, stderr = run_cli(["all", "--case", str(SAMPLE), "--out", str(out), "--force"], capsys)

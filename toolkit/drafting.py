@@ -1,21 +1,25 @@
-"""Drafting one document: checks on the facts, the context, the render, checks on the document.
+"""Drafting documents: checks on the facts, the context, the render, checks on the document.
 
 case → figures → fact checks → context → rendered document → document checks → bytes. Nothing is
 written here: the caller writes the bytes only when this returns, so a refused document leaves no file.
+:func:`draft_each` is the one per-case loop of ``draft all`` and of the batch; :func:`render_checked` is
+the render-and-check step the template linter shares.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from toolkit.case.models import Case
 from toolkit.checks import Finding, blocking, check_document, run_fact_checks
 from toolkit.documents import kind as document_kind
-from toolkit.errors import ChecksFailed
+from toolkit.documents.base import DocumentKind
+from toolkit.errors import ChecksFailed, DraftError
 from toolkit.law.figures import Figures
 from toolkit.render import templates
+from toolkit.render.compiled import CompiledTemplate
 from toolkit.render.document import RenderedDocument
 
 
@@ -42,11 +46,30 @@ def draft(case: Case, figures: Figures, name: str, options: Options) -> Drafted:
     facts = run_fact_checks(case, figures, [name])
     _stop_if_blocked(kind.title, facts, options)
     ref, template = templates.load(kind.template(case), options.templates)
-    docx, body = template.render(kind.context(case, figures), title=kind.title)
-    rendered = RenderedDocument(kind=name, template=ref.key, docx=docx, paragraphs=body.paragraphs, body=body)
-    document = check_document(case, figures, kind.parts(case, figures), rendered)
+    rendered, document = render_checked(case, figures, kind, ref.key, template)
     _stop_if_blocked(kind.title, document, options)
     return Drafted(rendered, tuple(facts) + tuple(document), template.sha256)
+
+
+def draft_each(case: Case, figures: Figures, names: Iterable[str], options: Options) -> list[Drafted | DraftError]:
+    """Every document ``names`` asks for, in order, each on its own: a refused one does not stop the next."""
+    outcomes: list[Drafted | DraftError] = []
+    for name in names:
+        try:
+            outcomes.append(draft(case, figures, name, options))
+        except DraftError as error:
+            outcomes.append(error)
+    return outcomes
+
+
+def render_checked(
+    case: Case, figures: Figures, kind: DocumentKind, key: str, template: CompiledTemplate
+) -> tuple[RenderedDocument, list[Finding]]:
+    """``kind``'s document for ``case`` rendered with ``template`` (manifest key ``key``), and every document
+    check's findings on it. Render errors are raised as they come (the linter places them in the template)."""
+    docx, body = template.render(kind.context(case, figures), title=kind.title)
+    rendered = RenderedDocument(kind=kind.name, template=key, docx=docx, paragraphs=body.paragraphs, body=body)
+    return rendered, check_document(case, figures, kind.parts(case, figures), rendered)
 
 
 def _stop_if_blocked(title: str, findings: Collection[Finding], options: Options) -> None:

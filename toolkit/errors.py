@@ -39,10 +39,6 @@ class CaseFileError(DraftError):
         super().__init__("\n".join(problems))
 
 
-class MissingSectionError(DraftError):
-    """The case file lacks a section the requested document needs."""
-
-
 class TemplateError(DraftError):
     """A template cannot be used: broken, hostile, or asking for what the context does not hold."""
 

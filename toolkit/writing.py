@@ -14,8 +14,8 @@ from pathlib import Path
 from toolkit.case.models import Case
 from toolkit.checks import Finding
 from toolkit.documents import kind as document_kind
-from toolkit.documents import requested
-from toolkit.drafting import Options, draft
+from toolkit.documents import requested, sections_hint
+from toolkit.drafting import Options, draft_each
 from toolkit.errors import DraftError, OutputError, UsageError
 from toolkit.files import file_in_the_way, resolve_output, same_name_key, write_atomic
 from toolkit.law.figures import Figures
@@ -54,17 +54,15 @@ def draft_and_write(
         if not names:
             raise UsageError(
                 "案件文件中没有任何文书所需的段落",
-                "答辩状需要 answer 段落，困难情况说明需要 hardship，和解方案需要 proposal",
+                sections_hint(),
             )
     if (requested_only or len(names) > 1) and out is not None and out.suffix.lower() in SUFFIXES:
         raise UsageError("一次生成多份文书时，--out 须是文件夹", "例如 --out out/")
     targets = _distinct_targets(case, names, out)
     ready = []
-    for name in names:
-        try:
-            drafted = draft(case, figures, name, options)
-        except DraftError as error:
-            outcome.refused.append(error)
+    for name, drafted in zip(names, draft_each(case, figures, names, options), strict=True):
+        if isinstance(drafted, DraftError):
+            outcome.refused.append(drafted)
             continue
         ready.append((targets[name], drafted))
         outcome.notices += [_notice(f) for f in drafted.findings if f.severity != "info"]

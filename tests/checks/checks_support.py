@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from support import edited
+from support import edited, kind_names
 
 from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
@@ -31,7 +31,7 @@ from toolkit.law.holidays import DayStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "samples" / "case.yaml"
-ALL_DOCUMENTS = ("answer", "hardship", "settlement")
+ALL_DOCUMENTS = tuple(kind_names())
 
 _SAMPLE_DATA: dict[str, Any] = parse(read_text(SAMPLE), SAMPLE).data
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from checks_support import ALL_DOCUMENTS, SAMPLE, SAMPLE_FIGURES, findings, variant
-from support import DELETE, run_draft
+from support import DELETE, letter_names, run_draft
 
 from toolkit.batch.batch import Request, draft_batch
 from toolkit.checks.document import CheckedDocument
@@ -35,7 +35,7 @@ from toolkit.law.compute import compute_figures
 from toolkit.render.document import RenderedDocument
 
 ROOT = Path(__file__).resolve().parents[2]
-LETTERS = ("hardship", "settlement")
+LETTERS = tuple(letter_names())
 OVERPAID = {"loan.repayments": [{"date": "2026-05-10", "amount": "30000.00"}]}
 UNAFFORDABLE = {"hardship.monthly_income": "7999.99"}
 

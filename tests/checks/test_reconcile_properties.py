@@ -9,6 +9,7 @@ from decimal import Decimal
 from checks_support import variant
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import kind_names
 
 from toolkit.drafting import Options, draft
 from toolkit.errors import DraftError
@@ -33,7 +34,7 @@ def test_every_printed_table_of_every_document_reconciles(repayments: list[tuple
     case = variant({"loan.repayments": listed, "answer.style": style})
     figures = compute_figures(case)
     allow = frozenset({"SCHED-UNAFFORDABLE", "SCHED-ABOVE-CLAIM", "OVERPAID-OFFER"})
-    for name in ("answer", "hardship", "settlement"):
+    for name in kind_names():
         try:
             drafted = draft(case, figures, name, Options(allow=allow))
         except DraftError as exc:  # a refusal for another reason (a finding on the facts) is not this test's

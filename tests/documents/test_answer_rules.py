@@ -232,7 +232,7 @@ def test_default_evidence_lists_the_clients_best_evidence(style: str) -> None:
     found = lines("case", style, changes)
     listed = found[found.index("证据清单") + 1 :][:3]
     assert listed == [
-        "1. 编号为XM-2026-0310-001的借款合同（证明目的：证明借款合同约定的借款本金、利率和期限）",
+        "1. 编号为XM-2026-0310-001的借款合同（证明目的：证明借款合同约定的利率和期限）",
         "2. 银行流水（放款到账记录）（证明目的：证明答辩人实际收到借款17,000.00元）",
         "3. 还款记录（证明目的：证明答辩人已还款1次，合计1,000.00元）",
     ]

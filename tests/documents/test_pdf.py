@@ -29,9 +29,11 @@ DOCUMENTS = [
     ("case-answer-elements", "case", "answer", "elements"),
     ("case-hardship", "case", "hardship", None),
     ("case-settlement", "case", "settlement", None),
+    ("case-evidence", "case", "evidence", None),
     ("private-answer-elements", "private-downpayment", "answer", "elements"),
     ("private-hardship", "private-downpayment", "hardship", None),
     ("private-settlement", "private-downpayment", "settlement", None),
+    ("private-evidence", "private-downpayment", "evidence", None),
     ("expired-answer-elements", "bank-expired", "answer", "elements"),
     ("large-answer", "large", "answer", "narrative"),
     ("large-answer-elements", "large", "answer", "elements"),
@@ -142,6 +144,10 @@ LAW_MD_PARTS = {
     ("settlement", None): [
         "分期还款和解方案", "申请人", "被申请人", "债务现状", "还款方案", "合计", "减免请求", "理由", "违约责任",
         "申请人（签名）",
+    ],
+    # 证据目录 with the parts its issue names (law.md §8 lists the other three documents; §9.8 gives its rows)
+    ("evidence", None): [
+        "证据目录", "案号", "提交人", "序号", "证据名称", "证据来源", "证明目的", "页码", "提交人（签名）",
     ],
 }
 

@@ -18,10 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from toolkit.case.datafiles import merged
 from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import parse, read_text
-from toolkit.law.datafiles import merged
 
 HERE = Path(__file__).parent
 SCENARIOS = sorted((HERE / "scenarios").glob("*.yaml"))

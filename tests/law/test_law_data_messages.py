@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.case.datafiles import MAX_BYTES, WORDING
+from toolkit.case.messages import message
 from toolkit.errors import LegalDataError
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table
-from toolkit.law.datafiles import MAX_BYTES, _message
 from toolkit.law.holidays import holiday_table
 from toolkit.law.lpr import lpr_on, lpr_table
 
@@ -44,8 +45,11 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "2: lender_kinds.bank.basis: 取值不在可选范围内：可选 lpr4x、financial24"),
         ("caps.yaml", "financial24:\n  rate: [1]\n", f"2: financial24.rate: 应为数字：{RATE}"),
         ("caps.yaml", "financial24:\n  rate: 0\n", f"2: financial24.rate: 数值超出合理范围：{RATE}"),
-        ("caps.yaml", "lender_kinds:\n  pawnshop: {description: 典当行, basis: financial24, references: [x]}\n",
-         f"2: lender_kinds.pawnshop: 取值不在可选范围内：可选 {KINDS}"),
+        # a new kind is a row of its own; a licensed one must name the provision that excludes it
+        ("caps.yaml", "lender_kinds:\n  pawnshop: {description: 典当行, name: 典当行, choice: 典当行, licensed: true,"
+         " basis: financial24, references: [financial_trial_opinions_2]}\n",
+         "2: lender_kinds.pawnshop: licensed: true 的出借人类型须写 scope："
+         "排除民间借贷规定的条文（citations.yaml 中的键）"),
         ("caps.yaml", "financial24:\n  references: [no_such_key]\n",
          "1: (顶层): references 中这些键不在 citations.yaml 中：no_such_key"),
         ("lpr.yaml", "values: [1]\n", "1: values: 应为“键: 值”的映射：请参照内置数据文件的写法"),
@@ -115,7 +119,8 @@ def test_missing_folder_and_unknown_files(user_dir: Path, monkeypatch: pytest.Mo
 
 def test_any_other_problem_is_named_with_pydantic_s_words() -> None:
     error = {"type": "too_long", "loc": ("values",), "msg": "List should have at most 3 items", "input": None}
-    assert _message(error) == "格式不对（List should have at most 3 items）"  # type: ignore[arg-type]
+    said = message(error, ("values",), WORDING)  # type: ignore[arg-type]
+    assert said == "格式不对（List should have at most 3 items）：请对照内置数据文件改正"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from openxml_audit import FileFormat, OpenXmlValidator
+from support import kind_names
 
 from toolkit.bundled import templates_folder
 from toolkit.case.load import load_case
@@ -40,7 +41,7 @@ def test_every_generated_document_validates(sample: Path, tmp_path: Path) -> Non
     case = load_case(sample)
     figures = compute_figures(case)
     styles = ["narrative", "elements"]
-    for name in ("answer", "hardship", "settlement"):
+    for name in kind_names():
         for style in styles if name == "answer" else [None]:
             drafted_case = case
             if style and case.answer is not None:

@@ -28,7 +28,7 @@ from templates_support import (
     write_template,
 )
 
-from toolkit.render.lint import Finding, lint_template
+from toolkit.lint import Finding, lint_template
 from toolkit.render.templates import builtin_manifest
 
 CLIENT = "答辩人："  # the paragraph that introduces the client, second of the body

@@ -37,7 +37,7 @@ class Job:
 
 @dataclass(frozen=True)
 class DocumentResult:
-    document: str  # answer | hardship | settlement
+    document: str  # the document kind's name: answer, hardship …
     status: DocumentStatus
     file: str | None = None  # relative to the output folder
     pdf: str | None = None

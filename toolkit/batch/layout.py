@@ -19,11 +19,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from pydantic import BaseModel, BeforeValidator
+from pydantic import AfterValidator, BaseModel, BeforeValidator
 from pydantic.fields import FieldInfo
 
 from toolkit.case import models
 from toolkit.case.interview import lawsuit, loan, parties, settlement
+from toolkit.case.lender_kinds import known_lender_kind, lender_kinds
 from toolkit.case.models import Case
 from toolkit.case.typed_input import Choice
 
@@ -59,7 +60,6 @@ SECTION_NAMES = {
 _SECTION_CHOICES = (Choice("hardship", "困难情况说明"), Choice("answer", "答辩状"))
 CHOICE_LABELS: dict[str, tuple[Choice, ...]] = {  # as ``draft init`` offers them
     "client.gender": parties.GENDERS,
-    "lender.kind": parties.LENDER_KINDS,
     "court.procedure": lawsuit.PROCEDURES,
     "loan.repayment": loan.REPAYMENTS,
     "loan.day_count": loan.DAY_COUNTS,
@@ -124,13 +124,16 @@ def _is_identifier(annotation: Any, info: FieldInfo) -> bool:
 
 
 def _labelled(path: str, codes: tuple[Any, ...]) -> tuple[Choice, ...]:
-    labels = {choice.value: choice.label for choice in CHOICE_LABELS.get(path, ())}
+    offered = parties.lender_kind_choices() if path == "lender.kind" else CHOICE_LABELS.get(path, ())
+    labels = {choice.value: choice.label for choice in offered}
     return tuple(Choice(str(code), labels.get(str(code), str(code))) for code in codes)
 
 
 def _kind(name: str, annotation: Any, info: FieldInfo) -> tuple[Kind, tuple[Any, ...]]:
     if _is_identifier(annotation, info):
         return "id", ()
+    if any(isinstance(m, AfterValidator) and m.func is known_lender_kind for m in info.metadata):
+        return "choice", tuple(lender_kinds())  # the rows of caps.yaml
     base = annotation
     while typing.get_origin(base) is typing.Annotated:
         base = typing.get_args(base)[0]

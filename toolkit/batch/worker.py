@@ -20,8 +20,8 @@ from toolkit.case.models import Case
 from toolkit.case.yamlsource import read_text
 from toolkit.checks import blocking, run_fact_checks
 from toolkit.documents import kind as document_kind
-from toolkit.documents import requested
-from toolkit.drafting import Drafted, Options, draft
+from toolkit.documents import requested, sections_hint
+from toolkit.drafting import Drafted, Options, draft_each
 from toolkit.errors import CaseFileError, ChecksFailed, DraftError
 from toolkit.files import safe_file_name, write_atomic
 from toolkit.law.compute import compute_figures
@@ -119,19 +119,14 @@ def _load(job: Job) -> Case:
 def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> CaseResult:
     names = settings.documents or tuple(requested(case))
     if not names:
-        return replace(base, message="案件文件中没有任何文书所需的段落（answer、hardship 或 proposal）：请补上")
+        return replace(base, message=f"案件文件中没有任何文书所需的段落：请补上（{sections_hint()}）")
     figures = compute_figures(case)
     folder_name = _masked_name(f"{job.case_id}-{case.client.name}")
     folder = settings.out / folder_name
     options = settings.options
     if job.data is not None:  # findings name the sheet, row and column of the field
         options = replace(options, locate=lambda field: cell_of(field, job.source, job.cells))
-    drafted: list[tuple[str, Drafted | DraftError]] = []
-    for name in names:
-        try:
-            drafted.append((name, draft(case, figures, name, options)))
-        except DraftError as error:
-            drafted.append((name, error))
+    drafted = zip(names, draft_each(case, figures, names, options), strict=True)
     origin = (job.prior.drafted_from or job.prior.input_sha256) if job.prior is not None else None
     changed = origin is not None and origin != base.input_sha256
     documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]

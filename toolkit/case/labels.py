@@ -1,4 +1,5 @@
-"""Chinese names of the case file's coded values, as the documents print them."""
+"""Chinese names of the case file's coded values, as the documents print them (a lender kind's name is in
+its row of caps.yaml: toolkit.case.lender_kinds)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,6 @@ CLAIM_ITEMS: dict[str, str] = {
 }
 
 CHARGE_ITEMS = ("interest", "penalty", "compound_interest", "liquidated_damages", "fees")
-
-LENDER_KINDS: dict[str, str] = {
-    "bank": "商业银行",
-    "consumer_finance": "消费金融公司",
-    "microfinance": "小额贷款公司",
-    "other_licensed": "地方金融组织",
-    "private": "出借人",
-}
 
 REPAYMENT_KINDS: dict[str, str] = {
     "bullet": "到期一次性还本付息",

@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from toolkit.case.lender_kinds import kind_schema, known_lender_kind
 from toolkit.case.text import text_problem
 
 ClaimItem = Literal[
@@ -39,7 +40,8 @@ ClaimItem = Literal[
     "litigation_costs",
 ]
 AdmittedItem = Literal[ClaimItem, "acceleration"]  # acceleration: the loan fell due early (law.md §9.7)
-LenderKind = Literal["bank", "consumer_finance", "microfinance", "other_licensed", "private"]
+# A code of caps.yaml's lender_kinds (bank, private …): a new kind is a row there (toolkit.case.lender_kinds).
+LenderKind = Annotated[str, AfterValidator(known_lender_kind)]
 
 MAX_MONEY = Decimal(10) ** 12  # yuan: no consumer loan comes near; keeps every computation far from overflow
 DATE_RANGE = (dt.date(1990, 1, 1), dt.date(2100, 12, 31))  # contracts, payments, court dates, the letters
@@ -142,10 +144,7 @@ class Client(Section):
 
 class Lender(Section):
     name: Text = Field(description="出借人（原告/被答辩人/被申请人）名称或姓名")
-    kind: LenderKind = Field(
-        description="出借人类型：bank 银行 | consumer_finance 消费金融公司 | microfinance 小额贷款公司 | "
-        "other_licensed 其他地方金融组织 | private 自然人或非金融企业"
-    )
+    kind: LenderKind = Field(description="出借人类型（caps.yaml 的 lender_kinds）", json_schema_extra=kind_schema)
     credit_code: Identifier | None = Field(None, description="统一社会信用代码，18位，须加引号；按 GB 32100 核对")
     representative: Text | None = Field(None, description="法定代表人")
     original_name: Text | None = Field(

@@ -37,7 +37,7 @@ def _exact(amount: Decimal) -> str:
     "warning",
     "实际到账少于合同本金（砍头息）",
     "loan.disbursed",
-    cites=("civil_code_670", "private_lending_26"),
+    argues=("deducted_interest", "deducted_interest_private"),
 )
 def interest_deducted(facts: Facts) -> Iterator[Problem]:
     """Interest deducted in advance is not principal: principal is what was actually received (law.md §3)."""

@@ -92,7 +92,7 @@ def admitted_while_barred(facts: Facts) -> Iterator[Problem]:
     "error",
     "有异议的项目必须有理由",
     "answer.contested",
-    cites=("cpl_interpretation_90",),
+    argues=("enforcement_costs_proof",),
     documents=("answer",),
 )
 def contested_without_ground(facts: Facts) -> Iterator[Problem]:
@@ -158,7 +158,7 @@ def jurisdiction(facts: Facts) -> Iterator[Problem]:
     "info",
     "债权经转让：原告须证明转让及通知",
     "lender.original_name",
-    cites=("civil_code_546",),
+    argues=("assignment_notice",),
     documents=("answer",),
 )
 def standing(facts: Facts) -> Iterator[Problem]:

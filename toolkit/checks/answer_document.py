@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import received_amount
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
 from toolkit.documents.answer_forms import element_form, form_for
-from toolkit.documents.answer_positions import LICENSED, decide
+from toolkit.documents.answer_positions import decide
 from toolkit.law.citations import citation_table
 from toolkit.law.money import cents, yuan
 
@@ -151,7 +152,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
 def cap_rule(checked: CheckedDocument) -> Iterator[Problem]:
     """§9.4: the private-lending rules are cited as binding only for a private lender; a licensed lender's
     answer may only ask the court to apply them by analogy (参照)."""
-    if not _answer(checked) or checked.case.lender.kind not in LICENSED:
+    if not _answer(checked) or not licensed(checked.case.lender.kind):
         return
     title = citation_table().laws["private_lending_rules"]
     cited = re.compile(re.escape(title) + "(" + "|".join(_CAP_ARTICLES) + ")")

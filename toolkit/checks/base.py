@@ -13,6 +13,7 @@ from typing import Generic, Literal, TypeVar
 
 from toolkit.case.models import Case, signing_date
 from toolkit.documents import kinds
+from toolkit.law.arguments import provisions
 from toolkit.law.citations import cite_all
 from toolkit.law.figures import Figures
 from toolkit.privacy import mask
@@ -81,6 +82,7 @@ class Check(Generic[Input]):
     citations: tuple[str, ...]
     scope: Callable[[], frozenset[str]] | None
     run: Callable[[Input], Iterable[Problem]]
+    arguments: tuple[str, ...] = ()  # names in arguments.yaml whose provisions are cited after ``citations``
 
     @property
     def documents(self) -> frozenset[str] | None:
@@ -88,7 +90,8 @@ class Check(Generic[Input]):
 
     def citation_text(self) -> str | None:
         """The check's provisions as printed, joined; None for a check that rests on the case format."""
-        return cite_all(self.citations) if self.citations else None
+        keys = (*self.citations, *provisions(*self.arguments))
+        return cite_all(keys) if keys else None
 
     def describe(self) -> dict[str, str | list[str] | None]:
         """The check as ``draft checks`` lists it."""
@@ -124,17 +127,20 @@ def check(
     field: str,
     *,
     cites: tuple[str, ...] = (),
+    argues: tuple[str, ...] = (),
     documents: tuple[str, ...] | Callable[[], frozenset[str]] | None = None,
 ) -> Callable[[Callable[[Input], Iterable[Problem]]], Check[Input]]:
     """Decorator: turn a function yielding problems into a :class:`Check` (collected by the registry).
 
+    ``argues``: the arguments of the answer (arguments.yaml) the check warns about, whose provisions it
+    cites, so that the answer and the check cannot cite different ones; ``cites``: provisions of its own.
     ``documents``: the names of the documents it applies to, or a function that gives them (such as
     :func:`toolkit.documents.acknowledging`)."""
 
     def wrap(run: Callable[[Input], Iterable[Problem]]) -> Check[Input]:
         if isinstance(documents, tuple):
             names = frozenset(documents)
-            return Check(id, severity, title, field, cites, lambda: names, run)
-        return Check(id, severity, title, field, cites, documents, run)
+            return Check(id, severity, title, field, cites, lambda: names, run, argues)
+        return Check(id, severity, title, field, cites, documents, run, argues)
 
     return wrap

@@ -41,7 +41,7 @@ def _letter(checked: CheckedDocument) -> bool:
     "error",
     "函件载明和解保留：妥协不构成对债务数额的自认",
     "document",
-    cites=("cpl_interpretation_107",),
+    argues=("no_admission",),
 )
 def reservation_present(checked: CheckedDocument) -> Iterator[Problem]:
     """Both letters, whoever reads them, say they are made to settle; in a pending suit they cite 第一百零七条,

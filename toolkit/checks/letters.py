@@ -30,7 +30,7 @@ def _letters(facts: Facts) -> Iterator[tuple[str, str]]:
     "error",
     "已多还款：不应再提出还款或和解方案",
     "loan.repayments",
-    cites=("civil_code_561",),
+    argues=("repayment_order",),
     documents=acknowledging,
 )
 def overpaid(facts: Facts) -> Iterator[Problem]:
@@ -76,7 +76,7 @@ def limitation_restart(facts: Facts) -> Iterator[Problem]:
     "info",
     "尚未起诉：和解妥协不作为不利根据的保护只能参照适用",
     "court",
-    cites=("cpl_interpretation_107",),
+    argues=("no_admission",),
     documents=acknowledging,
 )
 def protection_uncertain(facts: Facts) -> Iterator[Problem]:

@@ -102,7 +102,7 @@ def waiver_risk(facts: Facts) -> Iterator[Problem]:
     "info",
     "时效届满后的催收不中断诉讼时效",
     "loan.interruptions",
-    cites=("civil_code_195",),
+    argues=("interruption_restarts",),
 )
 def demand_after_expiry(facts: Facts) -> Iterator[Problem]:
     """An interruption works on a running period only; it cannot revive one that has run out (law.md §5)."""
@@ -120,7 +120,7 @@ def demand_after_expiry(facts: Facts) -> Iterator[Problem]:
     "warning",
     "借款人否认的中断事由未计入时效计算，答辩状对此提出异议",
     "loan.interruptions",
-    cites=("limitation_rules_8",),
+    argues=("demand_must_arrive",),
 )
 def disputed(facts: Facts) -> Iterator[Problem]:
     """A demand the client denies receiving is left out (the lender must prove it reached the client,

@@ -93,7 +93,7 @@ def _planned(facts: Facts) -> Iterator[tuple[str, dt.date]]:
     "warning",
     "借款早于LPR首次发布，按过渡规则计算",
     "loan.contract_date",
-    cites=("private_lending_31_2",),
+    argues=("transition",),
 )
 def before_first_lpr(facts: Facts) -> Iterator[Problem]:
     """A private loan made before the first LPR (2019-08-20) has no LPR of its own: the 4 × LPR rule reaches

@@ -7,12 +7,11 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from toolkit.case.labels import CHARGE_ITEMS
+from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.law.compute import compute_figures
 from toolkit.law.figures import Figures
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
-
-FINANCIAL_KINDS = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
 
 
 @check(
@@ -20,7 +19,7 @@ FINANCIAL_KINDS = frozenset({"bank", "consumer_finance", "microfinance", "other_
     "warning",
     "约定利率超过法定上限",
     "loan.annual_rate, loan.overdue_rate",
-    cites=("financial_trial_opinions_2", "private_lending_25"),
+    argues=("financial_cap", "private_cap_by_analogy"),
 )
 def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     """Interest above the cap is not supported; the part of an agreed rate above it is the defence."""
@@ -45,7 +44,7 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     "warning",
     "诉请利息费用超过依法可主张的数额",
     "claims",
-    cites=("financial_trial_opinions_2", "private_lending_25"),
+    argues=("financial_cap", "private_cap_by_analogy"),
 )
 def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     """Claimed principal and charges above the capped ledger (law.md §4): the core of the answer."""
@@ -76,13 +75,13 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
     "warning",
     "服务费等费用可能是变相利息",
     "claims.fees",
-    cites=("civil_commercial_minutes_51",),
+    argues=("disguised_fees",),
 )
 def fees_as_interest(facts: Facts) -> Iterator[Problem]:
     """Fees named 服务费、咨询费、顾问费、管理费 in a financial loan may be disguised interest and can be
     refused or reduced (《全国法院民商事审判工作会议纪要》第51条)."""
     claims = facts.case.claims
-    if claims is None or claims.fees <= 0 or facts.case.lender.kind not in FINANCIAL_KINDS:
+    if claims is None or claims.fees <= 0 or not licensed(facts.case.lender.kind):
         return
     message = (
         f"原告主张服务费、管理费等费用 {yuan(claims.fees)} 元：金融借款中以服务费、咨询费、顾问费、"
@@ -111,13 +110,13 @@ def lpr4x_alternative(facts: Facts) -> Iterator[Problem]:
     """Some local courts apply 4 × LPR to microfinance lenders; with ``auto`` the lawyer sees both figures."""
     case, figures = facts.case, facts.figures
     alternative, lpr, cap = figures.alternative_lpr4x_cap, figures.lpr_at_contract, figures.rate_cap
-    if case.lender.kind != "microfinance" or case.loan.rate_cap_basis != "auto":
+    if not lender_kind(case.lender.kind).show_lpr4x_too or case.loan.rate_cap_basis != "auto":
         return
     if alternative is None or lpr is None or cap is None:
         return
     message = (
-        f"出借人为小额贷款公司，本报告按年利率 {rate_percent(cap)} 的上限计算；部分地方法院对小额贷款"
-        f"公司适用合同成立时一年期LPR的四倍，即 {rate_percent(lpr)} × 4 = "
+        f"出借人为{lender_kind(case.lender.kind).name}，本报告按年利率 {rate_percent(cap)} 的上限计算；部分地方法院对"
+        f"{lender_kind(case.lender.kind).name}适用合同成立时一年期LPR的四倍，即 {rate_percent(lpr)} × 4 = "
         f"{rate_percent(alternative)}"
     )
     other = _lpr4x_figures(facts)

@@ -1,8 +1,10 @@
 """The ``draft`` command: a thin click layer over the toolkit.
 
-Subcommands live in their own modules and are imported only when used, so ``draft --help`` stays fast.
-Every :class:`~toolkit.errors.DraftError` becomes one clear paragraph on stderr and a non-zero exit code;
-click's own messages speak Chinese (:mod:`toolkit.cli.chinese`). Adding a command is one row of ``COMMANDS``.
+Subcommands live in their own modules and are imported only when used. The drafting commands come first,
+one per registered document kind (``draft answer`` …, made by :mod:`toolkit.cli.drafting`), then
+``draft all``; every other command is one row of ``COMMANDS``. Every :class:`~toolkit.errors.DraftError`
+becomes one clear paragraph on stderr and a non-zero exit code; click's own messages speak Chinese
+(:mod:`toolkit.cli.chinese`).
 """
 
 from __future__ import annotations
@@ -10,21 +12,20 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from toolkit import __version__
+
+if TYPE_CHECKING:
+    from toolkit.documents.base import DocumentKind
 
 OPTIONS_METAVAR = "[选项]"
 SUBCOMMAND_METAVAR = "命令 [参数]..."
 
 # command name → (module, attribute, one-line help shown by `draft --help`)
 COMMANDS: dict[str, tuple[str, str, str]] = {
-    "answer": ("toolkit.cli.drafting", "answer", "起草民事答辩状（叙述式或要素式）"),
-    "hardship": ("toolkit.cli.drafting", "hardship", "起草困难情况说明"),
-    "settlement": ("toolkit.cli.drafting", "settlement", "起草分期还款和解方案"),
-    "all": ("toolkit.cli.drafting", "all_documents", "起草案件文件所能支持的全部文书"),
     "check": ("toolkit.cli.check", "check", "核对案件：计算各项数额并列出检查结果"),
     "checks": ("toolkit.cli.check", "checks", "列出全部检查项及其严重程度和法律依据"),
     "data": ("toolkit.cli.data", "data", "列出全部法律数据及其来源和核对日期（LPR、利率上限、法律依据、节假日）"),
@@ -37,20 +38,45 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
+ALL = "all"
+ALL_HELP = "起草案件文件所能支持的全部文书"
+
+
+def _kinds() -> dict[str, DocumentKind]:
+    """The registered document kinds (imported only when a drafting command or the help needs them)."""
+    from toolkit.documents import kinds
+
+    return kinds()
+
+
 class LazyGroup(click.Group):
-    """A group whose subcommands are imported on first use."""
+    """A group whose subcommands are imported on first use; the drafting commands come from the kinds."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return [name for name, (module, _, _) in COMMANDS.items() if _available(module)]
+        others = [name for name, (module, _, _) in COMMANDS.items() if _available(module)]
+        return [*_kinds(), ALL, *others]
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        if cmd_name not in COMMANDS or not _available(COMMANDS[cmd_name][0]):
+        command: Any
+        if cmd_name in COMMANDS:
+            module, attribute, _ = COMMANDS[cmd_name]
+            if not _available(module):
+                return None
+            command = getattr(importlib.import_module(module), attribute)
+        elif cmd_name == ALL or cmd_name in _kinds():
+            from toolkit.cli import drafting
+
+            command = drafting.all_command() if cmd_name == ALL else drafting.kind_command(_kinds()[cmd_name])
+        else:
             return None
-        module, attribute, _ = COMMANDS[cmd_name]
-        command = getattr(importlib.import_module(module), attribute)
         assert isinstance(command, click.Command)
         _speak_chinese(command)
         return command
+
+    def _help_line(self, name: str) -> str:
+        if name in COMMANDS:
+            return COMMANDS[name][2]
+        return ALL_HELP if name == ALL else _kinds()[name].command_help
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -61,8 +87,18 @@ class LazyGroup(click.Group):
             names = self.list_commands(ctx)
             raise click.exceptions.NoSuchCommand(exc.command_name, possibilities=names, ctx=ctx) from None
 
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The group's help, naming the documents the registered kinds draft."""
+        titles = "、".join(kind.title for kind in _kinds().values())
+        saved = self.help
+        self.help = (saved or "").replace("{documents}", titles)
+        try:
+            super().format_help_text(ctx, formatter)
+        finally:
+            self.help = saved
+
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]
+        rows = [(name, self._help_line(name)) for name in self.list_commands(ctx)]
         if rows:
             with formatter.section("命令"):
                 formatter.write_dl(rows)
@@ -93,7 +129,7 @@ def _speak_chinese(command: click.Command) -> None:
 def cli() -> None:
     """draft：消费借贷纠纷文书起草工具。
 
-    从一份案件文件（YAML）起草民事答辩状、困难情况说明、分期还款和解方案，
+    从一份案件文件（YAML）起草{documents}，
     起草前核对金额、利率上限、期限和诉讼时效。
 
     \b

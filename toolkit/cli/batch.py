@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from toolkit.cli.output import say
+from toolkit.documents import names_text
 from toolkit.errors import DraftError, UsageError
 
 
@@ -51,7 +52,7 @@ _EPILOG = """\b
     "--docs",
     default=None,
     metavar="LIST",
-    help="要起草的文书，逗号分隔：answer,hardship,settlement（默认：案件文件具备段落的全部文书）",
+    help=f"要起草的文书，逗号分隔：{names_text(',')}（默认：案件文件具备段落的全部文书）",
 )
 @click.option("--jobs", type=int, default=None, help="并行的进程数（默认：CPU 核心数）")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 转换为 PDF")

@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from toolkit.cli.output import say, writable_folder
-from toolkit.render.lint.findings import SEVERITY_NAMES
+from toolkit.documents import names_text
+from toolkit.lint.findings import SEVERITY_NAMES
 
 
 @click.group("templates", epilog="示例：draft templates export answer my-templates/")
@@ -100,9 +101,7 @@ def export(name: str, folder: Path, force: bool) -> None:
 
 @templates.command("check", epilog="示例：draft templates check my-templates/")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option(
-    "--document", default=None, help="模板用于哪种文书（answer、hardship、settlement）；默认按 manifest.yaml 判断"
-)
+@click.option("--document", default=None, help=f"模板用于哪种文书（{names_text()}）；默认按 manifest.yaml 判断")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON")
 @click.pass_context
 def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -> None:
@@ -110,7 +109,7 @@ def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -
 
     退出码：0 没有错误；1 有错误；2 用法错误。
     """
-    from toolkit.render.lint import lint_path
+    from toolkit.lint import lint_path
 
     reports = lint_path(path, document)
     if as_json:
@@ -132,7 +131,7 @@ def check(ctx: click.Context, path: Path, document: str | None, as_json: bool) -
 
 
 def _report_text(report: object) -> str:
-    from toolkit.render.lint import Report
+    from toolkit.lint import Report
 
     assert isinstance(report, Report)
     what = f"（{report.key}，{report.document}）" if report.key else ""
@@ -151,8 +150,8 @@ def _report_text(report: object) -> str:
 @click.command("context", epilog="示例：draft context --case samples/case.yaml --doc answer")
 @click.option("--case", "case_path", type=click.Path(path_type=Path), default=None, help="案件文件（YAML）")
 @click.option("--sample", is_flag=True, help="用内置的完整示例案件（每个可选部分都有），显示全部变量")
-@click.option("--doc", "doc", default="answer", show_default=True, help="文书：answer、hardship、settlement")
-@click.option("--style", type=click.Choice(["narrative", "elements"]), default=None, help="答辩状样式")
+@click.option("--doc", "doc", default="answer", show_default=True, help=f"文书：{names_text()}")
+@click.option("--style", default=None, help="模板样式（如答辩状的 narrative、elements），同起草命令的 --style")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（金额为字符串，日期为 ISO 格式）")
 def context(case_path: Path | None, sample: bool, doc: str, style: str | None, as_json: bool) -> None:
     """显示模板收到的全部变量（即模板中 {{ … }} 可以使用的内容），以及过滤器的用法。"""
@@ -160,9 +159,9 @@ def context(case_path: Path | None, sample: bool, doc: str, style: str | None, a
     from toolkit.documents import kind as document_kind
     from toolkit.errors import UsageError
     from toolkit.law.compute import compute_figures
+    from toolkit.lint.context_view import filter_examples, filter_lines, to_json, tree
+    from toolkit.lint.sample import sample_cases, styled
     from toolkit.render.environment import environment
-    from toolkit.render.lint.context_view import filter_examples, filter_lines, to_json, tree
-    from toolkit.render.lint.sample import sample_cases, styled
 
     if (case_path is None) == (not sample):
         raise UsageError(

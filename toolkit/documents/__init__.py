@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from typing import Any
 
 from toolkit.case.models import Case
@@ -14,14 +15,15 @@ from toolkit.errors import UsageError
 
 @functools.cache
 def kinds() -> dict[str, DocumentKind]:
-    """Every document kind by name, in a stable order (answer, hardship, settlement, then any others)."""
+    """Every document kind by name, in the kinds' declared order (then by name)."""
     found: dict[str, DocumentKind] = {}
     for module in pkgutil.iter_modules(__path__):
         kind = getattr(importlib.import_module(f"{__name__}.{module.name}"), "KIND", None)
         if isinstance(kind, DocumentKind):
+            if kind.name in found:
+                raise RuntimeError(f"two document kinds share the name {kind.name}")
             found[kind.name] = kind
-    order = ["answer", "hardship", "settlement"]
-    return dict(sorted(found.items(), key=lambda item: (order.index(item[0]) if item[0] in order else 99, item[0])))
+    return dict(sorted(found.items(), key=lambda item: (item[1].order, item[0])))
 
 
 def acknowledging() -> frozenset[str]:
@@ -35,6 +37,29 @@ def kind(name: str) -> DocumentKind:
         return kinds()[name]
     except KeyError:
         raise UsageError(f"没有名为 {name} 的文书", f"可选：{', '.join(kinds())}") from None
+
+
+def names_text(separator: str = "、") -> str:
+    """answer、hardship、settlement …: the kinds' names, for help texts and hints."""
+    return separator.join(kinds())
+
+
+def sections_hint() -> str:
+    """答辩状需要 answer 段落，困难情况说明需要 hardship 段落 …: which section asks for which document."""
+    return "，".join(f"{kind.title}需要 {kind.requested_by} 段落" for kind in kinds().values())
+
+
+def with_options(case: Case, chosen: Mapping[str, str | None]) -> Case:
+    """The case as the kinds' options change it (``--style elements`` sets ``answer.style``); an option
+    not given (``None``) changes nothing."""
+    for kind in kinds().values():
+        for option in kind.options:
+            if (value := chosen.get(option.name)) is None:
+                continue
+            if value not in option.choices:
+                raise UsageError(f"--{option.name} {value}：不是可选的值", f"可选：{', '.join(option.choices)}")
+            case = option.apply(case, value)
+    return case
 
 
 def requested(case: Case) -> list[str]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from toolkit.case.labels import CHARGE_ITEMS
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
 from toolkit.documents import answer_narrative as narrative
 from toolkit.documents.answer_arguments import scope_key
 from toolkit.documents.answer_elements import element_rows
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.answer_forms import element_form, form_for
-from toolkit.documents.answer_positions import LICENSED, Positions, decide
-from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
+from toolkit.documents.answer_positions import Positions, decide
+from toolkit.documents.base import SIGNING_DATE, DocumentKind, KindOption, Part
 from toolkit.documents.context import base_context
+from toolkit.law.arguments import provisions
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
 
@@ -41,35 +43,40 @@ def show(case: Case, figures: Figures, pos: Positions) -> dict[str, bool]:
 
 
 def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
-    """The provisions the arguments rest on, grouped by instrument, in the order the answer argues them."""
+    """The provisions the arguments rest on (each argument's in arguments.yaml), grouped by instrument, in the
+    order the answer argues them."""
+    argued: list[str] = []
     keys: list[str] = []
     if pos.expired:
-        keys += ["civil_code_188", "civil_code_192", "limitation_rules_3"]
-        keys += ["civil_code_189"] if case.loan.repayment != "bullet" else []
+        argued += ["limitation_period", "limitation_defence", "limitation_first_instance"]
+        argued += ["limitation_period_installments"] if case.loan.repayment != "bullet" else []
     if pos.assigned_from:
-        keys.append("civil_code_546")
+        argued.append("assignment_notice")
     if pos.deducted > 0:
-        keys += ["civil_code_670"] + ([] if case.lender.kind in LICENSED else ["private_lending_26"])
+        argued += ["deducted_interest"] + ([] if licensed(case.lender.kind) else ["deducted_interest_private"])
+    keys += provisions(*argued)
+    argued = []
     if any(pos.item(key).claimed > 0 for key in CHARGE_ITEMS):  # the cap section is printed (§9.4)
         if pos.rule in ("licensed", "licensed_lpr4x"):
-            keys += [scope_key(case), "financial_trial_opinions_2"]
+            keys.append(scope_key(case))  # the lender kind's row of caps.yaml
+            argued.append("financial_cap")
         elif pos.rule == "private":
-            keys += [key for cap in figures.caps for key in cap.references]
+            keys += [key for cap in figures.caps for key in cap.references]  # the cap's own, from caps.yaml
         else:
-            keys.append("financial_trial_opinions_2")
+            argued.append("financial_cap")
     if pos.item("liquidated_damages").contested:
-        keys += ["civil_code_585_2", "contract_general_interpretation_64", "contract_general_interpretation_65"]
+        argued += ["damages_reduce", "damages_excessive"]
     if "fees" in pos.item("fees").grounds:
-        keys.append("civil_commercial_minutes_51")
+        argued.append("disguised_fees")
     if pos.item("enforcement_costs").contested:
-        keys.append("cpl_interpretation_90")
+        argued.append("enforcement_costs_proof")
     if case.loan.repayments:
-        keys.append("civil_code_561")
+        argued.append("repayment_order")
     if pos.costs in ("plaintiff", "proportion"):
-        keys.append("litigation_fees_29")
+        argued.append("litigation_costs")
     if pos.mediation:
-        keys.append("civil_procedure_96")
-    return cite_groups(keys)
+        argued.append("mediation")
+    return cite_groups([*keys, *provisions(*argued)])
 
 
 def context(case: Case, figures: Figures) -> dict[str, Any]:
@@ -134,12 +141,34 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
     return found
 
 
+def _styled(case: Case, style: str) -> Case:
+    """The case with ``answer.style`` set from ``--style`` (a case without an answer section is left as it is)."""
+    if case.answer is None:
+        return case
+    return case.model_copy(update={"answer": case.answer.model_copy(update={"style": style})})
+
+
 KIND = DocumentKind(
     name="answer",
     title="民事答辩状",
     requested_by="answer",
-    needs=("court", "court.served_on", "claims", "answer"),
+    needs={
+        "court": "法院与诉讼信息（法院名称、案号、立案日、收到起诉状副本之日）",
+        "court.served_on": "收到起诉状副本之日（答辩期限由此起算）",
+        "claims": "原告的诉讼请求（照起诉状填写各项金额和利息计算截止日）",
+        "answer": "答辩状的选择（认可、异议的项目等）",
+    },
     template=_template,
     parts=parts,
     context=context,
+    order=10,
+    summary="起草民事答辩状（叙述式或要素式）",
+    options=(
+        KindOption(
+            "style",
+            ("narrative", "elements"),
+            "narrative 叙述式（默认，或按案件文件 answer.style）| elements 要素式",
+            _styled,
+        ),
+    ),
 )

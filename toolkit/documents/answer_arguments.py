@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from toolkit.case.labels import CLAIM_ITEMS, LENDER_KINDS
+from toolkit.case.labels import CLAIM_ITEMS
+from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.case.models import Case, received_amount
-from toolkit.documents.answer_positions import LICENSED, Positions
+from toolkit.documents.answer_positions import Positions
 from toolkit.documents.wording import cap_text
-from toolkit.law.citations import cite, cite_all
+from toolkit.law.arguments import cite_argument
+from toolkit.law.citations import cite
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
 ON_LIMITATION = "有异议：已过诉讼时效。"
 NOT_DUE = "原告起诉时借款尚未到期，原告不能证明借款已依约提前到期并已通知答辩人的，"
-DAMAGES_KEYS = ("contract_general_interpretation_64", "contract_general_interpretation_65")
 
 
 def sued_on(case: Case) -> str:
@@ -33,14 +34,14 @@ def sued_on(case: Case) -> str:
 
 def limitation(case: Case, figures: Figures) -> list[str]:
     """The limitation defence (民法典 第一百八十八条、第一百九十二条; 诉讼时效规定 第三条), §9.3."""
-    keys = ["civil_code_188"] + (["civil_code_189"] if case.loan.repayment != "bullet" else [])
+    period = ["limitation_period"] + (["limitation_period_installments"] if case.loan.repayment != "bullet" else [])
     start = "最后一期还款日" if case.loan.repayment != "bullet" else "最后还款日"
     return [
-        f"本案借款的{start}为{cn_date(figures.final_due_date)}。依据{cite_all(keys)}，诉讼时效期间为三年，"
+        f"本案借款的{start}为{cn_date(figures.final_due_date)}。依据{cite_argument(*period)}，诉讼时效期间为三年，"
         f"自{cn_date(figures.limitation_start)}起计算（{_start_reason(figures, start)}），"
         f"至{cn_date(figures.limitation_expires)}届满。原告于{sued_on(case)}，已超过诉讼时效期间。",
-        f"依据{cite('civil_code_192')}，诉讼时效期间届满的，义务人可以提出不履行义务的抗辩。答辩人依据"
-        f"{cite('limitation_rules_3')}在一审中明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。",
+        f"依据{cite_argument('limitation_defence')}，诉讼时效期间届满的，义务人可以提出不履行义务的抗辩。答辩人依据"
+        f"{cite_argument('limitation_first_instance')}在一审中明确提出诉讼时效抗辩，请求驳回原告的全部诉讼请求。",
         *_events_against(figures),
     ]
 
@@ -65,13 +66,13 @@ def _events_against(figures: Figures) -> list[str]:
         note = f"（{event.note}）" if event.note else ""
         if event.effect == "disputed":
             lines.append(
-                f"原告所称{cn_date(event.date)}的催收{note}，答辩人否认收到。依据{cite('limitation_rules_8')}，"
+                f"原告所称{cn_date(event.date)}的催收{note}，答辩人否认收到。依据{cite_argument('demand_must_arrive')}，"
                 "催收的意思表示到达或者应当到达义务人时诉讼时效才中断，原告应当举证证明该催收已经到达答辩人；"
                 "不能证明的，该催收不产生中断诉讼时效的效力。"
             )
         elif event.effect == "after_expiry" and event.kind == "demand":
             lines.append(
-                f"原告所称{cn_date(event.date)}的催收{note}发生在诉讼时效期间届满之后。依据{cite('civil_code_195')}，"
+                f"原告所称{cn_date(event.date)}的催收{note}发生在诉讼时效期间届满之后。依据{cite_argument('interruption_restarts')}，"
                 "中断的是正在进行的诉讼时效，已经届满的诉讼时效不因此重新计算。"
             )
     late = [e for e in figures.limitation_events if e.effect == "after_expiry" and e.kind == "repayment"]
@@ -92,7 +93,7 @@ def overpaid(case: Case, figures: Figures, pos: Positions) -> list[str]:
     as_of = figures.ledger.as_of if figures.ledger else None
     day = f"截至{cn_date(as_of)}，" if as_of else ""
     return [
-        f"答辩人已还款{len(case.loan.repayments)}次，合计{money(paid)}。依据{cite('civil_code_561')}，还款先冲抵"
+        f"答辩人已还款{len(case.loan.repayments)}次，合计{money(paid)}。依据{cite_argument('repayment_order')}，还款先冲抵"
         f"利息费用，再冲抵本金；按法定利率上限计算并冲抵后，{day}答辩人已清偿依法可支持的全部本金和利息费用，"
         f"并多付{money(pos.overpaid)}。原告的全部诉讼请求均不应支持。",
         f"对多付的{yuan(pos.overpaid)}元，答辩人保留另行主张返还的权利。",
@@ -103,7 +104,7 @@ def standing(pos: Positions) -> list[str]:
     """The plaintiff claims an assigned debt: proof of the assignment and of notice (§9.14)."""
     return [
         f"借款合同的出借人为{pos.assigned_from}，原告主张已受让该债权。原告应当举证证明债权转让的事实，"
-        f"并证明已将债权转让通知答辩人。依据{cite('civil_code_546')}，债权人转让债权，未通知债务人的，"
+        f"并证明已将债权转让通知答辩人。依据{cite_argument('assignment_notice')}，债权人转让债权，未通知债务人的，"
         "该转让对债务人不发生效力。原告不能证明的，无权向答辩人主张本案债权。"
     ]
 
@@ -113,11 +114,12 @@ def deducted(case: Case, pos: Positions) -> list[str]:
     loan = case.loan
     text = (
         f"借款合同载明本金{yuan(loan.principal)}元，答辩人实际收到{yuan(received_amount(loan))}元，"
-        f"差额{money(pos.deducted)}系预先扣除的款项。依据{cite('civil_code_670')}，借款的利息不得预先在本金中扣除；"
+        f"差额{money(pos.deducted)}系预先扣除的款项。依据{cite_argument('deducted_interest')}，借款的利息不得预先在本金中扣除；"
         "利息预先在本金中扣除的，应当按照实际借款数额返还借款并计算利息。"
     )
-    if case.lender.kind not in LICENSED:
-        text += f"{cite('private_lending_26')}亦规定，预先在本金中扣除利息的，应当将实际出借的金额认定为本金。"
+    if not licensed(case.lender.kind):
+        private = cite_argument("deducted_interest_private")
+        text += f"{private}亦规定，预先在本金中扣除利息的，应当将实际出借的金额认定为本金。"
     return [text + f"故计息本金应以实际出借的{yuan(received_amount(loan))}元为基数。"]
 
 
@@ -162,19 +164,18 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
 
 def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
     """The cap of the lender's kind, and the request to apply it, in the words of its provision (§9.4)."""
-    kind = case.lender.kind
     if pos.rule in ("licensed", "licensed_lpr4x"):
         lines = [
-            f"原告系{LENDER_KINDS[kind]}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
+            f"原告系{lender_kind(case.lender.kind).name}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
             "其发放贷款引发的纠纷不适用民间借贷的利率规定。"
         ]
         request = (
-            f"依据{cite('financial_trial_opinions_2')}，借款人请求对总计超过年利率24%的部分予以调减的，应予支持。"
+            f"依据{cite_argument('financial_cap')}，借款人请求对总计超过年利率24%的部分予以调减的，应予支持。"
             "答辩人请求对原告主张的利息、复利、罚息、违约金和其他费用总计超过年利率24%的部分予以调减。"
         )
         if pos.rule == "licensed_lpr4x":
             lines.append(
-                f"答辩人请求参照{cite('private_lending_25')}确定利率上限，即{_lpr4x_cap(figures)}；"
+                f"答辩人请求参照{cite_argument('private_cap_by_analogy')}确定利率上限，即{_lpr4x_cap(figures)}；"
                 "下文按此上限计算。无论是否参照，" + request
             )
         else:
@@ -182,26 +183,27 @@ def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
         return lines
     if pos.rule == "private_financial24":
         return [
-            f"答辩人请求参照{cite('financial_trial_opinions_2')}，对利息、逾期利息、违约金和其他费用总计超过"
+            f"答辩人请求参照{cite_argument('financial_cap')}，对利息、逾期利息、违约金和其他费用总计超过"
             "年利率24%的部分予以调减。"
         ]
-    keys = ["private_lending_25", "private_lending_28", "private_lending_29"]
     lines = [
-        f"依据{cite_all(keys)}，出借人主张的利息、逾期利息、违约金和其他费用总计不得超过{_lpr4x_cap(figures)}，"
+        f"依据{cite_argument('private_cap')}，出借人主张的利息、逾期利息、违约金和其他费用总计不得超过{_lpr4x_cap(figures)}，"
         "超过部分不应支持。"
     ]
     if figures.transition_rule:
         lines.append(
-            f"本案借款合同成立于2020年8月20日之前。依据{cite('private_lending_31_2')}，自合同成立至2020年8月19日"
+            f"本案借款合同成立于2020年8月20日之前。依据{cite_argument('transition')}，自合同成立至2020年8月19日"
             "的利息以年利率24%为上限计算；自2020年8月20日起的利息，按起诉时一年期贷款市场报价利率的四倍计算。"
         )
     return lines
 
 
 def scope_key(case: Case) -> str:
-    """The provision that puts a licensed lender outside the private-lending rules (law.md §2)."""
-    licensed_company = case.lender.kind in ("microfinance", "other_licensed")
-    return "private_lending_scope_reply" if licensed_company else "private_lending_1_2"
+    """The provision that puts a licensed lender outside the private-lending rules (law.md §2): its row's
+    ``scope`` in caps.yaml, which a licensed kind must have."""
+    scope = lender_kind(case.lender.kind).scope
+    assert scope is not None, "a licensed kind names its scope (toolkit.case.lender_kinds)"
+    return scope
 
 
 def _lpr4x_cap(figures: Figures) -> str:
@@ -256,8 +258,8 @@ def damages(pos: Positions) -> list[str]:
     if not item.contested:
         return []
     return [
-        f"原告主张违约金{yuan(item.claimed)}元。依据{cite('civil_code_585_2')}，约定的违约金过分高于造成的损失的，"
-        f"人民法院可以根据当事人的请求予以适当减少；依据{cite_all(DAMAGES_KEYS)}，"
+        f"原告主张违约金{yuan(item.claimed)}元。依据{cite_argument('damages_reduce')}，约定的违约金过分高于造成的损失的，"
+        f"人民法院可以根据当事人的请求予以适当减少；依据{cite_argument('damages_excessive')}，"
         "约定的违约金超过造成损失的百分之三十的，一般可以认定为过分高于造成的损失。答辩人请求对违约金予以适当减少，"
         "且违约金应与利息一并计入法定利率上限。"
     ]
@@ -274,7 +276,7 @@ def fees(pos: Positions) -> list[str]:
     )
     if "fees" in item.grounds:
         text += (
-            f"依据{cite('civil_commercial_minutes_51')}，金融机构以收取服务费、咨询费、顾问费、管理费等为名变相收取"
+            f"依据{cite_argument('disguised_fees')}，金融机构以收取服务费、咨询费、顾问费、管理费等为名变相收取"
             "利息的，人民法院可以根据提供服务的实际情况确定借款人应否支付或者酌减相关费用。"
         )
     return [text]
@@ -288,7 +290,7 @@ def enforcement(pos: Positions) -> list[str]:
             return [f"答辩人对原告主张的实现债权的费用{yuan(item.claimed)}元无异议。"]
         return []
     return [
-        f"原告主张实现债权的费用{money(item.claimed)}。依据{cite('cpl_interpretation_90')}，原告应当举证证明双方"
+        f"原告主张实现债权的费用{money(item.claimed)}。依据{cite_argument('enforcement_costs_proof')}，原告应当举证证明双方"
         "对该费用有约定、该费用已实际支付且数额合理；不能证明的，该项请求应予驳回。即使原告能够证明，该费用也应作为"
         "“其他费用”与利息、罚息一并计入法定利率上限。"
     ]
@@ -310,7 +312,7 @@ def acceleration(case: Case, figures: Figures, pos: Positions) -> list[str]:
 
 def costs(pos: Positions) -> list[str]:
     """Who bears the litigation costs (诉讼费用交纳办法 第二十九条; 保全申请费: 第六条、第十条), §9.9."""
-    basis = cite("litigation_fees_29")
+    basis = cite_argument("litigation_costs")
     if pos.costs == "plaintiff":
         return [
             f"依据{basis}，诉讼费用由败诉方负担。原告的诉讼请求依法不应支持，本案诉讼费用（含保全申请费）应由原告负担。"

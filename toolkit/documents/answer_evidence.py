@@ -28,7 +28,7 @@ def evidence(case: Case) -> list[str]:
 
 def default_evidence(case: Case) -> list[EvidenceItem]:
     loan = case.loan
-    found = [EvidenceItem(name=contract(case), purpose="证明借款合同约定的借款本金、利率和期限")]
+    found = [EvidenceItem(name=contract(case), purpose="证明借款合同约定的利率和期限")]
     received = received_amount(loan)
     if received < loan.principal:
         found.append(EvidenceItem(name="银行流水（放款到账记录）", purpose=f"证明答辩人实际收到借款{yuan(received)}元"))

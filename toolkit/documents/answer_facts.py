@@ -13,14 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from toolkit.case.labels import CHARGE_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.case.labels import CHARGE_ITEMS, REPAYMENT_KINDS
+from toolkit.case.lender_kinds import lender_kind
 from toolkit.case.models import Case, disbursement_date, received_amount
 from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_forms import FormName, element_form
 from toolkit.documents.answer_positions import Positions
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
-from toolkit.law.citations import cite
+from toolkit.law.arguments import cite_argument
 from toolkit.law.figures import Figures
 from toolkit.law.money import cn_date, money, rate_percent, yuan
 
@@ -53,7 +54,8 @@ def _parties(a: Answering) -> list[str]:
     case = a.case
     if a.pos.assigned_from:
         return ["有异议。" + say.standing(a.pos)[0]]
-    kind = "" if case.lender.kind == "private" else f"（{LENDER_KINDS[case.lender.kind]}）"
+    row = lender_kind(case.lender.kind)
+    kind = f"（{row.name}）" if row.licensed else ""
     return [f"无异议。出借人：{case.lender.name}{kind}；借款人：{case.client.name}。"]
 
 
@@ -115,7 +117,7 @@ def _repayments(a: Answering) -> list[str]:
         return ["无异议。" + facts]
     return [
         "有异议。" + facts,
-        f"依据{cite('civil_code_561')}，还款先冲抵利息费用，再冲抵本金；按法定利率上限计算并冲抵后，截至"
+        f"依据{cite_argument('repayment_order')}，还款先冲抵利息费用，再冲抵本金；按法定利率上限计算并冲抵后，截至"
         f"{cn_date(ledger.as_of)}原告依法最多可主张本金{yuan(ledger.principal_outstanding)}元，原告的冲抵方式与此不符。",
     ]
 
@@ -195,7 +197,7 @@ def _other(a: Answering) -> list[str]:
         lines.append(f"合计：{yuan(a.figures.schedule_total or 0)}元。")
     if pos.mediation:
         lines.append(
-            f"依据{cite('civil_procedure_96')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。"
+            f"依据{cite_argument('mediation')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。"
         )
     if case.answer is not None:
         lines += case.answer.arguments

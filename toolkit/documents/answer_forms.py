@@ -12,8 +12,9 @@ from typing import Literal
 
 from pydantic import field_validator
 
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
-from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
 
 FormName = Literal["financial_loan", "private_lending"]
 FILES: dict[FormName, str] = {
@@ -74,4 +75,4 @@ def form_for(case: Case) -> FormName:
     chosen = case.answer.element_form if case.answer else "auto"
     if chosen != "auto":
         return chosen
-    return "private_lending" if case.lender.kind == "private" else "financial_loan"
+    return "financial_loan" if licensed(case.lender.kind) else "private_lending"

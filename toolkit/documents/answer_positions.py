@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Literal
 
 from toolkit.case.labels import CHARGE_ITEMS
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case, received_amount
 from toolkit.law.deadlines import suit_day
 from toolkit.law.figures import Figures
@@ -27,7 +28,6 @@ Ground = Literal[
 ]
 ACCELERATED = ("principal", "interest", "penalty", "compound_interest")  # what falls due early (§9.7)
 AMOUNT_ITEMS = ("principal", *CHARGE_ITEMS, "enforcement_costs")
-LICENSED = frozenset({"bank", "consumer_finance", "microfinance", "other_licensed"})
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,7 @@ def _grounds(case: Case, figures: Figures, key: str, claimed: Decimal, charges_e
     extra: tuple[Ground, ...] = ()
     if key == "liquidated_damages":
         extra = ("reduce",)
-    if key == "fees" and case.lender.kind in LICENSED:
+    if key == "fees" and licensed(case.lender.kind):
         extra = ("fees",)
     cap: tuple[Ground, ...] = ("cap",) if charges_excess else ()
     return cap + extra
@@ -198,8 +198,7 @@ def _limit(figures: Figures, key: str, claimed: Decimal, charges_limit: Decimal 
 
 
 def _rule(case: Case, figures: Figures) -> Literal["private", "licensed", "licensed_lpr4x", "private_financial24"]:
-    licensed = case.lender.kind in LICENSED
-    if licensed:
+    if licensed(case.lender.kind):
         return "licensed_lpr4x" if figures.rate_cap_basis == "lpr4x" else "licensed"
     return "private_financial24" if figures.rate_cap_basis == "financial24" else "private"
 

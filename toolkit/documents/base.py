@@ -1,7 +1,9 @@
 """What every document kind declares: the sections it needs, its parts, its context and its file name.
 
 A document kind is one module in ``toolkit.documents`` that defines ``KIND = DocumentKind(...)``; the
-registry finds it without any edit elsewhere.
+registry finds it without any edit elsewhere. Everything that names the documents is drawn from these
+declarations: the drafting commands and their help, ``draft all``'s order, the batch's list, the
+"which section is missing" messages, the linter's and the authors' guide's lists.
 """
 
 from __future__ import annotations
@@ -39,15 +41,34 @@ SIGNING_DATE = Part.regex("日期", r"\d{4}年\d{1,2}月\d{1,2}日$")
 
 
 @dataclass(frozen=True)
+class KindOption:
+    """An option of a kind's own drafting command (the answer's ``--style``): its value changes the case
+    before drafting, as the lawyer would by editing the case file."""
+
+    name: str  # "style": the command's option --style
+    choices: tuple[str, ...]
+    help: str
+    apply: Callable[[Case, str], Case]
+
+
+@dataclass(frozen=True)
 class DocumentKind:
     name: str  # "answer", "hardship", "settlement": the CLI's and the report's name
     title: str  # 民事答辩状
     requested_by: str  # the case section whose presence asks for this document (e.g. "proposal")
-    needs: tuple[str, ...]  # dotted case fields the document cannot do without (e.g. "court.served_on")
+    needs: Mapping[str, str]  # dotted case fields the document cannot do without → what each supplies
     template: Callable[[Case], str]  # template key in the manifest, e.g. "answer" or "answer-elements"
     parts: Callable[[Case, Figures], list[Part]]  # required parts, in order
     context: Callable[[Case, Figures], Mapping[str, Any]]  # what the template receives
     acknowledges_debt: bool = False  # hardship and settlement: client protection applies (law.md §5)
+    order: int = 100  # place in ``draft all``, the batch and every list (smaller first; then by name)
+    summary: str = ""  # one line for ``draft --help``; default 起草<title>
+    options: tuple[KindOption, ...] = ()  # the kind's own options of its drafting command
+
+    @property
+    def command_help(self) -> str:
+        """``draft --help``'s line for the kind's command: 起草困难情况说明."""
+        return self.summary or f"起草{self.title}"
 
     def file_name(self, case: Case) -> str:
         """``李明-民事答辩状.docx``: safe on every system, the client's name shortened, never the title."""

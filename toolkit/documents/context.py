@@ -10,7 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from toolkit.case.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, LENDER_KINDS, REPAYMENT_KINDS
+from toolkit.case.labels import ADDRESSEES, CHARGE_ITEMS, CLAIM_ITEMS, REPAYMENT_KINDS
+from toolkit.case.lender_kinds import lender_kinds
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
@@ -28,7 +29,7 @@ def base_context(case: Case, figures: Figures) -> Context:
     return {
         "court": case.court.model_dump() if case.court else None,
         "client": case.client.model_dump(),
-        "lender": {**case.lender.model_dump(), "kind_name": LENDER_KINDS[case.lender.kind]},
+        "lender": {**case.lender.model_dump(), "kind_name": lender_kinds()[case.lender.kind].name},
         "agent": case.agent.model_dump() if case.agent else None,
         "loan": {
             **loan.model_dump(exclude={"repayments", "interruptions"}),
@@ -48,7 +49,11 @@ def base_context(case: Case, figures: Figures) -> Context:
         "signing": {"date": signing_date(case), "place": case.signing.place},
         "figures": _figures(figures),
         "law": dict(printed_citations()),
-        "labels": {"claim_items": CLAIM_ITEMS, "lender_kinds": LENDER_KINDS, "addressees": ADDRESSEES},
+        "labels": {
+            "claim_items": CLAIM_ITEMS,
+            "lender_kinds": {code: row.name for code, row in lender_kinds().items()},
+            "addressees": ADDRESSEES,
+        },
     }
 
 

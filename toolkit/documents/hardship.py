@@ -115,9 +115,13 @@ KIND = DocumentKind(
     name="hardship",
     title=TITLE,
     requested_by="hardship",
-    needs=("hardship", "hardship.evidence"),
+    needs={
+        "hardship": "困难情况（事由、收支、证据）",
+        "hardship.evidence": "困难情况的证据，至少一项（如 医院诊断证明书）",
+    },
     template=_template,
     parts=parts,
     context=context,
     acknowledges_debt=True,
+    order=20,
 )

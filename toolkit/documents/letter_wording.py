@@ -10,9 +10,11 @@ its signature block (§8, §9.11) are worded here too, once.
 
 from __future__ import annotations
 
+from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
 from toolkit.documents.wording import lender_is_person
-from toolkit.law.citations import cite, cite_all
+from toolkit.law.arguments import cite_argument
+from toolkit.law.citations import cite_all
 
 # The sentence law.md §9.11 requires, with the letter's own noun in front (本方案, 本说明).
 RESERVATION = "系为协商和解而作出的妥协，不构成对债务数额的自认"
@@ -27,7 +29,7 @@ def suit_pending(case: Case) -> bool:
 
 def reservation(case: Case, *, speaker: str, document: str) -> str:
     """The reservation paragraph: 本方案系为协商和解而作出的妥协，不构成对债务数额的自认。依照/参照 …第一百零七条 …"""
-    article = cite("cpl_interpretation_107")
+    article = cite_argument("no_admission")
     if suit_pending(case):
         protection = (
             f"依照{article}，{speaker}为达成调解协议或者和解协议作出妥协而认可的事实，"
@@ -81,7 +83,7 @@ def lender_obligations(case: Case) -> str:
     if suit_pending(case) and case.court is not None:
         items.append(f"向{case.court.name}申请撤回对申请人的起诉，或者同意由人民法院依照本方案制作调解书")
     items += ["停止对申请人的催收", "已对申请人的财产申请保全的，向人民法院申请解除保全"]
-    if case.lender.kind != "private":
+    if licensed(case.lender.kind):
         items.append("向征信机构报送本笔借款已按本方案结清")
     numbered = "；".join(f"（{_ORDINALS[i]}）{item}" for i, item in enumerate(items))
     return f"本方案自被申请人书面同意之日起生效。被申请人书面同意本方案后：{numbered}。"

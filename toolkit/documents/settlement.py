@@ -155,9 +155,13 @@ KIND = DocumentKind(
     name="settlement",
     title=TITLE,
     requested_by="proposal",
-    needs=("proposal", "claims"),
+    needs={
+        "proposal": "分期还款方案（和解总额、期数、第一期还款日）",
+        "claims": "原告的诉讼请求（照起诉状填写各项金额和利息计算截止日）",
+    },
     template=_template,
     parts=parts,
     context=context,
     acknowledges_debt=True,
+    order=30,
 )

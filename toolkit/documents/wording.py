@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.case.models import Case
 from toolkit.law.figures import CapPeriod, Figures
 from toolkit.law.money import cents, cn_date, rate_percent
@@ -50,7 +51,7 @@ def recipient(case: Case, *, to_court: bool) -> dict[str, str]:
     if to_court:
         return {"name": case.court.name if case.court else "人民法院", "you": "贵院"}
     lender = case.lender
-    if lender.kind == "bank" or "银行" in lender.name:
+    if "银行" in lender_kind(lender.kind).name or "银行" in lender.name:
         you = "贵行"
     elif "公司" in lender.name:
         you = "贵公司"
@@ -64,7 +65,7 @@ def recipient(case: Case, *, to_court: bool) -> dict[str, str]:
 def lender_is_person(case: Case) -> bool:
     """A private lender without a credit code or a legal representative is taken to be a natural person."""
     lender = case.lender
-    return lender.kind == "private" and lender.credit_code is None and lender.representative is None
+    return not licensed(lender.kind) and lender.credit_code is None and lender.representative is None
 
 
 def installment_terms(figures: Figures) -> dict[str, Any] | None:

@@ -11,7 +11,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from toolkit.case.labels import CHARGE_ITEMS, CLAIM_ITEMS
 from toolkit.case.models import Case, received_amount
-from toolkit.law.citations import cite_all
+from toolkit.law.arguments import cite_argument
 from toolkit.law.figures import Figures, Ledger, LedgerPayment, LedgerSegment
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
 
@@ -36,7 +36,7 @@ def principal_lines(case: Case, figures: Figures) -> list[str]:
         f"合同本金 {yuan(loan.principal)} 元，实际到账 {yuan(received)} 元；预先扣除的 "
         f"{yuan(loan.principal - received)} 元是预扣的利息，不是本金，本金按实际到账的 "
         f"{yuan(figures.principal_recognized)} 元认定。"
-        f"依据：{cite_all(['civil_code_670', 'private_lending_26'])}",
+        f"依据：{cite_argument('deducted_interest', 'deducted_interest_private')}",
     ]
 
 
@@ -120,7 +120,7 @@ def _payment(p: LedgerPayment) -> str:
         line += f"，多付 {yuan(p.overpaid)} 元"
     return (
         line + f"；此后本金 {yuan(p.principal_after)} 元，利息等 {yuan(p.charges_after)} 元。"
-        f"依据：{cite_all(['civil_code_561'])}"
+        f"依据：{cite_argument('repayment_order')}"
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from toolkit.case.models import Case
 from toolkit.explain.deadlines import moved_lines
+from toolkit.law.arguments import cite_argument
 from toolkit.law.calendar import weekday
 from toolkit.law.citations import cite_all
 from toolkit.law.deadlines import EVENT_NAMES
@@ -28,7 +29,7 @@ def _event_line(event: LimitationEvent) -> str:
     if event.effect == "disputed":
         return head + (
             "借款人否认，不计入；是否到达借款人由原告举证证明，答辩状对此提出异议。"
-            f"依据：{cite_all(['limitation_rules_8'])}"
+            f"依据：{cite_argument('demand_must_arrive')}"
         )
     head += f"发生在时效届满（{cn_date(event.expires_before)}）之后，不使时效重新计算（中断只适用于正在进行的时效）"
     if event.kind == "demand":

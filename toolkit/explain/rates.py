@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from toolkit.case.lender_kinds import lender_kind
 from toolkit.case.models import Case
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import cite_all
@@ -27,7 +28,7 @@ def lpr_lines(case: Case, figures: Figures) -> list[str]:
 
 def cap_lines(case: Case, figures: Figures) -> list[str]:
     table = cap_table()
-    kind = table.lender_kinds[case.lender.kind]
+    kind = lender_kind(case.lender.kind)
     chosen = case.loan.rate_cap_basis
     source = (
         f"案件文件指定 rate_cap_basis: {chosen}（不按出借人类型）"

@@ -16,14 +16,15 @@ import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from toolkit.case.models import LenderKind, Loan, disbursement_date
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
+from toolkit.case.lender_kinds import CapBasis, LenderKindRow, lender_kind
+from toolkit.case.models import Loan, disbursement_date
 from toolkit.law.citations import citation_table
-from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
-from toolkit.law.figures import CapBasis, CapPeriod, DataGap, MissingInput
+from toolkit.law.figures import CapPeriod, DataGap, MissingInput
 from toolkit.law.lpr import LprValue, find_lpr, missing_lpr_gap
 
 AnnualRate = Annotated[Decimal, Field(gt=0, lt=1)]
@@ -50,13 +51,6 @@ class TransitionRule(DataModel):
     not_modelled: Text
 
 
-class LenderKindRule(DataModel):
-    description: Text
-    basis: CapBasis
-    references: References
-    show_lpr4x_too: bool = False
-
-
 class FeeRule(DataModel):
     description: Text
     names: Annotated[list[Text], Field(min_length=1)]
@@ -70,23 +64,21 @@ class CapTable(DataModel):
     financial24: RateRule
     lpr4x: MultipleRule
     transition: TransitionRule
-    lender_kinds: dict[LenderKind, LenderKindRule]
+    lender_kinds: dict[str, LenderKindRow]  # checked here (the citations); read through toolkit.case.lender_kinds
     disguised_interest_fees: FeeRule
 
     @model_validator(mode="after")
     def _complete(self) -> CapTable:
-        missing = [k for k in get_args(LenderKind) if k not in self.lender_kinds]
-        if missing:
-            raise ValueError(f"lender_kinds 缺少出借人类型：{'、'.join(missing)}")
         known = citation_table().citations
-        rules: list[RateRule | MultipleRule | TransitionRule | LenderKindRule | FeeRule] = [
+        rules: list[RateRule | MultipleRule | TransitionRule | LenderKindRow | FeeRule] = [
             self.financial24,
             self.lpr4x,
             self.transition,
             self.disguised_interest_fees,
             *self.lender_kinds.values(),
         ]
-        unknown = sorted({r for rule in rules for r in rule.references if r not in known})
+        scopes = [row.scope for row in self.lender_kinds.values() if row.scope is not None]
+        unknown = sorted({r for rule in rules for r in rule.references if r not in known} | set(scopes) - set(known))
         if unknown:
             raise ValueError(f"references 中这些键不在 citations.yaml 中：{'、'.join(unknown)}")
         return self
@@ -113,18 +105,18 @@ class CapResult:
     missing: tuple[MissingInput, ...]
 
 
-def cap_basis(kind: LenderKind, override: Literal["auto", "lpr4x", "financial24"]) -> CapBasis:
+def cap_basis(kind: str, override: Literal["auto", "lpr4x", "financial24"]) -> CapBasis:
     """The basis for ``kind`` unless ``loan.rate_cap_basis`` names one (law.md §2)."""
     if override != "auto":
         return override
-    return cap_table().lender_kinds[kind].basis
+    return lender_kind(kind).basis
 
 
-def loan_caps(loan: Loan, kind: LenderKind, filed_on: dt.date | None) -> CapResult:
+def loan_caps(loan: Loan, kind: str, filed_on: dt.date | None) -> CapResult:
     """The caps of ``loan`` made with a lender of ``kind``; ``filed_on`` serves the transition rule."""
     table = cap_table()
     basis = cap_basis(kind, loan.rate_cap_basis)
-    kind_rule = table.lender_kinds[kind]
+    kind_rule = lender_kind(kind)
     start = disbursement_date(loan)
     at_contract = find_lpr(loan.contract_date)
     gaps: list[DataGap] = [g for g in [at_contract.gap() if at_contract else None] if g]
@@ -147,7 +139,7 @@ def loan_caps(loan: Loan, kind: LenderKind, filed_on: dt.date | None) -> CapResu
         )
         return CapResult(basis, (period,), None, period.rate, False, lpr_value, alternative, tuple(gaps), ())
 
-    if kind == "private" and loan.contract_date < table.transition.new_rules_from:
+    if not kind_rule.licensed and loan.contract_date < table.transition.new_rules_from:
         return _transition(loan, start, filed_on, lpr_value, gaps)
 
     refs = references or table.lpr4x.references

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pydantic import model_validator
 
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.errors import LegalDataError
-from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
 
 
 class CitationEntry(DataModel):

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from toolkit.case.lender_kinds import CapBasis
 from toolkit.law.holidays import DayStatus
-
-CapBasis = Literal["lpr4x", "financial24"]
 
 
 @dataclass(frozen=True)

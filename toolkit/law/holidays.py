@@ -21,7 +21,7 @@ from typing import Annotated
 import chinese_calendar
 from pydantic import Field, model_validator
 
-from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
 
 PACKAGE = f"chinese-calendar {chinese_calendar.__version__}"
 PACKAGE_FIRST_YEAR: int = min(chinese_calendar.holidays).year

@@ -15,8 +15,8 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.errors import LegalDataError
-from toolkit.law.datafiles import DataModel, IsoDate, Text, load_table
 from toolkit.law.figures import DataGap
 from toolkit.law.money import rate_percent
 

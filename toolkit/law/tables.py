@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from toolkit.case.datafiles import table_sources
 from toolkit.law.caps import cap_table
 from toolkit.law.citations import citation_table
-from toolkit.law.datafiles import table_sources
 from toolkit.law.holidays import PACKAGE, covered_years, holiday_table
 from toolkit.law.lpr import lpr_table
 from toolkit.law.money import rate_percent

@@ -3,7 +3,11 @@
 Search order for each template key: ``--templates DIR`` (given on the command line), then the folder named
 by the environment variable ``DRAFT_TEMPLATES``, then the built-in folder (``templates/`` of the checkout,
 shipped as :mod:`toolkit.bundled.templates`). A folder may hold a
-``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names.
+``manifest.yaml`` of its own (same shape as the built-in one) or simply files with the built-in names. A
+manifest is read by the strict reader of case files (no duplicate keys, tags or aliases) and its problems
+are named ``file:line: field: message``. A built-in template file that the built-in manifest does not list
+serves the key of its name, for the document kind of that name (``evidence.docx`` → key and kind
+``evidence``): a new kind needs no manifest row.
 Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
 """
 
@@ -16,11 +20,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from toolkit.bounded import ReadRefused, is_regular, read_bounded
 from toolkit.bundled import templates_folder
+from toolkit.case.messages import Wording, problems
+from toolkit.case.yamlsource import Loc, YamlProblem, compose
 from toolkit.errors import TemplateError, UsageError
 from toolkit.render.compiled import CompiledTemplate
 
@@ -34,6 +39,11 @@ class ManifestEntry(BaseModel):
     document: str
     style: str | None = None
     description: str = ""
+
+    @classmethod
+    def default(cls, key: str) -> ManifestEntry:
+        """The entry of a key no manifest lists: the file named after it, for the document kind of that name."""
+        return cls(file=f"{key}.docx", document=key)
 
 
 class Manifest(BaseModel):
@@ -52,6 +62,12 @@ class TemplateRef:
 
 
 MAX_MANIFEST_BYTES = 100_000
+_HINT = "请对照内置的 templates/manifest.yaml 改正"
+MANIFEST_WORDING = Wording(
+    example="内置的 templates/manifest.yaml ",
+    unknown_field="可能是拼写错误，请对照内置的 templates/manifest.yaml 改正或删除",
+    number="应为整数，如 1",
+)
 
 
 @functools.cache
@@ -64,9 +80,19 @@ def read_manifest(folder: Path) -> Manifest | None:
     except ReadRefused as exc:
         raise TemplateError(f"模板清单不能使用：{exc}", "manifest.yaml 应是一个 YAML 文本文件") from None
     try:
-        return Manifest.model_validate(yaml.safe_load(raw.decode("utf-8-sig")))
-    except (yaml.YAMLError, ValidationError, UnicodeDecodeError) as exc:
-        raise TemplateError(f"{path}: 模板清单格式错误（{exc}）", "请对照内置的 templates/manifest.yaml 改正") from None
+        located = compose(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise TemplateError(f"{path}: 模板清单不是 UTF-8 编码", "请在编辑器中以 UTF-8 编码另存后重试") from None
+    except YamlProblem as exc:
+        raise TemplateError(f"{path}:{exc.line}: {exc.message}", _HINT) from None
+    try:
+        return Manifest.model_validate(located.data)
+    except ValidationError as exc:
+        def where(loc: Loc) -> str:
+            line = located.line_of(loc)
+            return f"{path}:{line}" if line is not None else str(path)
+
+        raise TemplateError("模板清单有误：\n" + "\n".join(problems(exc, where, MANIFEST_WORDING)), _HINT) from None
 
 
 def search_path(override: Path | None = None) -> list[Path]:
@@ -82,18 +108,23 @@ def search_path(override: Path | None = None) -> list[Path]:
     return [*folders, templates_folder()]
 
 
+@functools.cache
 def builtin_manifest() -> Manifest:
+    """The built-in manifest, with a default entry for each built-in template file it does not list."""
     manifest = read_manifest(templates_folder())
     if manifest is None:
         raise TemplateError(f"内置模板清单 {templates_folder() / 'manifest.yaml'} 缺失", "请重新安装 draft")
-    return manifest
+    listed = {entry.file for entry in manifest.templates.values()}
+    unlisted = sorted(path.stem for path in templates_folder().glob("*.docx") if path.name not in listed)
+    extra = {key: ManifestEntry.default(key) for key in unlisted if key not in manifest.templates}
+    return manifest.model_copy(update={"templates": {**manifest.templates, **extra}}) if extra else manifest
 
 
 def find(key: str, override: Path | None = None) -> TemplateRef:
     """The template that serves ``key`` (e.g. "answer", "answer-elements")."""
     builtin, builtin_folder = builtin_manifest(), templates_folder()
     for folder in search_path(override):
-        manifest = read_manifest(folder) or (builtin if folder != builtin_folder else None)
+        manifest = builtin if folder == builtin_folder else read_manifest(folder) or builtin
         entry = manifest.templates.get(key) if manifest else None
         if entry is None:
             continue

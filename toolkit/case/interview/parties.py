@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from toolkit.case import typed_input as typed
 from toolkit.case.asking import Data, Interviewer, was
+from toolkit.case.lender_kinds import lender_kinds
 from toolkit.case.models import Case
 from toolkit.case.typed_input import Choice
 
 GENDERS = (Choice("男", "男"), Choice("女", "女"))
-LENDER_KINDS = (
-    Choice("bank", "银行"),
-    Choice("consumer_finance", "消费金融公司"),
-    Choice("microfinance", "小额贷款公司"),
-    Choice("other_licensed", "其他地方金融组织（融资担保、典当、融资租赁、商业保理等）"),
-    Choice("private", "自然人或非金融企业（民间借贷）"),
-)
+
+
+def lender_kind_choices() -> tuple[Choice, ...]:
+    """The lender kinds as ``draft new`` and the spreadsheet offer them: each row's ``choice`` in caps.yaml."""
+    return tuple(Choice(code, row.choice) for code, row in lender_kinds().items())
 
 
 def ask_client(case: Case | None, iv: Interviewer) -> Data:
@@ -43,7 +42,7 @@ def ask_lender(case: Case | None, iv: Interviewer) -> Data:
     d = case.lender if case else None
     iv.heading("对方当事人（出借人/原告）")
     out: Data = {"name": iv.value("名称或姓名", was(d, "name"), typed.parse_text)}
-    out["kind"] = iv.choice("出借人类型", LENDER_KINDS, was(d, "kind"))
+    out["kind"] = iv.choice("出借人类型", lender_kind_choices(), was(d, "kind"))
     out["credit_code"] = iv.optional("统一社会信用代码", was(d, "credit_code"), typed.parse_credit_code)
     out["representative"] = iv.optional("法定代表人", was(d, "representative"), typed.parse_text)
     out["original_name"] = iv.optional(

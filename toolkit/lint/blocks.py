@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from toolkit.render.lint.findings import Finding
-from toolkit.render.lint.source import Paragraph, Tag, TemplatePart
-from toolkit.render.lint.tagrules import BLOCKS, finding
+from toolkit.lint.findings import Finding
+from toolkit.lint.source import Paragraph, Tag, TemplatePart
+from toolkit.lint.tagrules import BLOCKS, finding
 
 _CLOSERS = {end: start for start, end in BLOCKS.items()}
 _MIDDLE = {"elif": ("if",), "else": ("if", "for")}

@@ -16,17 +16,16 @@ from typing import Any
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
-from toolkit.checks import check_document
 from toolkit.documents import kind as document_kind
+from toolkit.drafting import render_checked
 from toolkit.errors import DraftError, RenderedXmlError
 from toolkit.law.compute import compute_figures
+from toolkit.lint.findings import Finding, Location
+from toolkit.lint.sample import sample_cases, styled
+from toolkit.lint.source import TemplatePart
+from toolkit.lint.tagrules import finding
 from toolkit.render.compiled import CompiledTemplate
-from toolkit.render.document import RenderedDocument
 from toolkit.render.environment import DraftEnvironment
-from toolkit.render.lint.findings import Finding, Location
-from toolkit.render.lint.sample import sample_cases, styled
-from toolkit.render.lint.source import TemplatePart
-from toolkit.render.lint.tagrules import finding
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 _VARIANTS = ("完整示例案件", "诉讼时效已届满的示例案件")
@@ -50,18 +49,16 @@ def render_findings(
             continue
         tried += 1
         figures = compute_figures(case)
-        context = kind.context(case, figures)
         try:
-            docx, body = template.render(context, title=kind.title)
+            _, problems = render_checked(case, figures, kind, key, template)
         except RenderedXmlError as exc:
             hint = "通常是标签跨越了超链接、修订或表格单元格；请按其他提示改正后重新检查"
             yield Finding("RENDER-INVALID-XML", "error", f"用{variant}生成时：{exc.message}", whole, hint=hint)
             return
         except DraftError as exc:
-            yield from _locate_failure(exc, parts, context, env, variant)
+            yield from _locate_failure(exc, parts, kind.context(case, figures), env, variant)
             return
-        rendered = RenderedDocument(kind_name, key, docx, body.paragraphs, body)
-        for problem in check_document(case, figures, kind.parts(case, figures), rendered):
+        for problem in problems:
             if problem.severity == "error":
                 failed.setdefault((problem.id, problem.message), []).append(variant)
     for (check_id, message), variants in failed.items():

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from toolkit.render.lint.findings import Location, shorten
+from toolkit.lint.findings import Location, shorten
 from toolkit.render.xmltext import W, paragraph_text
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)

@@ -15,6 +15,8 @@ from typing import Any
 from toolkit.case.load import case_from_data
 from toolkit.case.models import Case
 from toolkit.documents import kind as document_kind
+from toolkit.documents import with_options
+from toolkit.documents.context import base_context
 from toolkit.law.compute import compute_figures
 
 SOURCE = "完整示例案件"
@@ -126,10 +128,14 @@ def sample_cases() -> tuple[Case, ...]:
 
 
 def styled(case: Case, style: str | None) -> Case:
-    """The sample case asking for a template's style (the element-form answer is chosen by answer.style)."""
-    if style is None or case.answer is None:
-        return case
-    return case.model_copy(update={"answer": case.answer.model_copy(update={"style": style})})
+    """The case asking for a template's style (a manifest entry's ``style``, the kinds' option of that name)."""
+    return with_options(case, {"style": style})
+
+
+def shared_context() -> dict[str, Any]:
+    """What every document kind's template receives for the complete sample case (its own ``doc`` aside)."""
+    case = sample_cases()[0]
+    return base_context(case, compute_figures(case))
 
 
 def sample_context(kind_name: str, style: str | None = None, variant: int = 0) -> dict[str, Any]:

@@ -7,10 +7,11 @@ the table cell when the paragraph is in a table, and the paragraph's visible tex
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-Severity = Literal["error", "warning"]
-SEVERITY_NAMES: dict[str, str] = {"error": "错误", "warning": "警告"}
+from toolkit.lint.rules import SEVERITY_NAMES, Severity, rule
+
+__all__ = ["SEVERITY_NAMES", "Finding", "Location", "Severity", "part_name", "shorten"]
 
 
 def part_name(part: str) -> str:
@@ -56,7 +57,7 @@ class Location:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem in a template: ``id`` names the rule (see the authors' guide), ``hint`` the fix."""
+    """One problem in a template: ``id`` names a registered rule (:mod:`.rules`), ``hint`` the fix."""
 
     id: str
     severity: Severity
@@ -64,6 +65,10 @@ class Finding:
     location: Location
     context: str = ""  # the paragraph's visible text, shortened
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        if not rule(self.id).allows(self.severity):
+            raise RuntimeError(f"the lint rule {self.id} does not report at severity {self.severity}")
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -10,6 +10,9 @@ and correct. Reading is strict so that a typo can never change a figure silently
 A folder named by the environment variable ``DRAFT_LAW_DIR`` may hold files of the same names; their
 mappings are merged key by key over the built-in ones (so a newer LPR value is added without a code
 change), anything else replaces the built-in value. See docs/legal-data.md.
+
+The reader sits with the case file's, below the law: the case format's own vocabulary of lender kinds is
+a row of ``caps.yaml`` (toolkit.case.lender_kinds), so the case models read it too.
 """
 
 from __future__ import annotations
@@ -21,12 +24,11 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
-from pydantic_core import ErrorDetails
 
 from toolkit.bounded import ReadRefused, read_bounded
-from toolkit.case.load import choices, dotted
+from toolkit.case.messages import Wording, problems
 from toolkit.case.text import text_problem
-from toolkit.case.yamlsource import Located, YamlProblem, compose
+from toolkit.case.yamlsource import Loc, Located, YamlProblem, compose
 from toolkit.errors import LegalDataError
 
 ENV_DIR = "DRAFT_LAW_DIR"
@@ -34,16 +36,25 @@ FILE_NAMES = (
     "lpr.yaml",
     "caps.yaml",
     "citations.yaml",
+    "arguments.yaml",
     "holidays.yaml",
     "answer-form-financial-loan.yaml",
     "answer-form-private-lending.yaml",
 )
 MAX_BYTES = 1_000_000
-BUILTIN_DIR = Path(__file__).parent / "data"
+BUILTIN_DIR = Path(__file__).parents[1] / "law" / "data"
 
 M = TypeVar("M", bound=BaseModel)
-Loc = tuple[str | int, ...]
 _HINT = "请对照 docs/legal-data.md 改正该数据文件"
+_RATE = "利率写成小数，如 0.0300 表示 3.00%"
+WORDING = Wording(
+    example="内置数据文件",
+    unknown_field="可能是拼写错误，请改正或删除",
+    number=f"应为数字：{_RATE}",
+    out_of_range=f"数值超出合理范围：{_RATE}",
+    date_example="2025-05-20",
+    list_form="每项以 - 开头，或写成 [甲, 乙]",
+)
 
 
 def _iso_text(value: Any) -> Any:
@@ -82,8 +93,10 @@ def load_table(name: str, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = [_describe(error, lines, sources) for error in exc.errors(include_input=False)]
-        raise LegalDataError("法律数据文件有误：\n" + "\n".join(problems), _HINT) from None
+        def where(loc: Loc) -> str:
+            return next((lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), sources)
+
+        raise LegalDataError("法律数据文件有误：\n" + "\n".join(problems(exc, where, WORDING)), _HINT) from None
 
 
 def table_sources(name: str) -> list[str]:
@@ -141,36 +154,3 @@ def _read(text: str, source: str) -> Located:
         return compose(text)
     except YamlProblem as exc:
         raise LegalDataError(f"{source}:{exc.line}: {exc.message}", _HINT) from None
-
-
-def _describe(error: ErrorDetails, lines: dict[Loc, str], sources: str) -> str:
-    loc: Loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p and "]" in p))
-    where = next((lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), sources)
-    return f"{where}: {dotted(loc) or '(顶层)'}: {_message(error)}"
-
-
-def _message(error: ErrorDetails) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return "不认识的字段：可能是拼写错误，请改正或删除"
-    if kind == "missing":
-        return "缺少必填项：请补上该字段"
-    if kind == "value_error":
-        return str((error.get("ctx") or {}).get("error", error["msg"]))
-    if kind.startswith("date"):
-        return "不是有效的日期：请写成 YYYY-MM-DD，如 2025-05-20，并确认该日存在"
-    if kind.startswith("decimal") or kind.startswith("int"):
-        return "应为数字：利率写成小数，如 0.0300 表示 3.00%"
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        return "数值超出合理范围：利率写成小数，如 0.0300 表示 3.00%"
-    if kind in ("dict_type", "model_type"):
-        return "应为“键: 值”的映射：请参照内置数据文件的写法"
-    if kind == "list_type":
-        return "应为列表（每项以 - 开头，或写成 [甲, 乙]）"
-    if kind in ("string_type", "string_too_short"):
-        return "应为一段文字，不能为空"
-    if kind in ("bool_type", "bool_parsing"):
-        return "应为 true 或 false"
-    if kind == "literal_error":
-        return f"取值不在可选范围内：可选 {choices(str((error.get('ctx') or {}).get('expected', '')))}"
-    return f"格式不对（{error['msg']}）"

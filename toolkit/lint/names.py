@@ -17,9 +17,9 @@ from typing import Any
 from jinja2 import nodes
 from jinja2.parser import Parser
 
+from toolkit.lint.values import UNKNOWN, Ref, kind_name, loop_variable, sample_item
 from toolkit.render.environment import SAFE_METHODS, DraftEnvironment
 from toolkit.render.filters import REMOVED_FILTERS
-from toolkit.render.lint.values import UNKNOWN, Ref, kind_name, loop_variable, sample_item
 
 _LENIENT_TESTS = ("defined", "undefined", "none")
 _SAME_SEQUENCE = ("list", "sort", "reverse", "unique", "select", "reject", "selectattr", "rejectattr")

@@ -18,16 +18,17 @@ from jinja2 import TemplateSyntaxError
 from lxml import etree
 
 from toolkit.documents import kind as document_kind
+from toolkit.documents import names_text
 from toolkit.errors import TemplateError, UsageError
+from toolkit.lint.blocks import block_findings
+from toolkit.lint.findings import Finding, Location
+from toolkit.lint.names import name_problems, parse_tags
+from toolkit.lint.rendered import render_findings
+from toolkit.lint.sample import sample_context
+from toolkit.lint.source import TemplatePart, templated_parts
+from toolkit.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
 from toolkit.render import templates
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.lint.blocks import block_findings
-from toolkit.render.lint.findings import Finding, Location
-from toolkit.render.lint.names import name_problems, parse_tags
-from toolkit.render.lint.rendered import render_findings
-from toolkit.render.lint.sample import sample_context
-from toolkit.render.lint.source import TemplatePart, templated_parts
-from toolkit.render.lint.tagrules import explain_syntax, finding, stand_in, tag_findings
 from toolkit.render.package import package_problems, read_package
 
 
@@ -106,7 +107,7 @@ def lint_template(path: Path, document: str | None = None) -> Report:
                 "warning",
                 f"不知道模板 {path.name} 用于哪种文书，未检查变量和必需部分",
                 Location(""),
-                hint="请用 --document answer（或 hardship、settlement）指定，或在模板文件夹的 manifest.yaml 中登记",
+                hint=f"请用 --document 指定（{names_text()}），或在模板文件夹的 manifest.yaml 中登记",
             )
         )
     elif any(f.severity == "error" for f in findings):

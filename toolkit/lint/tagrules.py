@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 from jinja2 import TemplateSyntaxError
 
+from toolkit.lint.findings import Finding, Severity
+from toolkit.lint.source import Paragraph, Tag, TemplatePart, stray_marks
 from toolkit.render.environment import DraftEnvironment
-from toolkit.render.lint.findings import Finding, Severity
-from toolkit.render.lint.source import Paragraph, Tag, TemplatePart, stray_marks
 
 BLOCKS = {
     "if": "endif",
