@@ -4,8 +4,8 @@
 
 The commit ``--ref`` is exported (``git archive``) to a temporary folder; both codes then draft, each with
 a template cache of its own: ``draft batch`` on the benchmark's spreadsheet of ``--cases`` clients, and
-``draft answer`` / ``hardship`` / ``settlement`` (and the element-form answer) on the sample case. Every file
-of the two output folders is compared; the differing ones are listed and the exit code is 1. It also
+every single-document command (and the element-form answer) on the sample case. Every file of the two
+output folders is compared; the differing ones are listed and the exit code is 1. It also
 prints the SHA-256 of the sample's documents, as tests/documents/golden/docx.sha256 holds them.
 """
 
@@ -25,7 +25,13 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_batch import write_cases  # noqa: E402
 
-_SINGLE = (("answer", "narrative"), ("answer", "elements"), ("hardship", None), ("settlement", None))
+_SINGLE = (
+    ("answer", "narrative"),
+    ("answer", "elements"),
+    ("hardship", None),
+    ("settlement", None),
+    ("evidence", None),
+)
 
 
 def _export(ref: str, folder: Path) -> Path:
