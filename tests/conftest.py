@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,6 +46,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for variable in _USER_VARIABLES:
         os.environ.pop(variable, None)
     os.environ.update(_FIXED)
+    os.environ["DRAFT_CACHE_DIR"] = tempfile.mkdtemp(prefix="draft-cache-")  # never the user's own cache
     time.tzset()
 
 

@@ -32,11 +32,27 @@ def is_blank(value: Any) -> bool:
 
 
 def convert(column: Column, value: Any) -> Any:
-    """``value`` (not blank) as the model expects it for ``column``."""
-    try:
-        return _read(column, value.strip() if isinstance(value, str) else value)
-    except AnswerError as exc:
-        raise CellError(str(exc)) from None
+    """``value`` (not blank) as the model expects it for ``column``.
+
+    A sheet repeats its values from row to row (the same lender, court, rate or date): each distinct
+    (column, value) is read once per process and remembered; a value that cannot be read is not."""
+    value = value.strip() if isinstance(value, str) else value
+    key = (id(column), type(value), value)
+    known = _READ.get(key)
+    if known is None or known[0] is not column:
+        try:
+            known = (column, _read(column, value))
+        except AnswerError as exc:
+            raise CellError(str(exc)) from None
+        if len(_READ) >= _READ_LIMIT:
+            _READ.clear()
+        _READ[key] = known
+    result = known[1]
+    return list(result) if isinstance(result, list) else result
+
+
+_READ_LIMIT = 50_000
+_READ: dict[tuple[int, type, Any], tuple[Column, Any]] = {}  # the column is kept, so its id stays its own
 
 
 def _read(column: Column, value: Any) -> Any:

@@ -6,6 +6,7 @@ exists, or admits in one place what it disputes in another is not written.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -23,6 +24,7 @@ _AMOUNT = re.compile(r"(?P<before>.{0,8}?)(?P<figure>\d{1,3}(?:,\d{3})*\.\d{2})�
 _ADMITS = re.compile(r"(?<!有)无异议|(?<![不未])认可")  # not the form's own "有无异议", not 不认可
 _CONCEDES = re.compile(r"(?<!有)无异议|予以认可")
 _DISPUTES = re.compile(r"有异议|不应支持|不予支持|驳回|调减|减少")
+_OWED = re.compile(r"应认定|尚欠|应偿还|应当偿还")
 _CHARGES = re.compile(r"利息|罚息|复利|违约金|费用")
 _OFFERS = re.compile(r"分期偿还|组织调解|愿意.{0,6}还款")
 _CAP_ARTICLES = ("第二十五条", "第二十六条", "第二十八条", "第二十九条", "第三十一条")
@@ -32,32 +34,30 @@ def _answer(checked: CheckedDocument) -> bool:
     return checked.document.kind == "answer" and checked.case.claims is not None
 
 
-def _sentences(checked: CheckedDocument, *, fact_rows: bool = False) -> Iterator[str]:
+def _sentences(checked: CheckedDocument, *, fact_rows: bool = False) -> list[str]:
     """The document's sentences; the element form's 事实和理由 rows left out unless ``fact_rows`` (a fact the
     client confirms there is not an admission of a claim)."""
-    case = checked.case
-    facts: set[str] = set()
-    stops: set[str] = {"证据清单"}
-    if case.answer is not None and case.answer.style == "elements":
-        form = element_form(form_for(case))
-        facts = {row.label for row in form.facts.rows}
-        stops |= {row.label for row in form.claims.rows}
-    in_facts = False
-    for paragraph in checked.document.paragraphs:
-        if paragraph in facts or paragraph in stops:
-            in_facts = paragraph in facts
-            continue
-        if in_facts and not fact_rows:
-            continue
-        yield from (s for s in re.split(r"[。；]", paragraph) if s)
+    return [sentence for sentence, in_facts in checked.sentences if fact_rows or not in_facts]
 
 
-def _amounts(sentence: str) -> list[tuple[str, Decimal]]:
-    return [(m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence)]
+@functools.lru_cache(maxsize=4096)
+def _amounts(sentence: str) -> tuple[tuple[str, Decimal], ...]:
+    return tuple((m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence))
 
 
+@functools.lru_cache(maxsize=4096)
 def _admission(sentence: str) -> bool:
     return bool(_ADMITS.search(sentence)) and not _DISPUTES.search(sentence)
+
+
+@functools.lru_cache(maxsize=4096)
+def _disputes(sentence: str) -> bool:
+    return bool(_DISPUTES.search(sentence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _states_owed(sentence: str) -> bool:
+    return bool(_OWED.search(sentence))
 
 
 @check(
@@ -101,7 +101,7 @@ def above_claim(checked: CheckedDocument) -> Iterator[Problem]:
     if not _answer(checked) or figures.claimed_total is None:
         return
     for sentence in _sentences(checked, fact_rows=True):
-        if not re.search(r"应认定|尚欠|应偿还|应当偿还", sentence):
+        if not _states_owed(sentence):
             continue
         claimed = figures.claimed_principal if "本金" in sentence else figures.claimed_total
         for _, amount in _amounts(sentence):
@@ -190,7 +190,7 @@ def one_voice(checked: CheckedDocument) -> Iterator[Problem]:
     sentences = list(_sentences(checked))
     admitted = {amount: s for s in sentences if _admission(s) for _, amount in _amounts(s)}
     for sentence in sentences:
-        if _admission(sentence) or not _DISPUTES.search(sentence):
+        if _admission(sentence) or not _disputes(sentence):
             continue
         found = _amounts(sentence)
         limits = {amount for before, amount in found if re.search(r"超过|最多可主张|为限", before)}

@@ -5,6 +5,7 @@ a .docx that Word opens. A document that fails is not written.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -18,6 +19,7 @@ from lxml import etree
 from toolkit.case.models import Case
 from toolkit.checks.base import Problem, check
 from toolkit.documents import kind
+from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.base import Part
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
@@ -56,6 +58,33 @@ class CheckedDocument:
     def title(self) -> str:
         return kind(self.document.kind).title
 
+    @functools.cached_property
+    def sentences(self) -> tuple[tuple[str, bool], ...]:
+        """Every sentence of the text, split once for all the checks, each with whether it sits in the
+        element form's 事实和理由 rows (what the client confirms there is a fact, not an admission of a claim);
+        the labels of the form's rows and the 证据清单 heading are not sentences."""
+        case = self.case
+        facts: set[str] = set()
+        stops: set[str] = {"证据清单"}
+        if self.document.kind == "answer" and case.answer is not None and case.answer.style == "elements":
+            form = element_form(form_for(case))
+            facts = {row.label for row in form.facts.rows}
+            stops |= {row.label for row in form.claims.rows}
+        found: list[tuple[str, bool]] = []
+        in_facts = False
+        for paragraph in self.document.paragraphs:
+            if paragraph in facts or paragraph in stops:
+                in_facts = paragraph in facts
+                continue
+            found += ((sentence, in_facts) for sentence in _split(paragraph))
+        return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(paragraph: str) -> tuple[str, ...]:
+    """A paragraph's sentences (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
+    return tuple(sentence for sentence in re.split(r"[。；]", paragraph) if sentence)
+
 
 def _snippet(paragraph: str, start: int, end: int) -> str:
     left, right = max(0, start - 12), min(len(paragraph), end + 12)
@@ -85,17 +114,24 @@ def leftovers(checked: CheckedDocument) -> Iterator[Problem]:
     """A template tag, None/nan or an empty （） means a value did not reach the document."""
     reported = 0
     for number, paragraph in enumerate(checked.document.paragraphs, start=1):
-        hits = list(_LEFTOVERS.finditer(paragraph))
+        hits = _leftovers_in(paragraph)
         if not hits:
             continue
-        found = "、".join(dict.fromkeys(f"“{hit.group(0)}”" for hit in hits))
-        where = _snippet(paragraph, hits[0].start(), hits[0].end())
+        found = "、".join(dict.fromkeys(f"“{hit}”" for hit, _, _ in hits))
+        where = _snippet(paragraph, hits[0][1], hits[0][2])
         yield Problem(
             f"{checked.title}第 {number} 段“{where}”中残留 {found}：某个数值没有填入，请检查案件文件相应字段和模板"
         )
         reported += 1
         if reported == MAX_REPORTED:
             return
+
+
+@functools.lru_cache(maxsize=4096)
+def _leftovers_in(paragraph: str) -> tuple[tuple[str, int, int], ...]:
+    """(what, start, end) of each leftover in a paragraph (memoized, like every per-paragraph reading here:
+    a template's fixed paragraphs repeat in every document of a batch)."""
+    return tuple((hit.group(0), hit.start(), hit.end()) for hit in _LEFTOVERS.finditer(paragraph))
 
 
 def _parsed(words: str) -> Decimal | None:
@@ -113,24 +149,31 @@ def _unreadable(checked: CheckedDocument, number: int, words: str) -> Problem:
 def amounts_in_words(checked: CheckedDocument) -> Iterator[Problem]:
     """Every uppercase amount reads back to the figure beside it, and every one reads back at all."""
     for number, paragraph in enumerate(checked.document.paragraphs, start=1):
-        paired: set[int] = set()
-        for match in _FIGURE_AND_WORDS.finditer(paragraph):
-            paired.add(match.start("words"))
-            figure, words = Decimal(match["figure"].replace(",", "")), match["words"]
-            value = _parsed(words)
+        for figure, words, value in _uppercase_amounts(paragraph):
             if value is None:
                 yield _unreadable(checked, number, words)
-            elif value != figure:
+            elif figure is not None and value != figure:
                 yield Problem(
                     f"{checked.title}第 {number} 段：小写 {yuan(figure)} 元与大写“{words}”"
                     f"（{yuan(value)} 元）不一致：请检查模板中这一金额"
                 )
-        for run in _UPPER_RUN.finditer(paragraph):
-            words = run.group(0)
-            if run.start() in paired or not _UPPER_DIGIT.search(words) or not re.search("[元角分]", words):
-                continue
-            if _parsed(words) is None:
-                yield _unreadable(checked, number, words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _uppercase_amounts(paragraph: str) -> tuple[tuple[Decimal | None, str, Decimal | None], ...]:
+    """(the figure printed beside, the uppercase words, what they read as or None) of each uppercase amount of
+    a paragraph: first those beside a figure, then the others (their figure None)."""
+    found: list[tuple[Decimal | None, str, Decimal | None]] = []
+    paired: set[int] = set()
+    for match in _FIGURE_AND_WORDS.finditer(paragraph):
+        paired.add(match.start("words"))
+        found.append((Decimal(match["figure"].replace(",", "")), match["words"], _parsed(match["words"])))
+    for run in _UPPER_RUN.finditer(paragraph):
+        words = run.group(0)
+        if run.start() in paired or not _UPPER_DIGIT.search(words) or not re.search("[元角分]", words):
+            continue
+        found.append((None, words, _parsed(words)))
+    return tuple(found)
 
 
 @check("DOC-COURT", "error", "“此致”后的法院与案件文件一致", "court.name")

@@ -13,6 +13,7 @@ template, and a figure that does not add up must never reach a court.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 import zipfile
@@ -203,6 +204,13 @@ def _ledger_rows(table: Table, base: int) -> Iterator[str]:
             yield f"第 {n} 行 {principal} × {rate} × {days} ÷ {base} = {yuan(computed)}，表中印的是 {interest}"
 
 
+@functools.lru_cache(maxsize=1024)
+def _table_problems(table: Table, principal: Decimal, base: int) -> tuple[str, ...]:
+    """What does not add up in one table (memoized: the same table recurs in the documents of a batch)."""
+    problems = [*_total_rows(table), *_subtotal_rows(table), *_repayment_rows(table, principal)]
+    return (*problems, *_ledger_rows(table, base))
+
+
 @check("DOC-RECONCILE-TABLE", "error", "表格中的合计、冲抵和每行利息按所印数字复算相符", "document")
 def tables_reconcile(checked: CheckedDocument) -> Iterator[Problem]:
     """Each table recomputed from its own printed figures."""
@@ -211,19 +219,21 @@ def tables_reconcile(checked: CheckedDocument) -> Iterator[Problem]:
     principal = cents(checked.figures.principal_recognized)
     reported = 0
     for table in _tables(checked):
-        problems = [*_total_rows(table), *_subtotal_rows(table), *_repayment_rows(table, principal)]
-        problems += _ledger_rows(table, base)
-        for problem in problems:
+        for problem in _table_problems(table, principal, base):
             yield Problem(f"{checked.title}的{_table_name(table)}：{problem}：这是引擎或模板的错误，文书不能这样印出")
             reported += 1
             if reported == MAX_REPORTED:
                 return
 
 
-def _sentence_problems(paragraph: str) -> Iterator[tuple[str, str]]:
-    """(the sentence, what is wrong) for each printed sum, difference or per-period line that does not hold."""
-    if "元" not in paragraph:
-        return
+@functools.lru_cache(maxsize=4096)
+def _sentence_problems(paragraph: str) -> tuple[tuple[str, str], ...]:
+    """(the sentence, what is wrong) for each printed sum, difference or per-period line that does not hold
+    (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
+    return tuple(_paragraph_problems(paragraph)) if "元" in paragraph else ()
+
+
+def _paragraph_problems(paragraph: str) -> Iterator[tuple[str, str]]:
     for match in _LIST_TOTAL.finditer(paragraph) if "合计" in paragraph else ():
         items = [_figure(x) for x in _ITEM_AMOUNT.findall(match["items"])]
         total = _figure(match["total"])
@@ -253,14 +263,23 @@ def _instalment_lists(paragraphs: Sequence[str]) -> Iterator[tuple[str, str]]:
     """The element form's plan: lines "第N期：日期，X元" then "合计：Y元" — Y is the sum of the Xs."""
     amounts: list[Decimal] = []
     for paragraph in paragraphs:
-        line = _INSTALMENT.match(paragraph.strip())
-        if line is not None:
-            amounts.append(_figure(line["amount"]))
+        instalment, total = _plan_line(paragraph)
+        if instalment is not None:
+            amounts.append(instalment)
             continue
-        total = _INSTALMENTS_TOTAL.match(paragraph.strip())
-        if total is not None and amounts and sum(amounts, Decimal(0)) != _figure(total["total"]):
-            yield paragraph, f"各期相加为 {yuan(sum(amounts, Decimal(0)))} 元，不是所印的合计 {total['total']} 元"
+        if total is not None and amounts and sum(amounts, Decimal(0)) != _figure(total):
+            yield paragraph, f"各期相加为 {yuan(sum(amounts, Decimal(0)))} 元，不是所印的合计 {total} 元"
         amounts = []
+
+
+@functools.lru_cache(maxsize=4096)
+def _plan_line(paragraph: str) -> tuple[Decimal | None, str | None]:
+    """(an instalment's amount, a plan's total as printed) of a paragraph; (None, None) for other text."""
+    line = _INSTALMENT.match(paragraph.strip())
+    if line is not None:
+        return _figure(line["amount"]), None
+    total = _INSTALMENTS_TOTAL.match(paragraph.strip())
+    return None, (total["total"] if total is not None else None)
 
 
 @check("DOC-RECONCILE-TEXT", "error", "正文中的合计、差额和分段利息按所印数字复算相符", "document")

@@ -82,7 +82,22 @@ class Positions:
 
 
 def decide(case: Case, figures: Figures) -> Positions:
-    """The answer's positions for ``case`` (law.md §9)."""
+    """The answer's positions for ``case`` (law.md §9).
+
+    The fact checks, the context, the required parts and the document checks of one document each ask;
+    the case and its figures are immutable, so the last answer is given again for the same two objects."""
+    last = _LAST_DECIDED.get("last")
+    if last is not None and last[0] is case and last[1] is figures:
+        return last[2]
+    positions = _decide(case, figures)
+    _LAST_DECIDED["last"] = (case, figures, positions)
+    return positions
+
+
+_LAST_DECIDED: dict[str, tuple[Case, Figures, Positions]] = {}
+
+
+def _decide(case: Case, figures: Figures) -> Positions:
     answer, claims, ledger = case.answer, case.claims, figures.ledger
     expired = bool(figures.limitation_expired)
     overpaid = cents(ledger.overpaid) if ledger is not None else Decimal(0)

@@ -15,7 +15,7 @@ from toolkit.case.lender_kinds import lender_kinds
 from toolkit.case.models import Case, disbursement_date, received_amount, signing_date
 from toolkit.documents.answer_evidence import evidence
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
-from toolkit.law.citations import citation_table, cite
+from toolkit.law.citations import printed_citations
 from toolkit.law.figures import Figures, Ledger, LedgerSegment
 from toolkit.law.money import cents
 
@@ -48,7 +48,7 @@ def base_context(case: Case, figures: Figures) -> Context:
         "answer": _answer(case),
         "signing": {"date": signing_date(case), "place": case.signing.place},
         "figures": _figures(figures),
-        "law": {key: cite(key) for key in citation_table().citations},
+        "law": dict(printed_citations()),
         "labels": {
             "claim_items": CLAIM_ITEMS,
             "lender_kinds": {code: row.name for code, row in lender_kinds().items()},

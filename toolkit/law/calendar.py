@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
+import functools
 
 from toolkit.law.figures import DataGap, PeriodEnd
 from toolkit.law.holidays import day_status, year_source
@@ -66,8 +67,10 @@ def _first_possible_working_day(d: dt.date) -> dt.date:
     return d
 
 
+@functools.lru_cache(maxsize=4096)
 def period_last_day(unadjusted: dt.date) -> PeriodEnd:
-    """The last day ``unadjusted`` moved past every known rest day, stopping on the first unknown day."""
+    """The last day ``unadjusted`` moved past every known rest day, stopping on the first unknown day
+    (remembered, like the holiday table it reads: the cases of a batch share their dates)."""
     day, moved_over = unadjusted, []
     status = day_status(day)
     while status.working is False:

@@ -100,4 +100,15 @@ def cite_groups(keys: Iterable[str]) -> list[str]:
 def cite_all(keys: Iterable[str]) -> str:
     """Several citations in one running sentence: articles of one instrument share its title, instruments are
     joined by "、" (see :func:`cite_groups`)."""
+    return _cite_all(tuple(keys))
+
+
+@functools.cache
+def _cite_all(keys: tuple[str, ...]) -> str:  # every finding of a check prints the same citations
     return "、".join(cite_groups(keys))
+
+
+@functools.cache
+def printed_citations() -> dict[str, str]:
+    """Every citation by key, printed in full (the templates' ``law``), once per process: copy before changing."""
+    return {key: cite(key) for key in citation_table().citations}

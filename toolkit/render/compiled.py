@@ -1,42 +1,36 @@
 """A .docx template compiled once and rendered many times.
 
 docxtpl loads the .docx with python-docx, cleans the XML and compiles it with Jinja on every render, then
-saves the whole package: about 90 ms a document. Here the same cleaning (docxtpl's own ``patch_xml``) and
-compilation happen once per template; a render only runs the compiled Jinja code on the body, headers
-and footers, compresses what it rendered, and writes a new zip with the template's other parts, which
-were compressed once when the template was compiled (styles alone are close to 1 MB of XML). The
-documents are the same as docxtpl's (a parity test compares their text); they are also reproducible:
-fixed zip timestamps and fixed core properties, so the same case gives the same bytes.
-"""
+saves the whole package: about 90 ms a document. Here the same cleaning (docxtpl's own ``patch_xml``) is
+done once per template and user (:mod:`toolkit.render.prepared`) and the compilation once per process; a
+render only runs the compiled Jinja code on the body, headers and footers, compresses what it rendered,
+and writes a new zip with the template's other parts, which were compressed when the template was
+prepared (styles alone are close to 1 MB of XML). The documents are the same as docxtpl's (a parity test
+compares their text); they are also reproducible: fixed zip timestamps and fixed core properties, so the
+same case gives the same bytes."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import struct
 import zipfile
-import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
-from jinja2 import Template
+from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.environment import DraftEnvironment, environment
-from toolkit.render.normalize import normalize_package
 from toolkit.render.package import inspect_package, read_package
+from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
 from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
-_XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-_MAIN = "word/document.xml"
-_CORE = "docProps/core.xml"
 _CORE_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -48,10 +42,8 @@ _CORE_XML = (
     "</cp:coreProperties>"
 )
 _UTF8_FLAG = 0x800
-_STATIC_LEVEL = 9  # the template's own parts: compressed once, so spend the time
 _RENDERED_LEVEL = 6
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
-_PARAGRAPH_START = re.compile(r"<w:p([ >])")
 # A date is never broken over two lines: Word and LibreOffice may break between a digit and 年/月/日, so a
 # WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
 # A date is found from its 年 (a literal, which the regex engine searches fast) and the four digits before it.
@@ -78,15 +70,10 @@ class CompiledTemplate:
         self.sha256 = hashlib.sha256(source).hexdigest()
         inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
         try:
-            source = normalize_package(source)  # schema order, no stylesWithEffects.xml: Word opens it clean
-            self._entries = _read_zip(source)
-            self._parts = self._compile(source)
-            templated = {part.name for part in self._parts} | {_CORE}
-            self._static = {
-                name: _Entry.deflated(name, content, _STATIC_LEVEL)
-                for name, content in self._entries.items()
-                if name not in templated
-            }
+            prepared = prepared_template(source, self.sha256)
+            self._order = prepared.order
+            self._static = prepared.static
+            self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",
@@ -97,30 +84,14 @@ class CompiledTemplate:
                 f"模板 {path.name} 不是有效的 Word 文档（{exc}）", "请用 Word 另存为 .docx 后重试"
             ) from None
 
-    def _compile(self, source: bytes) -> list[_Part]:
-        helper = DocxTemplate(io.BytesIO(source))
-        helper.init_docx()
-        parts = [self._compile_body(helper)]
-        for uri in (helper.HEADER_URI, helper.FOOTER_URI):
-            for _, part in helper.get_headers_footers(uri):
-                xml = helper.get_part_xml(part)
-                name = str(part.partname).lstrip("/")
-                parts.append(_Part(name, _XML_DECLARATION, "", self._jinja(helper, xml)))
-        return parts
-
-    def _compile_body(self, helper: DocxTemplate) -> _Part:
-        document = self._entries[_MAIN].decode("utf-8")
-        start = re.search(r"<w:body\b[^>]*>", document)
-        end = document.rfind("</w:body>")
-        if start is None or end < 0:
-            raise ValueError("document.xml 中没有正文")
-        head, tail = document[: start.start()], document[end + len("</w:body>") :]
-        return _Part(_MAIN, head, tail, self._jinja(helper, helper.get_xml()))
-
-    def _jinja(self, helper: DocxTemplate, xml: str) -> Template:
-        patched = helper.patch_xml(xml)
-        # a line break before each paragraph: Jinja then reports an error's line as its paragraph
-        return self.env.from_string(_PARAGRAPH_START.sub(r"\n<w:p\1", patched))
+    def _jinja(self, text: str) -> Template:
+        """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces
+        ``{_{`` … made braces again, the line breaks added before each paragraph removed) are done here
+        once, on the template's fixed text, which is the only place they can occur."""
+        tree = self.env.parse(text)  # the sandbox's checks of the source apply as to any template
+        for data in tree.find_all(nodes.TemplateData):
+            data.data = _unescaped(data.data)
+        return self.env.from_string(tree)
 
     def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
         """The rendered document's bytes, and its body's text and structure (read from one parse)."""
@@ -130,11 +101,8 @@ class CompiledTemplate:
         body = PartText((), (), 0)
         try:
             for part in self._parts:
-                xml = budget.output(part.template.generate(context))
-                xml = xml.replace("\n<w:p", "<w:p")  # the line breaks added at compile (one per paragraph)
-                xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
-                xml = join_dates(xml)
-                if part.name == _MAIN:
+                xml = join_dates(budget.output(part.template.generate(context)))
+                if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
                 else:
@@ -158,15 +126,20 @@ class CompiledTemplate:
             ) from None
         finally:
             budget.deadline = 0.0
-        if _CORE in self._entries:
-            rendered[_CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
-        return _write_zip([self._entry(name, rendered) for name in self._entries]), body
+        if CORE in self._order:
+            rendered[CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
+        return _write_zip([self._entry(name, rendered) for name in self._order]), body
 
-    def _entry(self, name: str, rendered: Mapping[str, bytes]) -> _Entry:
+    def _entry(self, name: str, rendered: Mapping[str, bytes]) -> Entry:
         static = self._static.get(name)
         if static is not None:
             return static
-        return _Entry.deflated(name, rendered.get(name, self._entries[name]), _RENDERED_LEVEL)
+        return Entry.deflated(name, rendered[name], _RENDERED_LEVEL)
+
+
+def _unescaped(text: str) -> str:
+    text = text.replace("\n<w:p", "<w:p")  # the line breaks added before each paragraph (see prepared)
+    return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
 
 
 def join_dates(xml: str) -> str:
@@ -196,28 +169,7 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _read_zip(source: bytes) -> dict[str, bytes]:
-    with zipfile.ZipFile(io.BytesIO(source)) as archive:
-        return {info.filename: archive.read(info) for info in archive.infolist()}
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """One member of the package, compressed: the template's own parts are compressed once, at compile."""
-
-    name: bytes
-    crc: int
-    size: int
-    data: bytes
-
-    @classmethod
-    def deflated(cls, name: str, content: bytes, level: int) -> _Entry:
-        compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-        data = compressor.compress(content) + compressor.flush()
-        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
-
-
-def _write_zip(entries: list[_Entry]) -> bytes:
+def _write_zip(entries: list[Entry]) -> bytes:
     """A zip of ``entries`` in order, every field fixed (DOS time 2026-01-01 00:00, no extras): the same
     entries always give the same bytes. Parts are far below 4 GiB, so no zip64 record is needed."""
     year, month, day, hour, minute, second = _FIXED_TIME

@@ -53,6 +53,8 @@ def measure(value: Any, limit: int = MAX_VALUE_CHARS) -> int:
     A list holding the same list twice prints it twice, so sizes are of the expanded value; each distinct
     list is visited once, so ``[a, a]`` nested eighty deep is measured in eighty steps, not 2**80.
     """
+    if isinstance(value, str):  # most of what a template prints: its length, without the walk below
+        return len(value)
     if _children(value) is None:
         return _leaf_size(value)
     sizes: dict[int, int] = {}

@@ -7,11 +7,17 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from toolkit.render.xmlscan import WORD_JOINER, scanned
+from toolkit.render.xmlscan import Table as Table  # a table's rows, each a tuple of its cells' text
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _SPACE = re.compile(r"\s+")
-WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lines (see render.compiled)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+_NS = {"w": W[1:-1]}
+_EMPTY_CELLS = etree.XPath("count(//w:tc[not(w:p)])", namespaces=_NS)  # counted in C, not in Python
+_PARAGRAPHS = etree.XPath("count(//w:p)", namespaces=_NS)
+_TABLES = etree.XPath("count(//w:tbl)", namespaces=_NS)
 
 
 def paragraph_text(paragraph: etree._Element) -> str:
@@ -32,9 +38,6 @@ class PartText:
     tables: tuple[Table, ...] = ()  # every table, row by row, each cell's text
 
 
-Table = tuple[tuple[str, ...], ...]
-
-
 def table_text(table: etree._Element, known: dict[etree._Element, str] | None = None) -> Table:
     """A table's rows, each a tuple of its cells' text (a cell's paragraphs joined by a space); ``known``:
     the paragraphs' text already read."""
@@ -49,13 +52,25 @@ def table_text(table: etree._Element, known: dict[etree._Element, str] | None = 
 
 
 def read_part(xml: str | bytes) -> PartText:
-    """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``."""
+    """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``.
+
+    The text is read from the XML text where that is exact (:mod:`toolkit.render.xmlscan`), from the tree
+    otherwise."""
     root = etree.fromstring(xml.encode("utf-8") if isinstance(xml, str) else xml, _PARSER)
+    drawing_ids = tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
+    empty_cells = int(_EMPTY_CELLS(root))
+    scan = scanned(xml) if isinstance(xml, str) else None
+    if scan is not None and scan[0] == _PARAGRAPHS(root) and len(scan[2]) == _TABLES(root):
+        return PartText(scan[1], drawing_ids, empty_cells, scan[2])
+    return _tree_text(root, drawing_ids, empty_cells)
+
+
+def _tree_text(root: etree._Element, drawing_ids: tuple[str, ...], empty_cells: int) -> PartText:
     texts = {p: paragraph_text(p) for p in root.iter(f"{W}p")}  # each paragraph read once, tables reuse it
     return PartText(
         tuple(text for text in texts.values() if text),
-        tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr")),
-        sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None),
+        drawing_ids,
+        empty_cells,
         tuple(table_text(table, texts) for table in root.iter(f"{W}tbl")),
     )
 
