@@ -60,7 +60,7 @@ def user_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
          "排除民间借贷规定的条文（citations.yaml 中的键）"),
         ("caps.yaml", "financial24:\n  references: [no_such_key]\n",
          "1: (顶层): references 中这些键不在 citations.yaml 中：no_such_key"),
-        # every unknown key named once, in order, the scope of a lender kind too
+        # every unknown key named once, sorted; the scope of a lender kind is a key too
         ("caps.yaml", "financial24:\n  references: [zz_key, aa_key, zz_key]\n",
          "1: (顶层): references 中这些键不在 citations.yaml 中：aa_key、zz_key"),
         ("caps.yaml", "lender_kinds:\n  bank: {scope: no_scope_key}\n",
