@@ -9,8 +9,8 @@ function. A change that no test notices ("survived") is a figure that could go w
 cannot alter what the function does: such *equivalent* mutants are listed in docs/mutation.md, each with why.
 
 - ``MODULE``: run only these modules of toolkit/law (``ledger caps``), or another mutated module by its path
-  under toolkit (``case/identity``); default all of them. mutmut keeps the results of earlier runs in
-  ``mutants/`` and runs only what is new or changed.
+  under toolkit (``case/identity``): every mutant of a module named is run again. Without names, mutmut keeps
+  the results of earlier runs in ``mutants/`` and runs only what is new or changed.
 - ``--survivors``: run again the mutants that survived last time and are not listed as equivalent (after
   adding tests; a listed one only changes when its function does, and mutmut then runs it anew itself).
 - ``--report-only``: run nothing, only report the results kept in ``mutants/``.
@@ -73,8 +73,38 @@ def main() -> int:
         patterns = [m.name for m in survivors if not _listed(m, known)]
     if not args.report_only and (patterns or not args.survivors):
         _refresh_copies()
-        subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(args.jobs), *patterns], cwd=ROOT)
+        _forget_unmapped()
+        _mutmut_run(args.jobs, patterns)
+        if _forget_unmapped():
+            _mutmut_run(args.jobs, patterns)
     return report([m for m in results() if _in(m, args.modules)])
+
+
+def _mutmut_run(jobs: int, patterns: list[str]) -> None:
+    subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children", str(jobs), *patterns], cwd=ROOT)
+
+
+def _forget_unmapped() -> bool:
+    """Forget the verdicts "no tests" and the map of which tests reach which function; True if there were any.
+
+    mutmut maps tests to functions in full once, then only for new tests: a function added or moved since (a
+    merge) is reached by no test it knows of, so its mutants are "no tests" however well tested. Without that
+    map, the next run maps every test anew (a minute or two); a mutant still "no tests" after it is real."""
+    from mutmut.__main__ import SourceFileMutationData, status_by_exit_code, walk_mutatable_files
+
+    forgotten = False
+    for path in walk_mutatable_files():
+        data = SourceFileMutationData(path=path)
+        data.load()
+        unmapped = [key for key, code in data.exit_code_by_key.items() if status_by_exit_code[code] == "no tests"]
+        for key in unmapped:
+            data.exit_code_by_key[key] = None
+        if unmapped:
+            data.save()
+            forgotten = True
+    if forgotten:
+        (ROOT / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
+    return forgotten
 
 
 def _refresh_copies() -> None:
