@@ -43,6 +43,12 @@ class Rows:
         self.size = main.size
         _check_main_header(main)
         self._key = main.header.index(CASE_ID)
+        version = Column("version", "int", True, "")
+        # each column's model path and kind, found once for every row
+        self._columns = tuple(
+            (name, tuple(name.split(".")), column_index().get(name) or version) for name in main.header
+        )
+        self._list_columns: dict[str, tuple[Column, ...]] = {}
 
     def candidates(self) -> Iterator[Candidate]:
         for number, cells in self.main.rows:
@@ -70,13 +76,12 @@ class Rows:
         elif problem := case_id_problem(candidate.case_id):
             problems.append(f"{self.main.where(candidate.row, CASE_ID)}: {problem}")
         data: dict[str, Any] = {"version": 1}
-        for name, value in zip(self.main.header, candidate.cells, strict=True):
+        for (name, path, column), value in zip(self._columns, candidate.cells, strict=True):
             if name == CASE_ID or is_blank(value):
                 continue
             here = self.main.where(candidate.row, name)
-            column = column_index().get(name) or Column("version", "int", True, "")
             try:
-                _put(data, tuple(name.split(".")), convert(column, value))
+                _put(data, path, convert(column, value))
                 where[name] = here
             except CellError as exc:
                 problems.append(f"{here}: {exc}")
@@ -95,8 +100,7 @@ class Rows:
             assert spec is not None
             label = f"{self.labels[sheet_name]}!R{row}"
             item: dict[str, Any] = {}
-            for name, value in zip(self.store.headers[sheet_name], cells, strict=True):
-                column = next(c for c in spec.columns if c.path == name)
+            for name, column, value in zip(self.store.headers[sheet_name], self._of(spec), cells, strict=True):
                 if is_blank(value):
                     continue
                 try:
@@ -111,6 +115,15 @@ class Rows:
             position = counts.get(target, 0)
             counts[target] = position + 1
             _place(spec, target, item, position, label, data, where, problems)
+
+    def _of(self, spec: ListSheet) -> tuple[Column, ...]:
+        """The column of each header of ``spec``'s sheet, found once for every row."""
+        known = self._list_columns.get(spec.name)
+        if known is None:
+            headers = self.store.headers[spec.name]
+            known = tuple(next(c for c in spec.columns if c.path == name) for name in headers)
+            self._list_columns[spec.name] = known
+        return known
 
 
 def _target(spec: ListSheet, item: Mapping[str, Any]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +50,7 @@ def case_from_text(text: str, source: Path | str) -> Case:
 
 def case_from_data(data: dict[str, Any], source: Path | str, located: Located | None = None) -> Case:
     """Validate plain data (from YAML or a spreadsheet row) as a case; a field still marked 待填写 is refused."""
-    if unfilled := list(_unfilled(data, ())):
+    if unfilled := _unfilled(data, ()):
         lines = [f"{_where(loc, source, located)}: {dotted(loc)}: 尚未填写（仍是“{TO_FILL}”）" for loc in unfilled]
         error = CaseFileError(source, lines)
         error.hint = f"请把各项的“{TO_FILL}”换成实际内容（说明见该行末尾的注释）；不需要的可选段落可整段删除"
@@ -62,15 +61,20 @@ def case_from_data(data: dict[str, Any], source: Path | str, located: Located | 
         raise CaseFileError(source, problems(exc, lambda loc: _where(loc, source, located), WORDING)) from None
 
 
-def _unfilled(value: Any, loc: Loc) -> Iterator[Loc]:
-    if isinstance(value, str) and value.strip() == TO_FILL:
-        yield loc
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _unfilled(item, (*loc, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _unfilled(item, (*loc, index))
+def _unfilled(value: Any, loc: Loc) -> list[Loc]:
+    """Where ``value`` (a mapping or list, at ``loc``) still holds 待填写, in document order; a leaf's
+    location is built only when it is reported (a case has a hundred leaves, rarely one of them)."""
+    if isinstance(value, str):
+        return [loc] if value.strip() == TO_FILL else []
+    found: list[Loc] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        if isinstance(item, str):
+            if item.strip() == TO_FILL:
+                found.append((*loc, key))
+        elif isinstance(item, dict | list):
+            found += _unfilled(item, (*loc, key))
+    return found
 
 
 def _where(loc: Loc, source: Path | str, located: Located | None) -> str:

@@ -9,8 +9,7 @@ from decimal import Decimal
 from toolkit.case.labels import CHARGE_ITEMS
 from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.checks.base import Facts, Problem, check
-from toolkit.law.compute import compute_figures
-from toolkit.law.figures import Figures
+from toolkit.law.compute import lpr4x_ledger
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
 
 
@@ -93,12 +92,6 @@ def fees_as_interest(facts: Facts) -> Iterator[Problem]:
     yield Problem(message)
 
 
-def _lpr4x_figures(facts: Facts) -> Figures:
-    """The same case computed on the 4 × LPR basis, for the alternative figure."""
-    loan = facts.case.loan.model_copy(update={"rate_cap_basis": "lpr4x"})
-    return compute_figures(facts.case.model_copy(update={"loan": loan}))
-
-
 @check(
     "RATE-LPR4X",
     "info",
@@ -120,11 +113,10 @@ def lpr4x_alternative(facts: Facts) -> Iterator[Problem]:
         f"{lender_kind(case.lender.kind).name}适用合同成立时一年期LPR的四倍，即 {rate_percent(lpr)} × 4 = "
         f"{rate_percent(alternative)}"
     )
-    other = _lpr4x_figures(facts)
-    if other.supportable_total is not None and other.ledger is not None:
-        message += (
-            f"，按此标准计至 {cn_date(other.ledger.as_of)} 依法最多可主张 {yuan(other.supportable_total)} 元"
-        )
+    other = lpr4x_ledger(case)
+    if other is not None:
+        ledger, supportable = other
+        message += f"，按此标准计至 {cn_date(ledger.as_of)} 依法最多可主张 {yuan(supportable)} 元"
     yield Problem(message + "。如受诉法院采此标准，可把 loan.rate_cap_basis 改为 lpr4x 重新核算")
 
 

@@ -8,6 +8,7 @@ the case lacks, a :class:`MissingInput` says which.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from toolkit.case.models import Case, disbursement_date
 from toolkit.law.caps import CapResult, loan_caps
@@ -29,7 +30,7 @@ def compute_figures(case: Case) -> Figures:
     missing: list[MissingInput] = list(caps.missing)
 
     ledger = _ledger(case, caps, final_due, missing)
-    supportable = None if ledger is None else ledger.principal_outstanding + ledger.charges_outstanding
+    supportable = None if ledger is None else _supportable(ledger)
 
     deadline = answer_deadline(court) if court else None
     deadline_end = deadline.end if deadline else None
@@ -75,6 +76,20 @@ def compute_figures(case: Case) -> Figures:
         limitation_events=period.events,
         limitation_suit_day=period.suit_day,
     )
+
+
+def lpr4x_ledger(case: Case) -> tuple[Ledger, Decimal] | None:
+    """The capped ledger of ``case`` on the 4 × LPR basis and what it supports (principal and charges
+    outstanding), for the alternative figure: only the caps and the ledger computed again, since the basis
+    changes nothing else of :func:`compute_figures`."""
+    loan = case.loan.model_copy(update={"rate_cap_basis": "lpr4x"})
+    caps = loan_caps(loan, case.lender.kind, case.court.filed_on if case.court else None)
+    ledger = _ledger(case, caps, final_due_date(loan), [])
+    return None if ledger is None else (ledger, _supportable(ledger))
+
+
+def _supportable(ledger: Ledger) -> Decimal:
+    return ledger.principal_outstanding + ledger.charges_outstanding
 
 
 def _ledger(case: Case, caps: CapResult, final_due: dt.date, missing: list[MissingInput]) -> Ledger | None:

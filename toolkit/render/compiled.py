@@ -3,8 +3,9 @@
 docxtpl loads the .docx with python-docx, cleans the XML and compiles it with Jinja on every render, then
 saves the whole package: about 90 ms a document. Here the same cleaning (docxtpl's own ``patch_xml``) is
 done once per template and user (:mod:`toolkit.render.prepared`) and the compilation once per process; a
-render only runs the compiled Jinja code on the body, headers and footers, compresses what it rendered,
-and writes a new zip with the template's other parts, which were compressed when the template was
+render only runs the compiled Jinja code on the body, headers and footers, compresses what it rendered
+(a header or footer that renders the same text as in an earlier document is parsed and compressed only
+that first time), and writes a new zip with the template's other parts, which were compressed when the template was
 prepared (styles alone are close to 1 MB of XML). The documents are the same as docxtpl's (a parity test
 compares their text); they are also reproducible: fixed zip timestamps and fixed core properties, so the
 same case gives the same bytes."""
@@ -43,6 +44,7 @@ _CORE_XML = (
 )
 _UTF8_FLAG = 0x800
 _RENDERED_LEVEL = 6
+_SEEN_LIMIT = 64  # distinct header, footer and core texts remembered per template
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 # A date is never broken over two lines: Word and LibreOffice may break between a digit and 年/月/日, so a
 # WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
@@ -74,6 +76,7 @@ class CompiledTemplate:
             self._order = prepared.order
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
+            self._seen: dict[tuple[str, str], Entry] = {}  # (part, rendered text) → its entry, proven once
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",
@@ -97,7 +100,7 @@ class CompiledTemplate:
         """The rendered document's bytes, and its body's text and structure (read from one parse)."""
         budget = self.env.budget
         budget.start()
-        rendered: dict[str, bytes] = {}
+        rendered: dict[str, bytes | Entry] = {}
         body = PartText((), (), 0)
         try:
             for part in self._parts:
@@ -105,9 +108,9 @@ class CompiledTemplate:
                 if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
+                    rendered[part.name] = (part.head + xml + part.tail).encode("utf-8")
                 else:
-                    read_part(xml)  # a header or footer must parse too
-                rendered[part.name] = (part.head + xml + part.tail).encode("utf-8")
+                    rendered[part.name] = self._repeated(part, xml)
         except DraftError:
             raise
         except etree.XMLSyntaxError as exc:
@@ -127,14 +130,32 @@ class CompiledTemplate:
         finally:
             budget.deadline = 0.0
         if CORE in self._order:
-            rendered[CORE] = _CORE_XML.format(title=_xml_text(title)).encode("utf-8")
+            rendered[CORE] = self._remembered(CORE, _CORE_XML.format(title=_xml_text(title)))
         return _write_zip([self._entry(name, rendered) for name in self._order]), body
 
-    def _entry(self, name: str, rendered: Mapping[str, bytes]) -> Entry:
+    def _repeated(self, part: _Part, xml: str) -> Entry:
+        """A header or footer, parsed (a part that does not parse is an error) and compressed once for all
+        the documents it renders the same in: the same text parses, and compresses, the same every time."""
+        if (part.name, xml) not in self._seen:
+            read_part(xml)  # a header or footer must parse too
+        return self._remembered(part.name, xml, part.head, part.tail)
+
+    def _remembered(self, name: str, xml: str, head: str = "", tail: str = "") -> Entry:
+        """The compressed entry of a part whose text repeats from document to document (bounded memory)."""
+        known = self._seen.get((name, xml))
+        if known is None:
+            known = Entry.deflated(name, (head + xml + tail).encode("utf-8"), _RENDERED_LEVEL)
+            if len(self._seen) >= _SEEN_LIMIT:
+                self._seen.clear()
+            self._seen[name, xml] = known
+        return known
+
+    def _entry(self, name: str, rendered: Mapping[str, bytes | Entry]) -> Entry:
         static = self._static.get(name)
         if static is not None:
             return static
-        return Entry.deflated(name, rendered[name], _RENDERED_LEVEL)
+        content = rendered[name]
+        return content if isinstance(content, Entry) else Entry.deflated(name, content, _RENDERED_LEVEL)
 
 
 def _unescaped(text: str) -> str:
