@@ -10,17 +10,18 @@ from typing import Any
 
 import pytest
 import yaml
-from scenario_support import scenario_case
+from scenario_support import HERE, read_scenario, scenario_case
 
 from toolkit.case.identity import credit_code_check_char, credit_code_problems, id_check_digit, id_number_problems
 from toolkit.errors import LegalDataError
 from toolkit.law.calendar import add_months
 from toolkit.law.caps import cap_on
-from toolkit.law.compute import compute_figures
+from toolkit.law.compute import compute_figures, lpr4x_ledger
 from toolkit.law.deadlines import answer_period, period_end
 from toolkit.law.lpr import find_lpr, lpr_on, lpr_table
 from toolkit.law.report import amount, day, figures_json, rate
 
+SCENARIO_DIR = HERE / "scenarios"
 PRIVATE_2019 = {  # a private loan made before the transition day (law.md §2)
     "lender": {"name": "张三", "kind": "private"},
     "loan": {
@@ -272,6 +273,17 @@ def test_a_down_payment_above_the_settlement_names_the_field_to_check() -> None:
     ]
 
 
+def test_the_4x_lpr_ledger_of_a_transition_loan_needs_the_filing_date() -> None:
+    # transition_private_before_2020.yaml works this loan by hand: 2,071.23 + 215.17 + 658.19 = 2,944.59 of
+    # charges on 10,000.00, 4 × the LPR on the filing day from 2020-08-20 on
+    path = SCENARIO_DIR / "transition_private_before_2020.yaml"
+    found = lpr4x_ledger(scenario_case(read_scenario(path), path))
+    assert found is not None and found[1] == Decimal("12944.59")
+    # without a filing day the cap from 2020-08-20 on is unknown: no ledger, and no error
+    path = SCENARIO_DIR / "transition_without_filing_date.yaml"
+    assert lpr4x_ledger(scenario_case(read_scenario(path), path)) is None
+
+
 def test_a_licensed_lender_under_the_4x_lpr_override_cites_the_private_lending_articles() -> None:
     # law.md §9.4: with rate_cap_basis lpr4x the cap is 4 × LPR by analogy, citing 民间借贷规定 第二十五条…
     caps = figures_json(_figures({"loan": {"rate_cap_basis": "lpr4x"}}))["caps"]
@@ -318,13 +330,17 @@ def test_limitation_events_in_date_order_with_their_effects() -> None:
     # unmoved). A repayment before the due date does not restart (before_start); a demand and a repayment on
     # the same day: the first listed restarts, the other falls on the new start; a demand on the expiry day
     # itself still restarts (law.md §5: "on or before the expiry then running").
-    figures = _figures({"loan": {
-        "repayments": [{"date": "2026-04-01", "amount": 100.00}, {"date": "2027-01-05", "amount": 50.00}],
-        "interruptions": [
-            {"date": "2027-01-05", "kind": "demand", "note": "短信催收"},
-            {"date": "2030-01-05", "kind": "demand", "note": "上门催收"},
-        ],
-    }})
+    figures = _figures(
+        {
+            "loan": {
+                "repayments": [{"date": "2026-04-01", "amount": 100.00}, {"date": "2027-01-05", "amount": 50.00}],
+                "interruptions": [
+                    {"date": "2027-01-05", "kind": "demand", "note": "短信催收"},
+                    {"date": "2030-01-05", "kind": "demand", "note": "上门催收"},
+                ],
+            }
+        }
+    )
     events = [(e.date.isoformat(), e.kind, e.field, e.effect, e.amount, e.note) for e in figures.limitation_events]
     assert events == [
         ("2026-04-01", "repayment", "loan.repayments[0]", "before_start", Decimal("100.00"), None),
@@ -334,8 +350,14 @@ def test_limitation_events_in_date_order_with_their_effects() -> None:
     ]
     assert figures.limitation_expires == dt.date(2033, 1, 5)
     report = figures_json(figures)["limitation_events"]
-    assert report[0] == {"date": "2026-04-01", "kind": "repayment", "field": "loan.repayments[0]",
-                         "effect": "before_start", "expires_before": "2029-05-10", "amount": "100.00"}
+    assert report[0] == {
+        "date": "2026-04-01",
+        "kind": "repayment",
+        "field": "loan.repayments[0]",
+        "effect": "before_start",
+        "expires_before": "2029-05-10",
+        "amount": "100.00",
+    }
 
 
 def test_cap_on_a_day_before_every_period_is_the_first_period_s() -> None:
