@@ -67,10 +67,8 @@ def _first_possible_working_day(d: dt.date) -> dt.date:
     return d
 
 
-@functools.lru_cache(maxsize=4096)
-def period_last_day(unadjusted: dt.date) -> PeriodEnd:
-    """The last day ``unadjusted`` moved past every known rest day, stopping on the first unknown day
-    (remembered, like the holiday table it reads: the cases of a batch share their dates)."""
+def _period_last_day(unadjusted: dt.date) -> PeriodEnd:
+    """The last day ``unadjusted`` moved past every known rest day, stopping on the first unknown day."""
     day, moved_over = unadjusted, []
     status = day_status(day)
     while status.working is False:
@@ -81,6 +79,11 @@ def period_last_day(unadjusted: dt.date) -> PeriodEnd:
         later = _first_possible_working_day(day + dt.timedelta(days=1))
         return PeriodEnd(unadjusted, day, later, tuple(moved_over), (_gap(day, later),))
     return PeriodEnd(unadjusted, day, None, tuple(moved_over), ())
+
+
+# Remembered, like the holiday table it reads (the cases of a batch share their dates); wrapped here
+# rather than decorated so that mutation testing, which skips decorated functions, reaches its body.
+period_last_day = functools.lru_cache(maxsize=4096)(_period_last_day)
 
 
 def _gap(day: dt.date, later: dt.date) -> DataGap:
