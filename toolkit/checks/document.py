@@ -24,9 +24,8 @@ from toolkit.documents.base import Part
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
 from toolkit.render.document import RenderedDocument
-from toolkit.render.xmltext import PartText, W
+from toolkit.render.xmltext import WP, PartText, W
 
-WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 _LEFTOVERS = re.compile(

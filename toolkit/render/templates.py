@@ -125,7 +125,7 @@ def find(key: str, override: Path | None = None) -> TemplateRef:
     builtin, builtin_folder = builtin_manifest(), templates_folder()
     for folder in search_path(override):
         manifest = builtin if folder == builtin_folder else read_manifest(folder) or builtin
-        entry = manifest.templates.get(key) if manifest else None
+        entry = manifest.templates.get(key)
         if entry is None:
             continue
         written = folder / entry.file
