@@ -15,7 +15,7 @@ from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import received_amount
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
-from toolkit.documents.answer_forms import element_form, form_for
+from toolkit.documents.answer_forms import FormName, element_form, form_for
 from toolkit.documents.answer_positions import decide
 from toolkit.law.citations import citation_table
 from toolkit.law.money import cents, yuan
@@ -37,7 +37,35 @@ def _answer(checked: CheckedDocument) -> bool:
 def _sentences(checked: CheckedDocument, *, fact_rows: bool = False) -> list[str]:
     """The document's sentences; the element form's 事实和理由 rows left out unless ``fact_rows`` (a fact the
     client confirms there is not an admission of a claim)."""
-    return [sentence for sentence, in_facts in checked.sentences if fact_rows or not in_facts]
+    case = checked.case
+    form = form_for(case) if case.answer is not None and case.answer.style == "elements" else None
+    return [sentence for sentence, in_facts in _marked(checked.document.paragraphs, form) if fact_rows or not in_facts]
+
+
+@functools.lru_cache(maxsize=8)  # the checks of one document ask in turn: split once for all of them
+def _marked(paragraphs: tuple[str, ...], form: FormName | None) -> tuple[tuple[str, bool], ...]:
+    """Every sentence, with whether it sits in the element form's 事实和理由 rows; the labels of the form's
+    rows and the 证据清单 heading are not sentences."""
+    facts: set[str] = set()
+    stops: set[str] = {"证据清单"}
+    if form is not None:
+        rows = element_form(form)
+        facts = {row.label for row in rows.facts.rows}
+        stops |= {row.label for row in rows.claims.rows}
+    found: list[tuple[str, bool]] = []
+    in_facts = False
+    for paragraph in paragraphs:
+        if paragraph in facts or paragraph in stops:
+            in_facts = paragraph in facts
+            continue
+        found += ((sentence, in_facts) for sentence in _split(paragraph))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _split(paragraph: str) -> tuple[str, ...]:
+    """A paragraph's sentences (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
+    return tuple(sentence for sentence in re.split(r"[。；]", paragraph) if sentence)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -19,7 +19,6 @@ from lxml import etree
 from toolkit.case.models import Case
 from toolkit.checks.base import Problem, check
 from toolkit.documents import kind
-from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.base import Part
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
@@ -56,33 +55,6 @@ class CheckedDocument:
     @property
     def title(self) -> str:
         return kind(self.document.kind).title
-
-    @functools.cached_property
-    def sentences(self) -> tuple[tuple[str, bool], ...]:
-        """Every sentence of the text, split once for all the checks, each with whether it sits in the
-        element form's 事实和理由 rows (what the client confirms there is a fact, not an admission of a claim);
-        the labels of the form's rows and the 证据清单 heading are not sentences."""
-        case = self.case
-        facts: set[str] = set()
-        stops: set[str] = {"证据清单"}
-        if self.document.kind == "answer" and case.answer is not None and case.answer.style == "elements":
-            form = element_form(form_for(case))
-            facts = {row.label for row in form.facts.rows}
-            stops |= {row.label for row in form.claims.rows}
-        found: list[tuple[str, bool]] = []
-        in_facts = False
-        for paragraph in self.document.paragraphs:
-            if paragraph in facts or paragraph in stops:
-                in_facts = paragraph in facts
-                continue
-            found += ((sentence, in_facts) for sentence in _split(paragraph))
-        return tuple(found)
-
-
-@functools.lru_cache(maxsize=4096)
-def _split(paragraph: str) -> tuple[str, ...]:
-    """A paragraph's sentences (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
-    return tuple(sentence for sentence in re.split(r"[。；]", paragraph) if sentence)
 
 
 def _snippet(paragraph: str, start: int, end: int) -> str:
