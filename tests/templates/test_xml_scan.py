@@ -1,9 +1,11 @@
 """The text of a part read from its XML text is the text read from its tree, or the scan declines.
 
 ``read_part`` given bytes reads the tree (the reference: each paragraph's w:t text, tabs and breaks as
-spaces, whitespace collapsed); given text it scans the XML text when it can. Both must give the same
-paragraphs and tables for every document: the built-in templates' renders, every .docx of the
-repository, and generated parts with entities, tabs, breaks, empty and self-closing elements.
+spaces, whitespace collapsed; lxml's ids of wp:docPr and count of cells without a paragraph); given text
+it scans the XML text when it can, and parses it without a tree. Both must give the same paragraphs,
+tables, drawing ids and empty cells for every document: the built-in templates' renders, every .docx of
+the repository, and generated parts with entities, tabs, breaks, drawings, empty and self-closing
+elements; and both must refuse what is not well-formed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 from templates_support import SAMPLE
 
 from toolkit.case.load import load_case
@@ -74,6 +77,9 @@ _RUN = st.one_of(
     st.sampled_from(
         ['<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> 甲 </w:t></w:r>', "<w:r><w:t>\t</w:t></w:r>"]
     ),
+    st.sampled_from(['id="5" name="图 1"', "id='7'", 'name="无编号"', 'descr="x" id = "&#49;2"', 'xid="1" id="8"']).map(
+        lambda attributes: f"<w:r><w:drawing><wp:inline><wp:docPr {attributes}/></wp:inline></w:drawing></w:r>"
+    ),
 )
 _PARAGRAPH = st.one_of(
     st.lists(_RUN, max_size=4).map(lambda runs: "<w:p>" + "".join(runs) + "</w:p>"),
@@ -118,6 +124,11 @@ def test_generated_parts_are_read_alike(blocks: list[str]) -> None:
         '<x:p xmlns:x="' + W + '"><x:r><x:t>别名</x:t></x:r></x:p>',  # WordprocessingML under another prefix
         '<w:p><w:r><w:t>甲</w:t></w:r><q:p xmlns:q="urn:x"><w:t xmlns:w="urn:other">乙</w:t></q:p></w:p>',
         "<w:p><?pi 指令?><w:r><w:t>丙</w:t></w:r></w:p>",
+        "<w:p/><w:tc><w:p/></w:tc>",  # a cell outside a table
+        '<w:p><w:r><w:drawing><d:docPr xmlns:d="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing" id="3"/></w:drawing></w:r></w:p>',  # the drawing namespace under another prefix
+        '<w:p><w:r><w:drawing><wp:docPr xmlns:wp="urn:x" id="3"/></w:drawing></w:r></w:p>',  # wp bound elsewhere
+        '<w:p><w:r><wp:docPr id="4\t5"/></w:r></w:p>',  # an id that attribute normalisation changes
     ],
 )
 def test_what_the_scan_cannot_read_exactly_is_read_from_the_tree(inside: str) -> None:
@@ -133,3 +144,20 @@ def test_a_paragraph_in_a_paragraph_is_read_from_the_tree() -> None:
     xml = BODY + f"<w:p><w:r><w:t>外</w:t></w:r>{inner}<w:r><w:t>尾</w:t></w:r></w:p></w:body>"
     _same(xml)
     assert read_part(xml).paragraphs == ("外内尾", "内")
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        "<w:p><w:r><w:t>甲</w:t></w:p></w:r>",  # tags crossed
+        "<w:p><w:r><w:t>甲</w:t></w:r>",  # a paragraph not closed
+        "<w:p><zz:r><w:t>甲</w:t></zz:r></w:p>",  # a prefix bound nowhere
+        "<w:p><w:r><w:t>甲 &nbsp; 乙</w:t></w:r></w:p>",  # an entity XML does not define
+    ],
+)
+def test_what_is_not_well_formed_is_refused_by_both_readings(inside: str) -> None:
+    xml = BODY + inside + "</w:body>"
+    with pytest.raises(etree.XMLSyntaxError):
+        read_part(xml)
+    with pytest.raises(etree.XMLSyntaxError):
+        read_part(xml.encode("utf-8"))

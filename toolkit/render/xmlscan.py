@@ -1,49 +1,96 @@
 """The text of a rendered part read from its XML text, where that is as exact as reading its tree.
 
 Reading each paragraph's text from the parsed tree costs more than the parse itself: a Python step for
-every run, tab and break of every paragraph. Here each paragraph is found in the XML text by a regular
-expression, and its text is read once for all the documents of a batch (the fixed paragraphs of a
-template are the same XML in every document). The part is parsed as before, so it is still proven
-well-formed; this reading gives exactly what :func:`toolkit.render.xmltext.read_part` reads from the tree
-(a test compares the two), and it declines (``None``) every part it cannot read that way: paragraphs in
-paragraphs (text boxes), tables in tables, rows or cells wrapped in content controls, comments, CDATA,
-processing instructions, a ``w`` prefix not bound to WordprocessingML, or an attribute holding ``>``.
+every run, tab and break of every paragraph; building the tree costs as much again. Here each paragraph
+is found in the XML text by a regular expression, and its text is read once for all the documents of a
+batch (the fixed paragraphs of a template are the same XML in every document). The part is still parsed,
+without a tree (:func:`toolkit.render.xmltext.read_part`), so it is still proven well-formed. This reading
+gives exactly what ``read_part`` reads from the tree (a test compares the two): the paragraphs, the tables,
+the drawing ids and the empty cells; and it declines (``None``) every part it cannot read that way:
+paragraphs in paragraphs, tables in tables, rows or cells wrapped in content controls, cells outside a
+table, comments, CDATA, processing instructions, a ``w`` or ``wp`` prefix not bound to its namespace (or
+that namespace under another prefix), or an attribute holding ``>``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple, cast
 
 WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lines (see render.compiled)
 _W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_W_BINDING = f'xmlns:w="{_W_URI}"'
+_WP_URI = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _PIECE = re.compile(r"<w:t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</w:t>)|<w:(?:tab|br)(?=[\s/>])")
 _SPACE = re.compile(r"\s+")
 _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _WRAPPERS = ("<w:sdt", "<w:customXml", "<mc:")  # may hold a table's rows or cells: read from the tree
+_TAG_END = " \t\r\n/>"  # what follows a tag's name: <w:p …>, not <w:pPr>
+_OPENING = {tag: re.compile(f"<{tag}[{_TAG_END}]") for tag in ("w:p", "w:tbl", "w:tc", "wp:docPr")}
+# an attribute is preceded by whitespace: `id`, not `r:id`; its value as the tree gives it, when it holds no
+# whitespace that attribute normalisation would change
+_ID = re.compile("[ \t\r\n]id[ \t\r\n]*=[ \t\r\n]*(?:\"([^\"\t\r\n]*)\"|'([^'\t\r\n]*)')")
 
 Table = tuple[tuple[str, ...], ...]  # rows of cells' text
 
 
-def scanned(xml: str) -> tuple[int, tuple[str, ...], tuple[Table, ...]] | None:
-    """How many paragraphs the part has (empty ones too), its non-empty paragraphs' text and its tables, as
-    ``read_part`` reads them from the tree; None when this part must be read from its tree. ``xml`` is
-    already known to be well-formed (the caller also checks the counts against the tree's)."""
+class Scan(NamedTuple):
+    """What ``read_part`` reads of a part: as :class:`toolkit.render.xmltext.PartText`."""
+
+    paragraphs: tuple[str, ...]  # non-empty paragraphs (body and table cells) in document order
+    drawing_ids: tuple[str, ...]
+    empty_cells: int
+    tables: tuple[Table, ...]
+
+
+def scanned(xml: str) -> Scan | None:
+    """The part's paragraphs, drawing ids, empty cells and tables, as ``read_part`` reads them from the tree;
+    None when this part must be read from its tree. The caller proves ``xml`` well-formed, with its
+    prefixes bound: only then is each ``<w:p …`` an element of WordprocessingML."""
     if xml.startswith("<?xml"):  # the declaration, before the root element
         xml = xml[xml.index("?>") + 2 :]
     if not _plain(xml):
         return None
-    try:  # a paragraph in a paragraph (not in a text box) cuts one short: read the tree
+    try:  # a paragraph in a paragraph cuts the outer one short: the count of openings differs
         bodies = _elements(xml, "w:p")
         tables = tuple(map(_table, _elements(xml, "w:tbl")))
+        drawing_ids = _drawing_ids(xml)
     except ValueError:
         return None
-    if None in tables:
+    if None in tables or len(bodies) != _count(xml, "w:p") or len(tables) != _count(xml, "w:tbl"):
+        return None
+    read = cast(tuple[_Read, ...], tables)
+    if sum(table.cells for table in read) != _count(xml, "w:tc"):  # a cell outside a table
         return None
     paragraphs = tuple(text for text in map(_paragraph_text, bodies) if text)
-    return len(bodies), paragraphs, tables  # type: ignore[return-value]  # no None among them
+    return Scan(paragraphs, drawing_ids, sum(table.empty for table in read), tuple(table.rows for table in read))
+
+
+def _count(xml: str, tag: str) -> int:
+    return len(_OPENING[tag].findall(xml))
+
+
+def _bound(xml: str, prefix: str, uri: str) -> bool:
+    """``prefix`` is bound to ``uri`` wherever it is declared, and ``uri`` to nothing else."""
+    declared = xml.count(f'xmlns:{prefix}="{uri}"')
+    return xml.count(f"xmlns:{prefix}=") == declared == xml.count(uri)
+
+
+def _drawing_ids(xml: str) -> tuple[str, ...]:
+    """Every ``wp:docPr`` id in document order (``"None"`` for one without, as the tree reader gives it)."""
+    if "docPr" not in xml:
+        return ()
+    if not _bound(xml, "wp", _WP_URI):
+        raise ValueError("wp is not only the drawing namespace")
+    found: list[str] = []
+    for opening in _OPENING["wp:docPr"].finditer(xml):
+        attributes = xml[opening.start() : xml.index(">", opening.start())]
+        value = _ID.search(attributes)
+        if value is None and re.search("[ \t\r\n]id[ \t\r\n=]", attributes):
+            raise ValueError("an id the scan cannot read exactly")
+        found.append("None" if value is None else _unescaped(value[1] if value[1] is not None else value[2]))
+    return tuple(found)
 
 
 def _plain(xml: str) -> bool:
@@ -53,15 +100,14 @@ def _plain(xml: str) -> bool:
     ``<`` and ``>`` are equal exactly when no ``>`` stands in text or in an attribute)."""
     if "<!" in xml or "<?" in xml or "<w:txbxContent" in xml or xml.count("<") != xml.count(">"):
         return False
-    bound = xml.count(_W_BINDING)
-    return bound > 0 and xml.count("xmlns:w=") == bound == xml.count(_W_URI)
+    return xml.count("xmlns:w=") > 0 and _bound(xml, "w", _W_URI)
 
 
 def _opens(xml: str, tag: str) -> bool:
     """``xml`` holds a ``<tag>`` element (``<w:tbl>``, not ``<w:tblPr>``)."""
     at = xml.find(f"<{tag}")
     while at >= 0:
-        if xml[at + len(tag) + 1] in " \t\r\n/>":
+        if xml[at + len(tag) + 1] in _TAG_END:
             return True
         at = xml.find(f"<{tag}", at + 1)
     return False
@@ -75,7 +121,7 @@ def _elements(xml: str, tag: str) -> list[str]:
     at = xml.find(opening)
     while at >= 0:
         after = at + len(opening)
-        if xml[after] in " \t\r\n/>":  # <w:p …>, not <w:pPr>
+        if xml[after] in _TAG_END:
             end = xml.index(">", after)
             if xml[end - 1] == "/":
                 found.append("")
@@ -90,16 +136,23 @@ def _elements(xml: str, tag: str) -> list[str]:
     return found
 
 
+class _Read(NamedTuple):
+    rows: Table
+    cells: int
+    empty: int  # cells without a paragraph
+
+
 @functools.lru_cache(maxsize=1024)
-def _table(content: str) -> Table | None:
-    """A table's rows of cells' text; None for a table in a table, or rows in a content control."""
+def _table(content: str) -> _Read | None:
+    """A table's rows of cells' text, and its cells; None for a table in a table, or rows in a content control."""
     if _opens(content, "w:tbl") or any(wrapper in content for wrapper in _WRAPPERS):
         return None
-    return tuple(_row(row) for row in _elements(content, "w:tr"))
+    cells = [_elements(row, "w:tc") for row in _elements(content, "w:tr")]
+    empty = sum(not _opens(cell, "w:p") for row in cells for cell in row)
+    return _Read(tuple(map(_row, cells)), sum(map(len, cells)), empty)
 
 
-def _row(row: str) -> tuple[str, ...]:
-    cells = _elements(row, "w:tc")
+def _row(cells: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(text for text in map(_paragraph_text, _elements(cell, "w:p")) if text) for cell in cells)
 
 
