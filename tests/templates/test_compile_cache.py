@@ -4,6 +4,7 @@ unwritable cache is passed over, never trusted and never an error."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import stat
 import zipfile
@@ -28,7 +29,14 @@ def _rendered(template: Path) -> bytes:
 
 
 def _cached_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.prepared"))
+    """The prepared templates in the cache (the compiled code of their parts is stored beside them)."""
+    return [path for path in sorted(folder.glob("*.prepared")) if "kind" not in cached_index(path)]
+
+
+def cached_index(path: Path) -> dict[str, object]:
+    """A cache file's index: the line after its magic line and its SHA-256 (compile_cache's format)."""
+    index: dict[str, object] = json.loads(path.read_bytes().split(b"\n", 3)[2])
+    return index
 
 
 @pytest.fixture

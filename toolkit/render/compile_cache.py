@@ -7,8 +7,9 @@ would spend a third of its time there. The result is kept in ``DRAFT_CACHE_DIR``
 ``$XDG_CACHE_HOME/draft`` or ``~/.cache/draft``; ``%LOCALAPPDATA%\\draft`` on Windows), one file per
 template and toolkit, named by the SHA-256 of both.
 
-The cache holds data, never code: template text that is compiled in the sandbox like any template, and
-compressed parts copied into the documents. A file is used only if it is the current user's, in a
+The cache holds data, template text and compressed parts copied into the documents, and one kind of
+code: what the sandbox generated from a template's text (:mod:`toolkit.render.compiled_code`), which a
+command then runs instead of compiling the text again. A file is used only if it is the current user's, in a
 folder no one else may write to, within its size budget, and its own SHA-256 checks; otherwise, or when
 the folder cannot be written, the template is prepared again as if there were no cache. A file is written
 beside its final name and renamed into place, so a reader never sees half of one.

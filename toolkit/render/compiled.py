@@ -19,6 +19,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 from jinja2 import Template, nodes
@@ -26,6 +27,7 @@ from jinja2 import TemplateError as JinjaError
 from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
+from toolkit.render.compiled_code import cached_code
 from toolkit.render.environment import DraftEnvironment, environment
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
@@ -88,13 +90,19 @@ class CompiledTemplate:
             ) from None
 
     def _jinja(self, text: str) -> Template:
+        """A part's text compiled, its code from the per-user cache when it holds it (compiled_code)."""
+        code = cached_code(self.env, text, self._code, __file__)
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+
+    def _code(self, text: str) -> CodeType:
         """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces
         ``{_{`` … made braces again, the line breaks added before each paragraph removed) are done here
         once, on the template's fixed text, which is the only place they can occur."""
         tree = self.env.parse(text)  # the sandbox's checks of the source apply as to any template
         for data in tree.find_all(nodes.TemplateData):
             data.data = _unescaped(data.data)
-        return self.env.from_string(tree)
+        code: CodeType = self.env.compile(tree)
+        return code
 
     def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
         """The rendered document's bytes, and its body's text and structure (read from one parse)."""

@@ -4,21 +4,23 @@ Preparing is the costly part of compiling a .docx template: the package normalis
 :mod:`toolkit.render.normalize`), docxtpl's own cleaning of the tags in the body, headers and footers, and
 every other part (styles alone are close to 1 MB of XML) compressed once, at the strongest level. The
 result is kept in the per-user cache (:mod:`toolkit.render.compile_cache`), keyed by the template's
-SHA-256, the toolkit's version, docxtpl's version and the code of this module and of the normaliser; a
-command then starts without importing docxtpl or python-docx. It is data only: the parts' text is
-compiled by the sandbox like any template (see :class:`toolkit.render.compiled.CompiledTemplate`).
+SHA-256, the toolkit's version, docxtpl's code (its version and its cleaning of the tags) and the code of
+this module and of the normaliser; a command then starts without importing docxtpl or python-docx. It is
+data only: the parts' text is compiled by the sandbox like any template (see
+:class:`toolkit.render.compiled.CompiledTemplate`; the code compiled is cached on its own terms, see
+:mod:`toolkit.render.compiled_code`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import io
 import re
 import zipfile
 import zlib
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -79,10 +81,19 @@ def prepared_template(source: bytes, sha256: str) -> Prepared:
 
 def _cache_key(sha256: str) -> str:
     """The template's and everything that shapes its preparation: this toolkit and docxtpl."""
-    recipe = hashlib.sha256(f"{sha256} draft {__version__} docxtpl {metadata.version('docxtpl')}".encode())
-    for module in (__file__, normalize_file):
+    recipe = hashlib.sha256(f"{sha256} draft {__version__}".encode())
+    for module in (__file__, normalize_file, *_docxtpl_files()):
         recipe.update(Path(module).read_bytes())
     return recipe.hexdigest()
+
+
+def _docxtpl_files() -> tuple[str, ...]:
+    """docxtpl's ``__init__`` (it holds the version) and its ``template`` module (the cleaning of the XML),
+    found without importing docxtpl or reading the installed packages' metadata, which costs a start more."""
+    spec = importlib.util.find_spec("docxtpl")
+    if spec is None or spec.origin is None:
+        return ()
+    return (spec.origin, str(Path(spec.origin).with_name("template.py")))
 
 
 def _prepare(source: bytes) -> Prepared:
