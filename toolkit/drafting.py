@@ -6,8 +6,6 @@ written here: the caller writes the bytes only when this returns, so a refused d
 the render-and-check step the template linter shares.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path

@@ -5,8 +5,6 @@ others are still written. A PDF, when asked for, is converted from the written .
 writes the PDF alone (the .docx is drafted in a temporary folder); any other suffix is a usage error.
 """
 
-from __future__ import annotations
-
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path

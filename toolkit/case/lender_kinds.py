@@ -17,8 +17,6 @@ The model of the case file accepts exactly the kinds of the table (built-in data
 (toolkit.law.caps), where the citations are known.
 """
 
-from __future__ import annotations
-
 import functools
 from typing import Annotated, Any, Literal
 
@@ -42,7 +40,7 @@ class LenderKindRow(DataModel):
     show_lpr4x_too: bool = False
 
     @model_validator(mode="after")
-    def _scope_of_licensed(self) -> LenderKindRow:
+    def _scope_of_licensed(self) -> "LenderKindRow":
         if self.licensed and self.scope is None:
             raise ValueError("licensed: true 的出借人类型须写 scope：排除民间借贷规定的条文（citations.yaml 中的键）")
         return self

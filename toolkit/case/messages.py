@@ -7,8 +7,6 @@ model). What differs between those files — where to look for the right form, h
 is a :class:`Wording`.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from dataclasses import dataclass
 

@@ -8,8 +8,6 @@ amount is below :data:`MAX_MONEY` and in whole cents (so are the sums the docume
 :data:`DATE_RANGE`, and text holds no control, non- or invisible character (toolkit.case.text).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterable
 from decimal import ROUND_DOWN, Decimal
@@ -26,6 +24,7 @@ from pydantic import (
     model_validator,
 )
 
+from toolkit.case.datafiles import no_items
 from toolkit.case.lender_kinds import kind_schema, known_lender_kind
 from toolkit.case.text import text_problem
 
@@ -195,11 +194,11 @@ class Loan(Section):
     rate_cap_basis: Literal["auto", "lpr4x", "financial24"] = Field(
         "auto", description="利率上限依据：auto 按出借人类型 | lpr4x 四倍LPR | financial24 年24%"
     )
-    repayments: list[Repayment] = Field(default_factory=list, description="借款人实际还款记录")
-    interruptions: list[Interruption] = Field(default_factory=list, description="诉讼时效中断事由")
+    repayments: list[Repayment] = Field(default_factory=no_items, description="借款人实际还款记录")
+    interruptions: list[Interruption] = Field(default_factory=no_items, description="诉讼时效中断事由")
 
     @model_validator(mode="after")
-    def _repayments_in_bounds(self) -> Loan:
+    def _repayments_in_bounds(self) -> "Loan":
         _total_in_bounds((r.amount for r in self.repayments), "还款")
         return self
 
@@ -217,7 +216,7 @@ class Claims(Section):
     litigation_costs_on_client: bool = Field(True, description="原告是否请求由借款人承担诉讼费")
 
     @model_validator(mode="after")
-    def _items_in_bounds(self) -> Claims:
+    def _items_in_bounds(self) -> "Claims":
         _total_in_bounds((v for k, v in self if isinstance(v, Decimal) and k != "total"), "诉请各项")
         return self
 
@@ -235,14 +234,14 @@ class Dependent(Section):
 
 class Hardship(Section):
     summary: Text = Field(description="困难情况概述，一两句话")
-    events: list[HardshipEvent] = Field(default_factory=list, description="困难事由及日期、金额")
+    events: list[HardshipEvent] = Field(default_factory=no_items, description="困难事由及日期、金额")
     monthly_income: Money = Field(description="家庭月收入（元）")
     monthly_expenses: dict[Text, Money] = Field(default_factory=dict, description="每月必要支出：名称 → 金额")
-    dependents: list[Dependent] = Field(default_factory=list, description="需要扶养的家庭成员")
-    evidence: list[Text] = Field(default_factory=list, description="附件/证据清单，困难情况说明至少一项")
+    dependents: list[Dependent] = Field(default_factory=no_items, description="需要扶养的家庭成员")
+    evidence: list[Text] = Field(default_factory=no_items, description="附件/证据清单，困难情况说明至少一项")
 
     @model_validator(mode="after")
-    def _expenses_in_bounds(self) -> Hardship:
+    def _expenses_in_bounds(self) -> "Hardship":
         _total_in_bounds(self.monthly_expenses.values(), "每月支出")
         return self
 
@@ -256,7 +255,7 @@ class Proposal(Section):
     )
     installments: int = Field(ge=1, le=600, description="分期期数（1至60期）")
     first_due_date: dt.date = Field(description="第一期还款日，以后每月同日")
-    waive: list[ClaimItem] = Field(default_factory=list, description="请求减免的项目")
+    waive: list[ClaimItem] = Field(default_factory=no_items, description="请求减免的项目")
 
 
 class EvidenceItem(Section):
@@ -271,14 +270,14 @@ class Answer(Section):
         "narrative", description="答辩状样式：narrative 叙述式 | elements 要素式（法〔2025〕82号）"
     )
     admitted: list[AdmittedItem] = Field(
-        default_factory=list,
+        default_factory=no_items,
         description="认可的诉讼请求项目（以依法可支持的数额为限）；acceleration 表示认可借款已提前到期",
     )
     admit_as_claimed: list[ClaimItem] = Field(
-        default_factory=list, description="明知风险、按原告主张数额认可的项目（law.md §9.1）"
+        default_factory=no_items, description="明知风险、按原告主张数额认可的项目（law.md §9.1）"
     )
-    contested: list[ClaimItem] = Field(default_factory=list, description="有异议的诉讼请求项目")
-    arguments: list[Text] = Field(default_factory=list, description="附加的答辩理由段落")
+    contested: list[ClaimItem] = Field(default_factory=no_items, description="有异议的诉讼请求项目")
+    arguments: list[Text] = Field(default_factory=no_items, description="附加的答辩理由段落")
     request_mediation: bool = Field(True, description="是否请求法院主持调解")
     request_installments: bool = Field(False, description="是否在答辩中提出分期还款方案（proposal）")
     evidence: list[Text | EvidenceItem] | None = Field(

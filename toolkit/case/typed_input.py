@@ -6,8 +6,6 @@ value or raises :class:`AnswerError` whose message says, in Chinese, what is wro
 an interview can print it and ask again. Full-width characters are folded first (NFKC).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 import unicodedata

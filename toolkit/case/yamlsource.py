@@ -12,8 +12,6 @@ here, so that:
   with their character, line, column and fix (:mod:`toolkit.case.yamlslips`).
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation

@@ -4,8 +4,6 @@ A check's function yields :class:`Problem` values that say only what is wrong an
 id, its severity and its citation, so a family module never repeats them and a finding always carries them.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass

@@ -7,8 +7,6 @@ an assigned debt (§9.14), the day from which the client is overdue (§9.7). Gua
 claims no security: the case format holds no guarantor or collateral yet.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal

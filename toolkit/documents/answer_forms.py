@@ -5,8 +5,6 @@ overridable from ``DRAFT_LAW_DIR``), so a lawyer corrects a label against the of
 change (law.md §8). A row's ``key`` names what answers it; an unknown key is a data error.
 """
 
-from __future__ import annotations
-
 import functools
 from typing import Literal
 

@@ -7,8 +7,6 @@ it knowingly in ``answer.admit_as_claimed`` (§9.1); an item the figures give a 
 even when the case file does not list it (§9.15: never 无异议 by default where the figures object).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal

@@ -6,8 +6,6 @@ declarations: the drafting commands and their help, ``draft all``'s order, the b
 "which section is missing" messages, the linter's and the authors' guide's lists.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -28,11 +26,11 @@ class Part:
     pattern: re.Pattern[str]
 
     @classmethod
-    def text(cls, name: str, literal: str | None = None) -> Part:
+    def text(cls, name: str, literal: str | None = None) -> "Part":
         return cls(name, re.compile(re.escape(literal or name)))
 
     @classmethod
-    def regex(cls, name: str, pattern: str) -> Part:
+    def regex(cls, name: str, pattern: str) -> "Part":
         return cls(name, re.compile(pattern))
 
 

@@ -6,8 +6,6 @@ is one edit of the data and every document, finding and explanation follows. Eac
 ``citations.yaml``; an unknown key or argument is an error, never an empty citation.
 """
 
-from __future__ import annotations
-
 import functools
 from typing import Annotated
 
@@ -30,7 +28,7 @@ class ArgumentTable(DataModel):
     arguments: dict[str, Argument]
 
     @model_validator(mode="after")
-    def _provisions_exist(self) -> ArgumentTable:
+    def _provisions_exist(self) -> "ArgumentTable":
         if problem := unknown_keys(key for argument in self.arguments.values() for key in argument.provisions):
             raise ValueError(f"provisions 中{problem}")
         return self

@@ -9,8 +9,6 @@
   4 × LPR figure is given too, so the lawyer sees both.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 from collections.abc import Sequence
@@ -68,7 +66,7 @@ class CapTable(DataModel):
     disguised_interest_fees: FeeRule
 
     @model_validator(mode="after")
-    def _complete(self) -> CapTable:
+    def _complete(self) -> "CapTable":
         rules: list[RateRule | MultipleRule | TransitionRule | LenderKindRow | FeeRule] = [
             self.financial24,
             self.lpr4x,

@@ -4,8 +4,6 @@ Documents and findings name a provision only through its key, so each citation i
 a lawyer can check; an unknown key is an error, never an empty citation.
 """
 
-from __future__ import annotations
-
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -31,7 +29,7 @@ class CitationTable(DataModel):
     citations: dict[str, CitationEntry]
 
     @model_validator(mode="after")
-    def _laws_exist(self) -> CitationTable:
+    def _laws_exist(self) -> "CitationTable":
         unknown = sorted(k for k, c in self.citations.items() if c.law not in self.laws)
         if unknown:
             raise ValueError(f"这些引用的 law 不在 laws 中：{'、'.join(unknown)}")

@@ -16,8 +16,6 @@ Every last day moves past non-working days and stops on a day no holiday data co
 :func:`toolkit.law.calendar.period_last_day`): the earliest day the law may give.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal

@@ -5,8 +5,6 @@ everything derived from them are whole cents; the claimed amounts are as the cas
 figure whose inputs are absent is ``None``, never a made-up value.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal

@@ -11,8 +11,6 @@ working days (调休上班). Reading is strict: every date real and in its year,
 workday, each workday a Saturday or Sunday, no date twice, a reference for each year.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from typing import Annotated
 import chinese_calendar
 from pydantic import Field, model_validator
 
-from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table
+from toolkit.case.datafiles import DataModel, IsoDate, Text, load_table, no_items
 
 PACKAGE = f"chinese-calendar {chinese_calendar.__version__}"
 PACKAGE_FIRST_YEAR: int = min(chinese_calendar.holidays).year
@@ -31,8 +29,8 @@ HOLIDAY_NAMES = {holiday.value: holiday.chinese for holiday in chinese_calendar.
 
 class HolidayYear(DataModel):
     reference: Text
-    holidays: list[IsoDate] = Field(default_factory=list)
-    workdays: list[IsoDate] = Field(default_factory=list)
+    holidays: list[IsoDate] = Field(default_factory=no_items)
+    workdays: list[IsoDate] = Field(default_factory=no_items)
 
 
 class HolidayTable(DataModel):
@@ -42,7 +40,7 @@ class HolidayTable(DataModel):
     years: dict[Annotated[int, Field(ge=2000, le=2200)], HolidayYear] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _consistent(self) -> HolidayTable:
+    def _consistent(self) -> "HolidayTable":
         problems = [problem for year, entry in self.years.items() for problem in _year_problems(year, entry)]
         if problems:
             raise ValueError("；".join(problems))

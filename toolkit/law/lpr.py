@@ -5,8 +5,6 @@ Each value is in force from its publication date until the next change ("以上L
 LPR; a day after the table's ``last_reviewed`` date gets the last value, flagged stale.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import functools
 from dataclasses import dataclass

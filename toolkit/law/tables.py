@@ -6,8 +6,6 @@ year by year from ``holidays.yaml`` or the ``chinese-calendar`` package. A table
 claims more than was checked; this listing repeats it and says what lies beyond it.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from dataclasses import dataclass
 

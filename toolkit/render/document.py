@@ -1,7 +1,5 @@
 """A rendered document before it is written: what the renderer gives the checks and the writer."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from toolkit.render.xmltext import PartText

@@ -12,8 +12,6 @@ A filter given the wrong kind of value fails with a message that names the filte
 (never a Python traceback): the template author sees at once which tag to fix.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -12,8 +12,6 @@ on every result, so no single value, no loop and no render can outgrow its share
 - integers stay below ``MAX_INT_BITS`` bits; ``range`` and sequences hold at most ``MAX_ITEMS`` items.
 """
 
-from __future__ import annotations
-
 import operator
 import time
 from collections.abc import Callable, Iterable, Iterator

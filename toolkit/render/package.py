@@ -11,8 +11,6 @@ hold no path that climbs out of the package. Only the zip directory and the XML 
 on every template load.
 """
 
-from __future__ import annotations
-
 import io
 import posixpath
 import re

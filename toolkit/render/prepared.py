@@ -11,8 +11,6 @@ data only: the parts' text is compiled by the sandbox like any template (see
 :mod:`toolkit.render.compiled_code`).
 """
 
-from __future__ import annotations
-
 import contextlib
 import hashlib
 import importlib.util
@@ -51,7 +49,7 @@ class Entry:
     data: bytes
 
     @classmethod
-    def deflated(cls, name: str, content: bytes, level: int) -> Entry:
+    def deflated(cls, name: str, content: bytes, level: int) -> "Entry":
         compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(content) + compressor.flush()
         return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)

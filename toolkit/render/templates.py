@@ -11,8 +11,6 @@ serves the key of its name, for the document kind of that name (``evidence.docx`
 Each template is compiled once per process (:class:`~toolkit.render.compiled.CompiledTemplate`).
 """
 
-from __future__ import annotations
-
 import functools
 import os
 from collections.abc import Iterator
@@ -41,7 +39,7 @@ class ManifestEntry(BaseModel):
     description: str = ""
 
     @classmethod
-    def default(cls, key: str) -> ManifestEntry:
+    def default(cls, key: str) -> "ManifestEntry":
         """The entry of a key no manifest lists: the file named after it, for the document kind of that name."""
         return cls(file=f"{key}.docx", document=key)
 
