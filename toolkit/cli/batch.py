@@ -7,6 +7,7 @@ the subcommand (``make_context`` below hands it over before the group parses any
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -108,6 +109,8 @@ def _run(
     from toolkit.batch.batch import Request, draft_batch
     from toolkit.batch.shards import Shard
     from toolkit.drafting import Options
+
+    gc.enable()  # off while a command starts (toolkit.__main__); thousands of documents need it on
 
     documents = tuple(dict.fromkeys(name.strip() for name in docs.split(",") if name.strip())) if docs else None
     request = Request(
