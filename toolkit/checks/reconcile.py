@@ -35,10 +35,13 @@ _LABEL = r"(?:[^、，。；：\d（]|（[^）\d]*）)*"  # 本金 / 罚息（�
 _ITEM = rf"{_LABEL}(?:{_AMOUNT})元{_WORDS}"
 _LIST_TOTAL = re.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)，?合计(?P<total>{_AMOUNT})元")
 _ITEM_AMOUNT = re.compile(rf"({_AMOUNT})元")
-_PERIOD = re.compile(
+# The ledger's periods and the printed differences below are looked for only in a paragraph that holds
+# their word, which most documents print nowhere: left as text, ``re`` compiles them at first use (and
+# keeps them), not at every start.
+_PERIOD = (
     rf"(?P<principal>{_AMOUNT})元×(?P<rate>\d+(?:\.\d+)?)%×(?P<days>\d+)天÷(?P<base>\d+)＝(?P<interest>{_AMOUNT})元"
 )
-_PERIODS_TOTAL = re.compile(rf"^[^；]*；合计(?P<total>{_AMOUNT})元")
+_PERIODS_TOTAL = rf"^[^；]*；合计(?P<total>{_AMOUNT})元"
 # due on a date, or (an undated down payment) 原告书面同意本方案之日起7日内
 _INSTALMENT = re.compile(rf"^(?:首付|第\d+期)：[^，]+，(?P<amount>{_AMOUNT})元$")
 _INSTALMENTS_TOTAL = re.compile(rf"^合计[：:](?P<total>{_AMOUNT})元")
@@ -47,21 +50,19 @@ _INSTALMENTS_TOTAL = re.compile(rf"^合计[：:](?P<total>{_AMOUNT})元")
 _DIFFERENCES = (
     (
         "扣除",
-        re.compile(rf"(?P<a>{_AMOUNT})元{_WORDS}，扣除[^，。；\d]*?(?P<b>{_AMOUNT})元{_WORDS}后为(?P<c>{_AMOUNT})元"),
+        rf"(?P<a>{_AMOUNT})元{_WORDS}，扣除[^，。；\d]*?(?P<b>{_AMOUNT})元{_WORDS}后为(?P<c>{_AMOUNT})元",
     ),
     (
         "依法最多可主张",
-        re.compile(rf"(?P<a>{_AMOUNT})元{_WORDS}，依法最多可主张(?P<b>{_AMOUNT})元{_WORDS}，超出的?(?P<c>{_AMOUNT})元"),
+        rf"(?P<a>{_AMOUNT})元{_WORDS}，依法最多可主张(?P<b>{_AMOUNT})元{_WORDS}，超出的?(?P<c>{_AMOUNT})元",
     ),
     (
         "可支配收入",
-        re.compile(
-            rf"收入(?P<a>{_AMOUNT})元，[^，。；\d]*支出合计(?P<b>{_AMOUNT})元，[^，。；\d]*可支配收入(?P<c>{_AMOUNT})元"
-        ),
+        rf"收入(?P<a>{_AMOUNT})元，[^，。；\d]*支出合计(?P<b>{_AMOUNT})元，[^，。；\d]*可支配收入(?P<c>{_AMOUNT})元",
     ),
     (
         "减免",
-        re.compile(rf"主张合计(?P<a>{_AMOUNT})元，[^，。；\d]*偿还(?P<b>{_AMOUNT})元，[^，。；\d]*减免(?P<c>{_AMOUNT})元"),
+        rf"主张合计(?P<a>{_AMOUNT})元，[^，。；\d]*偿还(?P<b>{_AMOUNT})元，[^，。；\d]*减免(?P<c>{_AMOUNT})元",
     ),
 )
 _REPAYMENT_COLUMNS = ("还款金额", "冲抵利息费用", "冲抵本金", "超额还款", "剩余本金")
@@ -241,18 +242,18 @@ def _paragraph_problems(paragraph: str) -> Iterator[tuple[str, str]]:
             terms = " + ".join(yuan(x) for x in items)
             yield match.group(0), f"{terms} = {yuan(sum(items, Decimal(0)))}，不是所印的合计 {yuan(total)}"
     for word, pattern in _DIFFERENCES:
-        for match in pattern.finditer(paragraph) if word in paragraph else ():
+        for match in re.finditer(pattern, paragraph) if word in paragraph else ():
             a, b, c = (_figure(match[key]) for key in "abc")
             if a - b != c:
                 yield match.group(0), f"{yuan(a)} − {yuan(b)} = {yuan(a - b)}，不是所印的 {yuan(c)}"
-    periods = list(_PERIOD.finditer(paragraph)) if "×" in paragraph else []
+    periods = list(re.finditer(_PERIOD, paragraph)) if "×" in paragraph else []
     for match in periods:
         principal, rate, interest = (_figure(match[key]) for key in ("principal", "rate", "interest"))
         computed = _interest(principal, rate, int(match["days"]), int(match["base"]))
         if computed != interest:
             yield match.group(0), f"复算为 {yuan(computed)} 元（向下舍入到分），不是所印的 {yuan(interest)} 元"
     if periods:
-        after = _PERIODS_TOTAL.match(paragraph[periods[-1].end() :])
+        after = re.match(_PERIODS_TOTAL, paragraph[periods[-1].end() :])
         if after is not None:
             added = sum((_figure(m["interest"]) for m in periods), Decimal(0))
             if added != _figure(after["total"]):
