@@ -19,7 +19,7 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
@@ -50,6 +50,14 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 # WORD JOINER (U+2060, invisible) is set at each of those places; the text readers drop it again.
 # A date is found from its 年 (a literal, which the regex engine searches fast) and the four digits before it.
 _DATE_TAIL = re.compile(r"年(\d{1,2})月(\d{1,2})日")
+
+
+class Rendered(NamedTuple):
+    """A rendered document: the .docx's bytes, its body as read by the one parse, and the zip's members."""
+
+    docx: bytes
+    body: PartText
+    members: tuple[Entry, ...]
 
 
 @dataclass(frozen=True)
@@ -96,8 +104,8 @@ class CompiledTemplate:
             data.data = _unescaped(data.data)
         return self.env.from_string(tree)
 
-    def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
-        """The rendered document's bytes, and its body's text and structure (read from one parse)."""
+    def render(self, context: Mapping[str, Any], title: str = "") -> Rendered:
+        """The rendered document's bytes, its body's text and structure (read from one parse), and its parts."""
         budget = self.env.budget
         budget.start()
         rendered: dict[str, bytes | Entry] = {}
@@ -131,7 +139,8 @@ class CompiledTemplate:
             budget.deadline = 0.0
         if CORE in self._order:
             rendered[CORE] = self._remembered(CORE, _CORE_XML.format(title=_xml_text(title)))
-        return _write_zip([self._entry(name, rendered) for name in self._order]), body
+        entries = tuple(self._entry(name, rendered) for name in self._order)
+        return Rendered(_write_zip(entries), body, entries)
 
     def _repeated(self, part: _Part, xml: str) -> Entry:
         """A header or footer, parsed (a part that does not parse is an error) and compressed once for all
@@ -190,7 +199,7 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _write_zip(entries: list[Entry]) -> bytes:
+def _write_zip(entries: tuple[Entry, ...]) -> bytes:
     """A zip of ``entries`` in order, every field fixed (DOS time 2026-01-01 00:00, no extras): the same
     entries always give the same bytes. Parts are far below 4 GiB, so no zip64 record is needed."""
     year, month, day, hour, minute, second = _FIXED_TIME
