@@ -61,9 +61,12 @@ class Rows:
         for case_id in sorted(self.store.case_ids() - seen):
             rows = [f"{self.labels[sheet]}!R{row}" for sheet, row, _ in self.store.rows(case_id)]
             shown = "、".join(rows[:5]) + ("等" if len(rows) > 5 else "")
-            yield case_id, (
-                f"{shown}: case_id “{case_id}” 在 cases 工作表中没有，这些行未被使用："
-                "请改正 case_id，或在 cases 工作表中补上该案件"
+            yield (
+                case_id,
+                (
+                    f"{shown}: case_id “{case_id}” 在 cases 工作表中没有，这些行未被使用："
+                    "请改正 case_id，或在 cases 工作表中补上该案件"
+                ),
             )
 
     def job(self, candidate: Candidate, index: int) -> Job:

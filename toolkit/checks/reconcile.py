@@ -61,7 +61,9 @@ _DIFFERENCES = (
     ),
     (
         "减免",
-        re.compile(rf"主张合计(?P<a>{_AMOUNT})元，[^，。；\d]*偿还(?P<b>{_AMOUNT})元，[^，。；\d]*减免(?P<c>{_AMOUNT})元"),
+        re.compile(
+            rf"主张合计(?P<a>{_AMOUNT})元，[^，。；\d]*偿还(?P<b>{_AMOUNT})元，[^，。；\d]*减免(?P<c>{_AMOUNT})元"
+        ),
     ),
 )
 _REPAYMENT_COLUMNS = ("还款金额", "冲抵利息费用", "冲抵本金", "超额还款", "剩余本金")

@@ -19,14 +19,14 @@ import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
-from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
+from jinja2 import nodes
 from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
-from toolkit.render.environment import DraftEnvironment, environment
+from toolkit.render.environment import BudgetedTemplate, DraftEnvironment, environment
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
 from toolkit.render.xmltext import PartText, read_part
@@ -67,7 +67,7 @@ class _Part:
     name: str
     head: str  # XML before the templated element
     tail: str  # XML after it
-    template: Template
+    template: BudgetedTemplate
 
 
 class CompiledTemplate:
@@ -95,14 +95,14 @@ class CompiledTemplate:
                 f"模板 {path.name} 不是有效的 Word 文档（{exc}）", "请用 Word 另存为 .docx 后重试"
             ) from None
 
-    def _jinja(self, text: str) -> Template:
+    def _jinja(self, text: str) -> BudgetedTemplate:
         """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces
         ``{_{`` … made braces again, the line breaks added before each paragraph removed) are done here
         once, on the template's fixed text, which is the only place they can occur."""
         tree = self.env.parse(text)  # the sandbox's checks of the source apply as to any template
         for data in tree.find_all(nodes.TemplateData):
             data.data = _unescaped(data.data)
-        return self.env.from_string(tree)
+        return cast(BudgetedTemplate, self.env.from_string(tree))
 
     def render(self, context: Mapping[str, Any], title: str = "") -> Rendered:
         """The rendered document's bytes, its body's text and structure (read from one parse), and its parts."""
@@ -112,7 +112,7 @@ class CompiledTemplate:
         body = PartText((), (), 0)
         try:
             for part in self._parts:
-                xml = join_dates(budget.output(part.template.generate(context)))
+                xml = join_dates(part.template.joined(context))
                 if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
