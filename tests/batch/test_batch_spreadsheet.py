@@ -51,7 +51,9 @@ def test_each_field_is_located_at_the_cell_it_came_from(tmp_path: Path) -> None:
     assert job.cells["client.name"] == "clients.xlsx[cases]!R3 C(client.name)"
     assert job.cells["hardship.events[0].date"] == "clients.xlsx[events]!R4 C(date)"
     assert job.cells["hardship.events[0]"] == "clients.xlsx[events]!R4" and "(顶层)" not in job.cells
-    assert dict(job.cells) == {key: job.cells[key] for key in job.cells} and len(dict(job.cells)) == len(job.cells)
+    assert dict(job.cells.items()) == {key: job.cells[key] for key in job.cells} and len(dict(job.cells)) == len(
+        job.cells
+    )
 
 
 def test_model_problems_are_pointed_at_their_cell(tmp_path: Path) -> None:

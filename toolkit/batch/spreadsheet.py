@@ -42,19 +42,19 @@ class Cells(Mapping[str, str]):
     sheet: str
     row: int
     columns: frozenset[str]
-    items: dict[str, str]
+    listed: dict[str, str]  # the list sheets' cells
 
     def __getitem__(self, key: str) -> str:
         if key in self.columns:
             return f"{self.sheet}!R{self.row} C({key})"
-        return self.items[key]
+        return self.listed[key]
 
     def __iter__(self) -> Iterator[str]:
         yield from self.columns
-        yield from self.items
+        yield from self.listed
 
     def __len__(self) -> int:
-        return len(self.columns) + len(self.items)
+        return len(self.columns) + len(self.listed)
 
 
 class Rows:
