@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -179,8 +180,7 @@ class _PartSummary:
 _SUMMARIES: dict[tuple[str, int, int], _PartSummary] = {}
 
 
-@dataclass(frozen=True)
-class _Member:
+class _Member(NamedTuple):
     """One member of the package: its name, CRC-32 and size, and how to read its bytes."""
 
     name: str
@@ -206,7 +206,9 @@ def _summary(member: _Member) -> _PartSummary:
 
 
 def _written(entry: Entry) -> _Member:
-    return _Member(entry.name.decode("utf-8"), entry.crc, entry.size, lambda: zlib.decompress(entry.data, -15))
+    return _Member(
+        entry.name.decode("utf-8"), entry.crc, entry.size, functools.partial(zlib.decompress, entry.data, -15)
+    )
 
 
 def _docx_problems(document: RenderedDocument) -> Iterator[str]:
