@@ -65,8 +65,8 @@ def render_checked(
 ) -> tuple[RenderedDocument, list[Finding]]:
     """``kind``'s document for ``case`` rendered with ``template`` (manifest key ``key``), and every document
     check's findings on it. Render errors are raised as they come (the linter places them in the template)."""
-    docx, body = template.render(kind.context(case, figures), title=kind.title)
-    rendered = RenderedDocument(kind=kind.name, template=key, docx=docx, paragraphs=body.paragraphs, body=body)
+    docx, body, members = template.render(kind.context(case, figures), title=kind.title)
+    rendered = RenderedDocument(kind.name, key, docx, body.paragraphs, body, members)
     return rendered, check_document(case, figures, kind.parts(case, figures), rendered)
 
 

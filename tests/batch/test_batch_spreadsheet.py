@@ -43,6 +43,19 @@ def test_cell_problems_name_sheet_row_and_column(tmp_path: Path) -> None:
     assert any(p.startswith("clients.xlsx[cases]!R5 C(client.id_number):") and "文本" in p for p in problems)
 
 
+def test_each_field_is_located_at_the_cell_it_came_from(tmp_path: Path) -> None:
+    """Row 3 of the sheet is the second case; its principal sits in the loan.principal column. The sample
+    has two hardship events, so the first case's are events R2–R3 and the second case's first is R4."""
+    job = _jobs(workbook(tmp_path / "clients.xlsx", 2))[1]
+    assert job.cells["loan.principal"] == "clients.xlsx[cases]!R3 C(loan.principal)"
+    assert job.cells["client.name"] == "clients.xlsx[cases]!R3 C(client.name)"
+    assert job.cells["hardship.events[0].date"] == "clients.xlsx[events]!R4 C(date)"
+    assert job.cells["hardship.events[0]"] == "clients.xlsx[events]!R4" and "(顶层)" not in job.cells
+    assert dict(job.cells.items()) == {key: job.cells[key] for key in job.cells} and len(dict(job.cells)) == len(
+        job.cells
+    )
+
+
 def test_model_problems_are_pointed_at_their_cell(tmp_path: Path) -> None:
     path = workbook(tmp_path / "clients.xlsx", 2, {1: {"court.served_on": "2026-02-30"}})
     job = _jobs(path)[1]

@@ -35,7 +35,10 @@ def _draft(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> s
     root = Path(__file__).resolve().parents[2]
     return subprocess.run(
         [sys.executable, "-m", "toolkit", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, timeout=QUICK,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=QUICK,
         env={**os.environ, "PYTHONPATH": str(root), **env},
     )
 
@@ -133,14 +136,16 @@ def test_a_manifest_that_is_a_fifo_is_refused(tmp_path: Path, capsys: pytest.Cap
     folder = tmp_path / "tpl"
     folder.mkdir()
     os.mkfifo(folder / "manifest.yaml")
-    code, _, stderr = run_cli(["answer", "--case", str(SAMPLE), "--templates", str(folder),
-                               "--out", str(tmp_path / "out")], capsys)
+    code, _, stderr = run_cli(
+        ["answer", "--case", str(SAMPLE), "--templates", str(folder), "--out", str(tmp_path / "out")], capsys
+    )
     assert code == 1 and "manifest.yaml" in stderr and NOT_REGULAR in stderr
 
 
 def test_templates_given_as_a_file_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, stderr = run_cli(["answer", "--case", str(SAMPLE), "--templates", str(SAMPLE),
-                               "--out", str(tmp_path / "out")], capsys)
+    code, _, stderr = run_cli(
+        ["answer", "--case", str(SAMPLE), "--templates", str(SAMPLE), "--out", str(tmp_path / "out")], capsys
+    )
     assert code == 2 and "不是文件夹" in stderr
 
 

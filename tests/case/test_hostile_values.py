@@ -102,8 +102,16 @@ def test_date_bounds_hold_in_every_section() -> None:
 
 # Control characters, non-characters and invisible formatting characters, written as YAML escapes (a
 # double-quoted "\x01" reaches the models) and raw in the file (PyYAML refuses most of those itself).
-ESCAPED = [("\\x01", "U+0001"), ("\\b", "U+0008"), ("\\0", "U+0000"), ("\\uFFFE", "U+FFFE"),
-           ("\\u200B", "U+200B"), ("\\u202E", "U+202E"), ("\\x85", "U+0085"), ("\\uFDD0", "U+FDD0")]
+ESCAPED = [
+    ("\\x01", "U+0001"),
+    ("\\b", "U+0008"),
+    ("\\0", "U+0000"),
+    ("\\uFFFE", "U+FFFE"),
+    ("\\u200B", "U+200B"),
+    ("\\u202E", "U+202E"),
+    ("\\x85", "U+0085"),
+    ("\\uFDD0", "U+FDD0"),
+]
 
 
 @pytest.mark.parametrize(("escape", "code"), ESCAPED, ids=[e[1] for e in ESCAPED])

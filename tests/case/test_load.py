@@ -102,8 +102,11 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 MAPPING = "应为“键: 值”的映射：请参照 samples/case.yaml 的写法"
 FRIENDLY = [
     ("rate-as-percent.yaml", "loan.annual_rate", "数值太大：应不大于 10（利率请写成小数，如 0.2398）"),
-    ("lender-kind.yaml", "lender.kind",
-     "取值不在可选范围内：可选 bank、consumer_finance、microfinance、other_licensed、private"),
+    (
+        "lender-kind.yaml",
+        "lender.kind",
+        "取值不在可选范围内：可选 bank、consumer_finance、microfinance、other_licensed、private",
+    ),
     ("day-count.yaml", "loan.day_count", "取值不在可选范围内：可选 365、360"),
     ("repayments-not-list.yaml", "loan.repayments", "应为列表（每项以 - 开头）"),
     ("bool-as-word.yaml", "claims.litigation_costs_on_client", "应为 true 或 false"),

@@ -97,8 +97,14 @@ def test_explain_names_the_source_of_each_day_moved_over(
 def test_a_private_loan_after_the_lpr_review_date_warns_that_the_table_may_be_stale() -> None:
     """law.md §1: contract 2026-06-15 is after the last publication checked (2026-02-20): the cap is
     4 × 3.00 % (2025-05-20) = 12 %, with a warning naming the last publication checked and how to add one."""
-    changes = {"lender.kind": "private", "loan.contract_date": "2026-06-15", "loan.disbursed_on": "2026-06-15",
-               "loan.term_months": 3, "loan.first_due_date": "2026-09-15", "loan.final_due_date": "2026-09-15"}
+    changes = {
+        "lender.kind": "private",
+        "loan.contract_date": "2026-06-15",
+        "loan.disbursed_on": "2026-06-15",
+        "loan.term_months": 3,
+        "loan.first_due_date": "2026-09-15",
+        "loan.final_due_date": "2026-09-15",
+    }
     _, figures, found = engine(changes)
     assert figures.rate_cap == Decimal("0.12") and figures.lpr_at_contract == Decimal("0.03")
     (stale,) = found["DATA-LPR-STALE"]
@@ -110,10 +116,14 @@ def test_a_demand_and_a_repayment_after_expiry() -> None:
     """Due 2020-05-10 → expiry 2023-05-10 (a Wednesday, a working day). The demand of 2023-06-01 comes after
     it: no effect (info). The repayment of 2024-01-10 too: no restart, limitation_expired stays true, and a
     warning that it may be argued to waive the defence (诉讼时效规定 第十九条)."""
-    changes = {"loan.contract_date": "2020-03-10", "loan.disbursed_on": "2020-03-10",
-               "loan.first_due_date": "2020-05-10", "loan.final_due_date": "2020-05-10",
-               "loan.repayments": [{"date": "2024-01-10", "amount": "500.00"}],
-               "loan.interruptions": [{"date": "2023-06-01", "kind": "demand", "note": "电话催收"}]}
+    changes = {
+        "loan.contract_date": "2020-03-10",
+        "loan.disbursed_on": "2020-03-10",
+        "loan.first_due_date": "2020-05-10",
+        "loan.final_due_date": "2020-05-10",
+        "loan.repayments": [{"date": "2024-01-10", "amount": "500.00"}],
+        "loan.interruptions": [{"date": "2023-06-01", "kind": "demand", "note": "电话催收"}],
+    }
     _, figures, found = engine(changes)
     assert figures.limitation_expires == d(2023, 5, 10) and figures.limitation_expired is True
     (waiver,) = found["LIMITATION-WAIVER-RISK"]
@@ -126,9 +136,15 @@ def test_a_demand_and_a_repayment_after_expiry() -> None:
 
 def test_the_submission_date_decides_and_its_absence_is_flagged() -> None:
     """Due 2023-10-20 → expiry 2026-10-20 (Tuesday, working). Registered 2026-10-28, 8 days later."""
-    base = {"loan.contract_date": "2023-08-20", "loan.disbursed_on": "2023-08-20", "loan.first_due_date": "2023-10-20",
-            "loan.final_due_date": "2023-10-20", "loan.interruptions": [], "claims.as_of": "2026-10-20",
-            "court.filed_on": "2026-10-28"}
+    base = {
+        "loan.contract_date": "2023-08-20",
+        "loan.disbursed_on": "2023-08-20",
+        "loan.first_due_date": "2023-10-20",
+        "loan.final_due_date": "2023-10-20",
+        "loan.interruptions": [],
+        "claims.as_of": "2026-10-20",
+        "court.filed_on": "2026-10-28",
+    }
     _, figures, found = engine(base)
     assert figures.limitation_expired is True
     (unknown,) = found["LIMITATION-SUBMISSION-UNKNOWN"]
@@ -146,9 +162,13 @@ def test_a_disputed_demand_is_left_out_and_the_finding_says_what_proof_would_cha
     """Due 2021-05-10 → expiry 2024-05-10 (Friday, working); the disputed demand of 2024-04-01 is left out,
     so the suit of 2026-10-20 is out of time. Proven, it would restart the period to 2027-04-01 (a
     Thursday, taken as it is), and the suit would be in time."""
-    changes = {"loan.contract_date": "2021-03-10", "loan.disbursed_on": "2021-03-10",
-               "loan.first_due_date": "2021-05-10", "loan.final_due_date": "2021-05-10",
-               "loan.interruptions": [{"date": "2024-04-01", "kind": "demand", "disputed": True}]}
+    changes = {
+        "loan.contract_date": "2021-03-10",
+        "loan.disbursed_on": "2021-03-10",
+        "loan.first_due_date": "2021-05-10",
+        "loan.final_due_date": "2021-05-10",
+        "loan.interruptions": [{"date": "2024-04-01", "kind": "demand", "disputed": True}],
+    }
     _, figures, found = engine(changes)
     assert figures.limitation_expires == d(2024, 5, 10) and figures.limitation_expired is True
     (disputed,) = found["LIMITATION-EVENT-DISPUTED"]
@@ -156,10 +176,18 @@ def test_a_disputed_demand_is_left_out_and_the_finding_says_what_proof_would_cha
     assert "2027年4月1日" in disputed.message and "未届满" in disputed.message and "原告举证" in disputed.message
 
 
-ARGUABLE = {"loan.contract_date": "2096-08-03", "loan.disbursed_on": "2096-08-03", "loan.first_due_date": "2096-10-03",
-            "loan.final_due_date": "2096-10-03", "loan.interruptions": [], "claims.as_of": "2099-10-05",
-            "court.submitted_on": "2099-10-05", "court.filed_on": "2099-10-08", "court.served_on": "2099-10-20",
-            "signing.date": "2099-10-25"}
+ARGUABLE = {
+    "loan.contract_date": "2096-08-03",
+    "loan.disbursed_on": "2096-08-03",
+    "loan.first_due_date": "2096-10-03",
+    "loan.final_due_date": "2096-10-03",
+    "loan.interruptions": [],
+    "claims.as_of": "2099-10-05",
+    "court.submitted_on": "2099-10-05",
+    "court.filed_on": "2099-10-08",
+    "court.served_on": "2099-10-20",
+    "signing.date": "2099-10-25",
+}
 
 
 def test_a_suit_between_the_unmoved_and_the_moved_expiry_is_arguable() -> None:

@@ -6,6 +6,7 @@ import dataclasses
 import io
 import re
 import zipfile
+from collections.abc import Callable
 
 import docx
 import pytest
@@ -18,6 +19,7 @@ from toolkit.documents.base import Part
 from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
 from toolkit.render.document import RenderedDocument
+from toolkit.render.prepared import Entry
 from toolkit.render.xmltext import paragraphs
 
 SOUND = [
@@ -95,8 +97,18 @@ def test_misplaced_part_is_named() -> None:
 
 @pytest.mark.parametrize(
     "leftover",
-    ["答辩人：{{ client.name }}", "{% if x %}答辩如下", "{# note #}", "出生日期：None", "利率nan%", "金额 NaN 元",
-     "民族：Undefined", "案号（）", "联系电话：。", "对××人民法院"],
+    [
+        "答辩人：{{ client.name }}",
+        "{% if x %}答辩如下",
+        "{# note #}",
+        "出生日期：None",
+        "利率nan%",
+        "金额 NaN 元",
+        "民族：Undefined",
+        "案号（）",
+        "联系电话：。",
+        "对××人民法院",
+    ],
 )
 def test_leftover_template_text_is_caught(leftover: str) -> None:
     found = _check([*SOUND, leftover])
@@ -187,8 +199,44 @@ def test_repeated_drawing_ids_are_caught() -> None:
     assert _ids(found) == ["DOC-DOCX"] and "7" in found[0].message
 
 
-@pytest.mark.parametrize(("name", "changes"), [("answer", {}), ("answer", {"answer.style": "elements"}),
-                                             ("hardship", {}), ("settlement", {})])
+def _members(data: bytes) -> tuple[Entry, ...]:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return tuple(Entry.deflated(info.filename, package.read(info), 6) for info in package.infolist())
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        lambda: _with_part(
+            _docx(SOUND, table=[["项目", "金额"]]),
+            "word/document.xml",
+            re.compile(r"(<w:tc>.*?</w:tcPr>).*?(</w:tc>)", re.S),
+            r"\1\2",
+        ),
+        lambda: _with_part(_docx(SOUND), "word/styles.xml", re.compile(r"</w:styles>"), "</w:style>"),
+        lambda: _with_part(
+            _docx(SOUND),
+            "word/document.xml",
+            re.compile(r"<w:sectPr"),
+            '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+            'wordprocessingDrawing"><wp:docPr id="9"/><wp:docPr id="9"/></wp:inline></w:drawing></w:r></w:p><w:sectPr',
+        ),
+        None,  # the sound one
+    ],
+)
+def test_the_members_the_renderer_wrote_are_checked_as_the_zip_would_be(broken: Callable[[], bytes] | None) -> None:
+    """The renderer hands the check the members it zipped: the findings are those of reading the zip."""
+    data = broken() if broken is not None else _docx(SOUND)
+    from_zip = check_document(variant(), SAMPLE_FIGURES, PARTS, _rendered(SOUND, data))
+    members = dataclasses.replace(_rendered(SOUND, data), members=_members(data))
+    assert check_document(variant(), SAMPLE_FIGURES, PARTS, members) == from_zip
+    assert [f.id for f in from_zip] == ([] if broken is None else ["DOC-DOCX"])
+
+
+@pytest.mark.parametrize(
+    ("name", "changes"),
+    [("answer", {}), ("answer", {"answer.style": "elements"}), ("hardship", {}), ("settlement", {})],
+)
 def test_the_bundled_templates_on_the_sample_give_no_document_finding(name: str, changes: dict[str, str]) -> None:
     """No false alarm on the real renderings of the sample (every kind, both answer styles)."""
     case = variant(changes)

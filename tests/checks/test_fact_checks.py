@@ -22,8 +22,13 @@ d = dt.date
 # the sample's ledger with 366.59 of interest paid and 633.41 of principal: 17,366.59 left
 assert SAMPLE_FIGURES.ledger is not None
 REPAID_LEDGER = dataclasses.replace(SAMPLE_FIGURES.ledger, principal_outstanding=Decimal("17366.59"))
-EXPIRED = {"limitation_expired": True, "limitation_start": d(2021, 5, 10), "limitation_expires": d(2024, 5, 10),
-           "limitation_end": PeriodEnd(d(2024, 5, 10), d(2024, 5, 10), None, (), ()), "limitation_events": ()}
+EXPIRED = {
+    "limitation_expired": True,
+    "limitation_start": d(2021, 5, 10),
+    "limitation_expires": d(2024, 5, 10),
+    "limitation_end": PeriodEnd(d(2024, 5, 10), d(2024, 5, 10), None, (), ()),
+    "limitation_events": (),
+}
 # a last day in 2099, a year no holiday data will cover: 2099-10-03 is a Saturday, Monday 10-05 if a rest day
 UNKNOWN_DEADLINE = PeriodEnd(d(2099, 10, 3), d(2099, 10, 3), d(2099, 10, 5), (), ())
 
@@ -43,39 +48,81 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("ANSWER-ITEMS", {"answer.admitted": ["principal", "fees"]}, {}, ("answer",), "answer.contested"),
     # 1,000.00 paid on 2026-04-10 pays the 31 days' interest at 23.98 % (about 366 yuan) and then principal,
     # so less than the 18,000.00 claimed is left: the admitted principal is limited to the ledger (law.md §9.1)
-    ("ANSWER-ADMIT-ABOVE-LEDGER", {"loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
-     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admitted"),
-    ("ANSWER-ADMIT-AS-CLAIMED", {"answer.admitted": [], "answer.admit_as_claimed": ["principal"],
-                                 "loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
-     {"ledger": REPAID_LEDGER}, ("answer",), "answer.admit_as_claimed"),
+    (
+        "ANSWER-ADMIT-ABOVE-LEDGER",
+        {"loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}]},
+        {"ledger": REPAID_LEDGER},
+        ("answer",),
+        "answer.admitted",
+    ),
+    (
+        "ANSWER-ADMIT-AS-CLAIMED",
+        {
+            "answer.admitted": [],
+            "answer.admit_as_claimed": ["principal"],
+            "loan.repayments": [{"date": "2026-04-10", "amount": "1000.00"}],
+        },
+        {"ledger": REPAID_LEDGER},
+        ("answer",),
+        "answer.admit_as_claimed",
+    ),
     # the sample admits the principal; with limitation expired nothing is admitted (law.md §9.3)
     ("ANSWER-ADMIT-BARRED", {}, EXPIRED, ("answer",), "answer.admitted"),
     # principal 18,000.00 claimed = received = the ledger's: no ground in the figures, no arguments (§9.5)
-    ("ANSWER-NO-GROUND", {"answer.admitted": [], "answer.contested": ["principal"]}, {}, ("answer",),
-     "answer.contested"),
+    (
+        "ANSWER-NO-GROUND",
+        {"answer.admitted": [], "answer.contested": ["principal"]},
+        {},
+        ("answer",),
+        "answer.contested",
+    ),
     # filed 2026-10-20, before the final due date 2026-12-10: instalments not yet due are claimed (§9.7)
-    ("ANSWER-ACCELERATION", {"loan.final_due_date": "2026-12-10"}, {"final_due_date": d(2026, 12, 10)},
-     ("answer",), "loan.final_due_date"),
+    (
+        "ANSWER-ACCELERATION",
+        {"loan.final_due_date": "2026-12-10"},
+        {"final_due_date": d(2026, 12, 10)},
+        ("answer",),
+        "loan.final_due_date",
+    ),
     ("JURISDICTION-CHECK", {}, {}, ("answer",), "court.name"),
     ("ANSWER-STANDING", {"lender.original_name": "某某信托有限公司"}, {}, ("answer",), "lender.original_name"),
     ("DATE-ORDER", {"loan.disbursed_on": "2026-03-09"}, {}, ("answer",), "loan.disbursed_on"),
     ("DATE-AFTER-SIGNING", {"court.served_on": "2026-11-30"}, {}, ("answer",), "court.served_on"),
     ("DATE-ASOF", {"claims.as_of": "2026-10-25"}, {}, ("answer",), "claims.as_of"),
-    ("DATE-REPAYMENT-AFTER-ASOF", {"loan.repayments": [{"date": "2026-11-01", "amount": "100.00"}]}, {},
-     ("answer",), "loan.repayments[0].date"),
+    (
+        "DATE-REPAYMENT-AFTER-ASOF",
+        {"loan.repayments": [{"date": "2026-11-01", "amount": "100.00"}]},
+        {},
+        ("answer",),
+        "loan.repayments[0].date",
+    ),
     # deadline 2026-12-07 (served 2026-11-20 + 15, moved off Saturday 12-05); signed 12-08: one day late
     ("DEADLINE-PASSED", {"signing.date": "2026-12-08"}, {}, ("answer",), "court.served_on"),
     # signed 2026-12-04: 3 days before 2026-12-07
     ("DEADLINE-NEAR", {"signing.date": "2026-12-04"}, {}, ("answer",), "court.served_on"),
     # the sample is 简易程序: without answer_period_days the court's period is unknown (law.md §5)
-    ("DEADLINE-PERIOD-MISSING", {"court.answer_period_days": DELETE},
-     {"answer_deadline": None, "answer_period_days": None, "answer_deadline_end": None}, ("answer",),
-     "court.answer_period_days"),
+    (
+        "DEADLINE-PERIOD-MISSING",
+        {"court.answer_period_days": DELETE},
+        {"answer_deadline": None, "answer_period_days": None, "answer_deadline_end": None},
+        ("answer",),
+        "court.answer_period_days",
+    ),
     # no procedure and no period: 15 days by default, to be confirmed
-    ("DEADLINE-PERIOD-DEFAULT", {"court.answer_period_days": DELETE, "court.procedure": DELETE}, {}, ("answer",),
-     "court.procedure"),
-    ("DEADLINE-HOLIDAYS-UNKNOWN", {}, {"answer_deadline_end": UNKNOWN_DEADLINE, "answer_deadline": d(2099, 10, 3)},
-     ("answer",), "court.served_on"),
+    (
+        "DEADLINE-PERIOD-DEFAULT",
+        {"court.answer_period_days": DELETE, "court.procedure": DELETE},
+        {},
+        ("answer",),
+        "court.procedure",
+    ),
+    (
+        "DEADLINE-HOLIDAYS-UNKNOWN",
+        {},
+        {"answer_deadline_end": UNKNOWN_DEADLINE, "answer_deadline": d(2099, 10, 3)},
+        ("answer",),
+        "court.served_on",
+    ),
     # the sample's last digit is 9; any other digit breaks the check digit
     ("ID-CHECKSUM", {"client.id_number": "410105199403012310"}, {}, ("answer",), "client.id_number"),
     ("CREDIT-CHECKSUM", {"lender.credit_code": "91500000MA5U0000X0"}, {}, ("answer",), "lender.credit_code"),
@@ -88,63 +135,152 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
     ("LIMITATION-EXPIRED", {}, EXPIRED, ("answer",), "court.filed_on"),
     ("LIMITATION-GIVEAWAY", {}, EXPIRED, ("hardship",), "hardship"),
     # filed 2026-10-20, 19 days after an expiry of 2026-10-01, the submission date unknown
-    ("LIMITATION-SUBMISSION-UNKNOWN", {}, {**EXPIRED, "limitation_expires": d(2026, 10, 1)}, ("answer",),
-     "court.submitted_on"),
+    (
+        "LIMITATION-SUBMISSION-UNKNOWN",
+        {},
+        {**EXPIRED, "limitation_expires": d(2026, 10, 1)},
+        ("answer",),
+        "court.submitted_on",
+    ),
     # an expiry taken unmoved on 2099-10-03 (Saturday) and a suit submitted on Monday 2099-10-05
-    ("LIMITATION-ARGUABLE", {"court.submitted_on": "2099-10-05"},
-     {**EXPIRED, "limitation_end": UNKNOWN_DEADLINE, "limitation_expires": d(2099, 10, 3)}, ("answer",),
-     "court.submitted_on"),
+    (
+        "LIMITATION-ARGUABLE",
+        {"court.submitted_on": "2099-10-05"},
+        {**EXPIRED, "limitation_end": UNKNOWN_DEADLINE, "limitation_expires": d(2099, 10, 3)},
+        ("answer",),
+        "court.submitted_on",
+    ),
     ("LIMITATION-WAIVER-RISK", {}, _after_expiry("repayment", "loan.repayments[0]"), ("answer",), "loan.repayments[0]"),
-    ("LIMITATION-DEMAND-AFTER-EXPIRY", {}, _after_expiry("demand", "loan.interruptions[0]"), ("answer",),
-     "loan.interruptions[0]"),
-    ("LIMITATION-EVENT-DISPUTED", {"loan.interruptions": [{"date": "2026-08-01", "kind": "demand", "disputed": True}]},
-     {"limitation_events": (LimitationEvent(d(2026, 8, 1), "demand", "loan.interruptions[0]", "disputed",
-                                            d(2029, 5, 10)),)}, ("answer",), "loan.interruptions[0]"),
+    (
+        "LIMITATION-DEMAND-AFTER-EXPIRY",
+        {},
+        _after_expiry("demand", "loan.interruptions[0]"),
+        ("answer",),
+        "loan.interruptions[0]",
+    ),
+    (
+        "LIMITATION-EVENT-DISPUTED",
+        {"loan.interruptions": [{"date": "2026-08-01", "kind": "demand", "disputed": True}]},
+        {
+            "limitation_events": (
+                LimitationEvent(d(2026, 8, 1), "demand", "loan.interruptions[0]", "disputed", d(2029, 5, 10)),
+            )
+        },
+        ("answer",),
+        "loan.interruptions[0]",
+    ),
     # no suit filed yet; limitation expires 100 days after the signing date 2026-11-29
-    ("LIMITATION-NEAR", {"court.filed_on": DELETE},
-     {"limitation_expired": None, "limitation_expires": d(2026, 11, 29) + dt.timedelta(days=100)},
-     ("settlement",), "proposal"),
-    ("SCHED-SUM", {}, {"schedule": (Installment(1, d(2027, 1, 15), Decimal("17999.99")),)}, ("settlement",),
-     "proposal.settlement_amount"),
+    (
+        "LIMITATION-NEAR",
+        {"court.filed_on": DELETE},
+        {"limitation_expired": None, "limitation_expires": d(2026, 11, 29) + dt.timedelta(days=100)},
+        ("settlement",),
+        "proposal",
+    ),
+    (
+        "SCHED-SUM",
+        {},
+        {"schedule": (Installment(1, d(2027, 1, 15), Decimal("17999.99")),)},
+        ("settlement",),
+        "proposal.settlement_amount",
+    ),
     ("SCHED-DATES", {"proposal.first_due_date": "2026-11-29"}, {}, ("settlement",), "proposal.first_due_date"),
     ("SCHED-COUNT", {"proposal.installments": 61}, {}, ("settlement",), "proposal.installments"),
     ("SCHED-LONG", {"proposal.installments": 37}, {}, ("settlement",), "proposal.installments"),
-    ("SCHED-ABOVE-CLAIM", {"proposal.settlement_amount": "23000.01"}, {}, ("settlement",),
-     "proposal.settlement_amount"),
+    (
+        "SCHED-ABOVE-CLAIM",
+        {"proposal.settlement_amount": "23000.01"},
+        {},
+        ("settlement",),
+        "proposal.settlement_amount",
+    ),
     # each instalment 1,500.00 against 1,499.99 disposable
     ("SCHED-UNAFFORDABLE", {}, {"monthly_disposable": Decimal("1499.99")}, ("settlement",), "proposal.installments"),
-    ("SCHED-DOWN-PAYMENT", {"proposal.down_payment": "18000.01"}, {"schedule": None}, ("settlement",),
-     "proposal.down_payment"),
+    (
+        "SCHED-DOWN-PAYMENT",
+        {"proposal.down_payment": "18000.01"},
+        {"schedule": None},
+        ("settlement",),
+        "proposal.down_payment",
+    ),
     # law.md §6: a down payment dated on the signing day 2026-11-29 would be paid before acceptance
-    ("SCHED-DOWN-PAYMENT-DATE", {"proposal.down_payment": "1000.00", "proposal.down_payment_date": "2026-11-29"},
-     {}, ("settlement",), "proposal.down_payment_date"),
+    (
+        "SCHED-DOWN-PAYMENT-DATE",
+        {"proposal.down_payment": "1000.00", "proposal.down_payment_date": "2026-11-29"},
+        {},
+        ("settlement",),
+        "proposal.down_payment_date",
+    ),
     # the sample offers 18,000.00; with a supportable total one cent lower it offers more than the law supports
-    ("SCHED-ABOVE-SUPPORTABLE", {}, {"supportable_total": Decimal("17999.99")}, ("settlement",),
-     "proposal.settlement_amount"),
-    ("LETTER-OVERPAID", {}, {"ledger": dataclasses.replace(SAMPLE_FIGURES.ledger, overpaid=Decimal("0.01"))},
-     ("settlement",), "proposal"),
+    (
+        "SCHED-ABOVE-SUPPORTABLE",
+        {},
+        {"supportable_total": Decimal("17999.99")},
+        ("settlement",),
+        "proposal.settlement_amount",
+    ),
+    (
+        "LETTER-OVERPAID",
+        {},
+        {"ledger": dataclasses.replace(SAMPLE_FIGURES.ledger, overpaid=Decimal("0.01"))},
+        ("settlement",),
+        "proposal",
+    ),
     ("LETTER-LIMITATION-RESTART", {}, {}, ("hardship",), "hardship"),
-    ("LETTER-BEFORE-SUIT", {"court.filed_on": DELETE, "court.case_number": DELETE},
-     {"limitation_expired": None}, ("settlement",), "proposal"),
+    (
+        "LETTER-BEFORE-SUIT",
+        {"court.filed_on": DELETE, "court.case_number": DELETE},
+        {"limitation_expired": None},
+        ("settlement",),
+        "proposal",
+    ),
     # one cent more received than lent
     ("FACT-DISBURSED-ABOVE", {"loan.disbursed": "18000.01"}, {}, ("answer",), "loan.disbursed"),
     # signed 2026-11-29: 20 years earlier is 2006-11-29, and 2006-03-10 is before it
-    ("FACT-DATE-PLAUSIBLE", {"loan.contract_date": "2006-03-10", "loan.disbursed_on": "2026-03-10"}, {},
-     ("answer",), "loan.contract_date"),
+    (
+        "FACT-DATE-PLAUSIBLE",
+        {"loan.contract_date": "2006-03-10", "loan.disbursed_on": "2026-03-10"},
+        {},
+        ("answer",),
+        "loan.contract_date",
+    ),
     # the first LPR was published 2019-08-20 (law.md §1): a private loan of the day before has none
-    ("FACT-BEFORE-LPR", {"loan.contract_date": "2019-08-19", "loan.disbursed_on": "2026-03-10",
-                         "lender.kind": "private"}, {"transition_rule": True}, ("answer",), "loan.contract_date"),
+    (
+        "FACT-BEFORE-LPR",
+        {"loan.contract_date": "2019-08-19", "loan.disbursed_on": "2026-03-10", "lender.kind": "private"},
+        {"transition_rule": True},
+        ("answer",),
+        "loan.contract_date",
+    ),
     # the sample claims 23,000.00 in all
-    ("FACT-REPAYMENT-ABOVE-CLAIM", {"loan.repayments": [{"date": "2026-04-10", "amount": "23000.01"}]}, {},
-     ("answer",), "loan.repayments[0].amount"),
-    ("DATA-LPR-STALE", {},
-     {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),)},
-     ("answer",), "loan.contract_date"),
-    ("DATA-LPR-MISSING", {},
-     {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_missing", d(2019, 1, 2), "合同成立日 2019-01-02 早于 LPR"),)},
-     ("answer",), "loan.contract_date"),
-    ("DATA-INPUT-MISSING", {}, {"missing": (MissingInput("rate_cap", "court.filed_on", "缺少立案日"),)},
-     ("answer",), "court.filed_on"),
+    (
+        "FACT-REPAYMENT-ABOVE-CLAIM",
+        {"loan.repayments": [{"date": "2026-04-10", "amount": "23000.01"}]},
+        {},
+        ("answer",),
+        "loan.repayments[0].amount",
+    ),
+    (
+        "DATA-LPR-STALE",
+        {},
+        {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_stale", d(2026, 3, 10), "LPR 数据只核对到 2026-01-01"),)},
+        ("answer",),
+        "loan.contract_date",
+    ),
+    (
+        "DATA-LPR-MISSING",
+        {},
+        {"rate_cap_basis": "lpr4x", "gaps": (DataGap("lpr_missing", d(2019, 1, 2), "合同成立日 2019-01-02 早于 LPR"),)},
+        ("answer",),
+        "loan.contract_date",
+    ),
+    (
+        "DATA-INPUT-MISSING",
+        {},
+        {"missing": (MissingInput("rate_cap", "court.filed_on", "缺少立案日"),)},
+        ("answer",),
+        "court.filed_on",
+    ),
 ]
 
 
@@ -152,8 +288,9 @@ def test_every_fact_check_has_a_case() -> None:
     assert sorted(row[0] for row in CASES) == sorted(item.id for item in FACT_CHECKS)
 
 
-@pytest.mark.parametrize(("check_id", "changes", "figure_changes", "documents", "field"), CASES,
-                         ids=[row[0] for row in CASES])
+@pytest.mark.parametrize(
+    ("check_id", "changes", "figure_changes", "documents", "field"), CASES, ids=[row[0] for row in CASES]
+)
 def test_check_fires(
     check_id: str, changes: dict[str, Any], figure_changes: dict[str, Any], documents: tuple[str, ...], field: str
 ) -> None:
@@ -181,8 +318,14 @@ def test_sections_are_required_only_by_the_document_that_needs_them() -> None:
 
 def test_settlement_needs_claims() -> None:
     no_claims = variant({"claims": DELETE, "answer": DELETE})
-    quiet = figures(ledger=None, supportable_total=None, claimed_principal=None, claimed_charges=None,
-                    claimed_total=None, excess=None)
+    quiet = figures(
+        ledger=None,
+        supportable_total=None,
+        claimed_principal=None,
+        claimed_charges=None,
+        claimed_total=None,
+        excess=None,
+    )
     assert ("SECTION-MISSING", "claims") in found(findings(no_claims, quiet, ("settlement",)))
 
 
@@ -194,14 +337,16 @@ def test_amounts_with_two_decimals_or_trailing_zeros_pass() -> None:
 def test_plausible_facts_stay_quiet_at_their_bounds() -> None:
     # received = lent; one payment = the whole claim (23,000.00); a contract exactly on the first LPR day;
     # a fact 20 years before the signing date (2006-11-29) and a first instalment 10 years after (2036-11-29)
-    case = variant({
-        "loan.disbursed": "18000.00",
-        "loan.repayments": [{"date": "2026-04-10", "amount": "23000.00"}],
-        "loan.contract_date": "2006-11-29",
-        "loan.disbursed_on": "2026-03-10",
-        "proposal.first_due_date": "2036-11-29",
-        "lender.kind": "private",
-    })
+    case = variant(
+        {
+            "loan.disbursed": "18000.00",
+            "loan.repayments": [{"date": "2026-04-10", "amount": "23000.00"}],
+            "loan.contract_date": "2006-11-29",
+            "loan.disbursed_on": "2026-03-10",
+            "proposal.first_due_date": "2036-11-29",
+            "lender.kind": "private",
+        }
+    )
     quiet = [f for f in findings(case, figures(transition_rule=True)) if f.id.startswith("FACT-")]
     assert {f.id for f in quiet} == {"FACT-BEFORE-LPR"}  # 2006 is before 2019-08-20: only that one fires
     on_first_day = variant({"loan.contract_date": "2019-08-20", "loan.disbursed_on": "2026-03-10"})
@@ -209,13 +354,15 @@ def test_plausible_facts_stay_quiet_at_their_bounds() -> None:
 
 
 def test_implausible_dates_name_each_field_and_what_to_check() -> None:
-    case = variant({
-        "loan.contract_date": "2000-01-05",
-        "loan.disbursed_on": "2000-01-05",
-        "proposal.first_due_date": "2036-11-30",
-        "client.birth_date": "2000-01-05",
-        "client.id_number": "410105200001052311",
-    })
+    case = variant(
+        {
+            "loan.contract_date": "2000-01-05",
+            "loan.disbursed_on": "2000-01-05",
+            "proposal.first_due_date": "2036-11-30",
+            "client.birth_date": "2000-01-05",
+            "client.id_number": "410105200001052311",
+        }
+    )
     result = [f for f in findings(case) if f.id == "FACT-DATE-PLAUSIBLE"]
     fields = {f.field for f in result}
     assert {"loan.contract_date", "loan.disbursed_on", "proposal.first_due_date", "client.birth_date"} <= fields
@@ -230,8 +377,11 @@ def test_deducted_interest_names_both_amounts_and_the_claimed_principal() -> Non
 
 
 def test_id_number_message_never_shows_the_number() -> None:
-    for changes in ({"client.id_number": "410105199403012310"}, {"client.gender": "女"},
-                    {"client.birth_date": "1994-03-02"}):
+    for changes in (
+        {"client.id_number": "410105199403012310"},
+        {"client.gender": "女"},
+        {"client.birth_date": "1994-03-02"},
+    ):
         result = [f for f in findings(variant(changes)) if f.id == "ID-CHECKSUM"]
         assert result, changes
         for finding in result:
@@ -364,8 +514,9 @@ def test_lpr_gaps_do_not_matter_under_the_24_percent_cap() -> None:
 
 
 def test_dates_in_order_and_repayments_in_time_pass() -> None:
-    case = variant({"loan.repayments": [{"date": "2026-03-10", "amount": "100.00"},
-                                        {"date": "2026-10-20", "amount": "100.00"}]})
+    case = variant(
+        {"loan.repayments": [{"date": "2026-03-10", "amount": "100.00"}, {"date": "2026-10-20", "amount": "100.00"}]}
+    )
     assert not [f for f in findings(case) if f.id.startswith("DATE-")]
 
 

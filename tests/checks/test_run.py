@@ -115,8 +115,10 @@ def test_expired_limitation_with_the_engine_blocks_hardship_until_allowed() -> N
     assert figures.limitation_expired is True
     result = run_fact_checks(case, figures, ["hardship", "settlement"])
     stopped = blocking(result, strict=False, allow=())
-    assert {(f.id, f.field) for f in stopped} == {("LIMITATION-GIVEAWAY", "hardship"),
-                                                  ("LIMITATION-GIVEAWAY", "proposal")}
+    assert {(f.id, f.field) for f in stopped} == {
+        ("LIMITATION-GIVEAWAY", "hardship"),
+        ("LIMITATION-GIVEAWAY", "proposal"),
+    }
     assert blocking(result, strict=False, allow=["LIMITATION-GIVEAWAY"]) == []
     answer = run_fact_checks(case, figures, ["answer"])
     assert "LIMITATION-EXPIRED" in {f.id for f in answer}

@@ -84,8 +84,12 @@ def test_expired_limitation_element_rows() -> None:
         "原告的诉讼请求已超过诉讼时效，请求全部驳回。"
     )
     # every row on a claim made opens with the defence (law.md §9.3)
-    claims = ("对本金有无异议", "对利息（期内利息、复利、罚息）有无异议", "对实现债权的费用有无异议",
-              "对其他请求有无异议")
+    claims = (
+        "对本金有无异议",
+        "对利息（期内利息、复利、罚息）有无异议",
+        "对实现债权的费用有无异议",
+        "对其他请求有无异议",
+    )
     for row in claims:
         assert lines[lines.index(row) + 1].startswith("有异议：已过诉讼时效。"), row
 

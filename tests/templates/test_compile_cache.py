@@ -24,7 +24,7 @@ from toolkit.render.xmltext import paragraphs
 def _rendered(template: Path) -> bytes:
     case = load_case(SAMPLE)
     answer = kind("answer")
-    docx, _ = CompiledTemplate(template).render(answer.context(case, compute_figures(case)), title=answer.title)
+    docx = CompiledTemplate(template).render(answer.context(case, compute_figures(case)), title=answer.title).docx
     return docx
 
 

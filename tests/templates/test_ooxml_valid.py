@@ -97,7 +97,7 @@ def test_a_hand_edited_template_is_put_in_schema_order_when_compiled(tmp_path: P
     # and what the compiled template renders is valid too
     case = load_case(ROOT / "samples" / "case.yaml")
     figures = compute_figures(case)
-    data, _ = compiled(edited, edited.stat().st_mtime_ns).render(kind("answer").context(case, figures))
+    data = compiled(edited, edited.stat().st_mtime_ns).render(kind("answer").context(case, figures)).docx
     rendered = tmp_path / "rendered.docx"
     rendered.write_bytes(data)
     assert errors(rendered) == []

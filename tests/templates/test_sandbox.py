@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from jinja2 import TemplateError as JinjaError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from templates_support import draft_answer, with_paragraph
 
 from toolkit.errors import DraftError
@@ -107,6 +108,17 @@ def refusal(source: str, **context: Any) -> str:
     with pytest.raises((JinjaError, DraftError)) as caught:
         render(source, **context)
     return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ d.name }}", "{{ d.get('name') }}", "{{ d.keys is callable }}", "{{ d['keys'] }}", "{{ d.items() | list }}"],
+)
+def test_a_dict_item_and_a_dict_method_are_found_as_the_stock_sandbox_finds_them(source: str) -> None:
+    """``d.keys`` is the method even when the dict holds a ``keys`` item, ``d.name`` the item: Jinja's order."""
+    d = {"name": "李明", "keys": "项"}
+    stock = ImmutableSandboxedEnvironment(autoescape=True).from_string(source).render(d=d)
+    assert render(source, d=d) == stock
 
 
 def test_an_unsafe_attribute_is_named_in_chinese() -> None:

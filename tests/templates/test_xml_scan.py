@@ -48,7 +48,7 @@ def test_the_built_in_documents_are_scanned_and_read_alike() -> None:
     for name in kinds():
         document = kind(name)
         _, template = templates.load(document.template(case))
-        docx, _ = template.render(document.context(case, figures), title=document.title)
+        docx = template.render(document.context(case, figures), title=document.title).docx
         parts = _xml_parts(docx)
         body = next(part for part in parts if "<w:body" in part)
         assert scanned(body) is not None  # the fast path is the one under test
@@ -74,6 +74,8 @@ _RUN = st.one_of(
     _TEXT.map(lambda text: f"<w:r><w:t>{_escaped(text)}</w:t><w:tab/><w:t>{_escaped(text)}</w:t></w:r>"),
     st.sampled_from(["<w:r><w:br/></w:r>", "<w:r><w:t/></w:r>", "<w:r><w:tab></w:tab></w:r>", "<w:r/>"]),
     st.sampled_from(["<w:r><w:t>&#x2060;&#20803;&#x41;</w:t></w:r>", "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins>"]),
+    # a namespace declared inside the part, not on its root
+    st.just('<w:r><w:drawing><pic:pic xmlns:pic="urn:pic"><w:t>图中</w:t></pic:pic></w:drawing></w:r>'),
     st.sampled_from(
         ['<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve"> 甲 </w:t></w:r>', "<w:r><w:t>\t</w:t></w:r>"]
     ),

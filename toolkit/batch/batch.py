@@ -95,9 +95,7 @@ def draft_batch(
         known = priors(request.out / f"{stem}.json", header)
         if on_start is not None:
             on_start(inputs.estimate(files) if request.shard is None else None)
-        settings = Settings(
-            request.out, request.documents, request.options, request.force, request.pdf, request.update
-        )
+        settings = Settings(request.out, request.documents, request.options, request.force, request.pdf, request.update)
         settings = replace(settings, templates=warm_up(settings))
         writer = ReportWriter(request.out, stem, header)
 

@@ -33,6 +33,30 @@ class Candidate:
     cells: tuple[Any, ...]
 
 
+@dataclass(frozen=True, eq=False)  # compared as a mapping
+class Cells(Mapping[str, str]):
+    """Where each field of a row was written (dotted path → ``clients.xlsx[cases]!R5 C(loan.principal)``):
+    the row's own columns by name, their place spelt out only when a message asks for it; list items by
+    their dotted path."""
+
+    sheet: str
+    row: int
+    columns: frozenset[str]
+    listed: dict[str, str]  # the list sheets' cells
+
+    def __getitem__(self, key: str) -> str:
+        if key in self.columns:
+            return f"{self.sheet}!R{self.row} C({key})"
+        return self.listed[key]
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.columns
+        yield from self.listed
+
+    def __len__(self) -> int:
+        return len(self.columns) + len(self.listed)
+
+
 class Rows:
     """The rows of one spreadsheet, read lazily; ``job`` converts one candidate row."""
 
@@ -61,9 +85,12 @@ class Rows:
         for case_id in sorted(self.store.case_ids() - seen):
             rows = [f"{self.labels[sheet]}!R{row}" for sheet, row, _ in self.store.rows(case_id)]
             shown = "、".join(rows[:5]) + ("等" if len(rows) > 5 else "")
-            yield case_id, (
-                f"{shown}: case_id “{case_id}” 在 cases 工作表中没有，这些行未被使用："
-                "请改正 case_id，或在 cases 工作表中补上该案件"
+            yield (
+                case_id,
+                (
+                    f"{shown}: case_id “{case_id}” 在 cases 工作表中没有，这些行未被使用："
+                    "请改正 case_id，或在 cases 工作表中补上该案件"
+                ),
             )
 
     def job(self, candidate: Candidate, index: int) -> Job:
@@ -76,20 +103,21 @@ class Rows:
         elif problem := case_id_problem(candidate.case_id):
             problems.append(f"{self.main.where(candidate.row, CASE_ID)}: {problem}")
         data: dict[str, Any] = {"version": 1}
+        written: list[str] = []
         for (name, path, column), value in zip(self._columns, candidate.cells, strict=True):
             if name == CASE_ID or is_blank(value):
                 continue
-            here = self.main.where(candidate.row, name)
             try:
                 _put(data, path, convert(column, value))
-                where[name] = here
+                written.append(name)
             except CellError as exc:
-                problems.append(f"{here}: {exc}")
+                problems.append(f"{self.main.where(candidate.row, name)}: {exc}")
         self._add_lists(candidate.case_id, data, where, problems)
+        cells = Cells(self.main.label, candidate.row, frozenset(written), where)
         if problems:  # the rest of the row is still checked, so that every problem is reported at once
-            return Job(index, candidate.case_id, candidate.source, data=data, cells=where, problems=tuple(problems))
+            return Job(index, candidate.case_id, candidate.source, data=data, cells=cells, problems=tuple(problems))
         sha = canonical_sha256({CASE_ID: candidate.case_id, **data})
-        return Job(index, candidate.case_id, candidate.source, data=data, cells=where, input_sha256=sha)
+        return Job(index, candidate.case_id, candidate.source, data=data, cells=cells, input_sha256=sha)
 
     def _add_lists(self, case_id: str, data: dict[str, Any], where: dict[str, str], problems: list[str]) -> None:
         if not case_id:

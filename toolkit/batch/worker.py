@@ -132,7 +132,8 @@ def _draft_case(settings: Settings, job: Job, case: Case, base: CaseResult) -> C
     documents = [_write(settings, folder, case, name, outcome, changed) for name, outcome in drafted]
     if changed and any(document.status == "kept" for document in documents):
         base = replace(base, drafted_from=origin or "")  # the documents on disk still are the old input's
-    _remove_if_empty(folder)
+    if not any(document.file for document in documents):
+        _remove_if_empty(folder)
     done = all(document.status in ("written", "unchanged") for document in documents)
     status: CaseStatus = "ok" if done else "failed"
     return replace(base, status=status, folder=folder_name, documents=tuple(documents))

@@ -97,6 +97,7 @@ def load_table(name: str, model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
+
         def where(loc: Loc) -> str:
             return next((lines[loc[:end]] for end in range(len(loc), -1, -1) if loc[:end] in lines), sources)
 

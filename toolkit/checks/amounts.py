@@ -69,4 +69,5 @@ def answer_items(facts: Facts) -> Iterator[Problem]:
                 "答辩状会自相矛盾，请只保留其中一处"
             )
 
+
 CHECKS = (claim_total, interest_deducted, answer_items)

@@ -201,8 +201,14 @@ def deadline_passed(facts: Facts) -> Iterator[Problem]:
         )
 
 
-@check("DEADLINE-NEAR", "warning", "答辩期即将届满", "court.served_on", cites=("civil_procedure_128",),
-       documents=("answer",))
+@check(
+    "DEADLINE-NEAR",
+    "warning",
+    "答辩期即将届满",
+    "court.served_on",
+    cites=("civil_procedure_128",),
+    documents=("answer",),
+)
 def deadline_near(facts: Facts) -> Iterator[Problem]:
     """Three days or fewer before the deadline: the answer must be filed now."""
     deadline = facts.figures.answer_deadline
@@ -211,9 +217,8 @@ def deadline_near(facts: Facts) -> Iterator[Problem]:
     left = (deadline - facts.signed).days
     if 0 <= left <= NEAR_DEADLINE_DAYS:
         when = "当天" if left == 0 else f"后 {left} 日"
-        yield Problem(
-            f"答辩期于 {cn_date(deadline)} 届满（落款日{when}）：请尽快定稿并在届满前提交"
-        )
+        yield Problem(f"答辩期于 {cn_date(deadline)} 届满（落款日{when}）：请尽快定稿并在届满前提交")
+
 
 CHECKS = (
     chronology,

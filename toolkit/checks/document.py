@@ -9,10 +9,12 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -23,6 +25,7 @@ from toolkit.documents.base import Part
 from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
 from toolkit.render.document import RenderedDocument
+from toolkit.render.prepared import Entry
 from toolkit.render.xmltext import WP, PartText, W
 
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
@@ -177,14 +180,23 @@ class _PartSummary:
 _SUMMARIES: dict[tuple[str, int, int], _PartSummary] = {}
 
 
-def _summary(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartSummary:
-    key = (info.filename, info.CRC, info.file_size)
+class _Member(NamedTuple):
+    """One member of the package: its name, CRC-32 and size, and how to read its bytes."""
+
+    name: str
+    crc: int
+    size: int
+    read: Callable[[], bytes]
+
+
+def _summary(member: _Member) -> _PartSummary:
+    key = (member.name, member.crc, member.size)
     known = _SUMMARIES.get(key)
     if known is None:
         try:
-            root = etree.fromstring(package.read(info), _PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError) as exc:
-            return _PartSummary(f"{info.filename} 不是合法的 XML（{exc}）")
+            root = etree.fromstring(member.read(), _PARSER)
+        except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError) as exc:
+            return _PartSummary(f"{member.name} 不是合法的 XML（{exc}）")
         ids = tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
         known = _PartSummary(None, ids, sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None))
         if len(_SUMMARIES) > 1024:
@@ -193,40 +205,57 @@ def _summary(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> _PartSummary:
     return known
 
 
-def _docx_problems(data: bytes, body: PartText | None = None) -> Iterator[str]:
-    """``body``: the main part as the renderer already parsed it, so it is not parsed twice."""
+def _written(entry: Entry) -> _Member:
+    return _Member(
+        entry.name.decode("utf-8"), entry.crc, entry.size, functools.partial(zlib.decompress, entry.data, -15)
+    )
+
+
+def _docx_problems(document: RenderedDocument) -> Iterator[str]:
+    """The members as the renderer wrote them, when it gives them (the zip is then the renderer's own,
+    written from them), or as the zip lists them; the main part as the renderer already parsed it."""
+    if document.members:
+        yield from _package_problems([_written(entry) for entry in document.members], document.body)
+        return
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = zipfile.ZipFile(io.BytesIO(document.docx))
     except (zipfile.BadZipFile, ValueError):
         yield "文件不是有效的 .docx（无法作为 zip 打开）"
         return
     with package:
-        infos = package.infolist()
-        if "word/document.xml" not in {info.filename for info in infos}:
-            yield "缺少正文 word/document.xml"
-        drawing_ids: Counter[str] = Counter()
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
-            if body is not None and info.filename == "word/document.xml":
-                summary = _PartSummary(None, body.drawing_ids, body.empty_cells)
-            else:
-                summary = _summary(package, info)
-            if summary.error:
-                yield summary.error
-                continue
-            drawing_ids.update(summary.drawing_ids)
-            if summary.empty_cells:
-                yield f"{info.filename} 中有 {summary.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
-        repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
-        if repeated:
-            yield f"图形编号 wp:docPr id 重复：{'、'.join(repeated)}（Word 会报告文件损坏）"
+        members = [
+            _Member(info.filename, info.CRC, info.file_size, functools.partial(package.read, info))
+            for info in package.infolist()
+        ]
+        yield from _package_problems(members, document.body)
+
+
+def _package_problems(members: list[_Member], body: PartText | None) -> Iterator[str]:
+    if "word/document.xml" not in {member.name for member in members}:
+        yield "缺少正文 word/document.xml"
+    drawing_ids: Counter[str] = Counter()
+    for member in members:
+        if not member.name.endswith((".xml", ".rels")):
+            continue
+        if body is not None and member.name == "word/document.xml":
+            summary = _PartSummary(None, body.drawing_ids, body.empty_cells)
+        else:
+            summary = _summary(member)
+        if summary.error:
+            yield summary.error
+            continue
+        drawing_ids.update(summary.drawing_ids)
+        if summary.empty_cells:
+            yield f"{member.name} 中有 {summary.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
+    repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
+    if repeated:
+        yield f"图形编号 wp:docPr id 重复：{'、'.join(repeated)}（Word 会报告文件损坏）"
 
 
 @check("DOC-DOCX", "error", ".docx 文件结构完好", "document")
 def docx_sound(checked: CheckedDocument) -> Iterator[Problem]:
     """Word refuses a package with broken XML, a cell without a paragraph or a repeated drawing id."""
-    for problem in _docx_problems(checked.document.docx, checked.document.body):
+    for problem in _docx_problems(checked.document):
         yield Problem(f"{checked.title}：{problem}：请检查模板")
 
 

@@ -10,8 +10,7 @@ from toolkit.checks.base import Facts, Problem, check
 from toolkit.privacy import mask_id
 
 
-@check("ID-CHECKSUM", "error", "身份证号码校验（校验码、出生日期、性别）", "client.id_number",
-       cites=("gb_11643",))
+@check("ID-CHECKSUM", "error", "身份证号码校验（校验码、出生日期、性别）", "client.id_number", cites=("gb_11643",))
 def id_number(facts: Facts) -> Iterator[Problem]:
     """The check digit, and the birth date and gender digit against ``client`` (law.md §7)."""
     client = facts.case.client
@@ -47,5 +46,6 @@ def court_name(facts: Facts) -> Iterator[Problem]:
     court = facts.case.court
     if court is not None and not court.name.endswith("法院"):
         yield Problem(f"法院名称“{court.name}”不是全称（应以“法院”结尾，如 北京互联网法院）：请照传票写全称")
+
 
 CHECKS = (id_number, credit_code, case_number, court_name)

@@ -26,8 +26,10 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
     if cap is None:
         return
     citation = facts.figures.cap_citation(latest_only=True)
-    rates = (("loan.annual_rate", "约定期内年利率", loan.annual_rate), ("loan.overdue_rate", "约定逾期年利率",
-                                                                  loan.overdue_rate))
+    rates = (
+        ("loan.annual_rate", "约定期内年利率", loan.annual_rate),
+        ("loan.overdue_rate", "约定逾期年利率", loan.overdue_rate),
+    )
     for field, name, rate in rates:
         if rate is not None and rate > cap:
             yield Problem(

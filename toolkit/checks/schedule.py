@@ -147,6 +147,7 @@ def down_payment(facts: Facts) -> Iterator[Problem]:
             "请改正 proposal.down_payment"
         )
 
+
 CHECKS = (
     rows_add_up,
     starts_after_signing,

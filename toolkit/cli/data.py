@@ -30,8 +30,9 @@ def _text(table: LegalTable, today: dt.date) -> str:
     age = (today - table.last_reviewed).days
     lines = [
         f"{table.name}　{table.title}",
-        f"  核对至：{table.last_reviewed.isoformat()}（距今 {age} 日）" if age >= 0 else
-        f"  核对至：{table.last_reviewed.isoformat()}",
+        f"  核对至：{table.last_reviewed.isoformat()}（距今 {age} 日）"
+        if age >= 0
+        else f"  核对至：{table.last_reviewed.isoformat()}",
         f"  来源：{' + '.join(table.sources)}",
         f"  内容：{table.covers}",
     ]

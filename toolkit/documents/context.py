@@ -151,8 +151,6 @@ def _ledger(ledger: Ledger) -> Context:
     }
 
 
-
-
 def _row(segment: LedgerSegment) -> Context:
     """A 利息计算表 row: the booked charge only (law.md §4.4), never the unrounded one."""
     row = {key: value for key, value in vars(segment).items() if key != "exact"}

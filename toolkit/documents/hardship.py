@@ -89,9 +89,7 @@ def _supports(relation: str) -> str:
 def _dependents(case: Case) -> str:
     """照顾、赡养父亲（术后康复，需长期护理），照顾、抚养女儿（6岁）: whom the client supports ("" for none)."""
     people = case.hardship.dependents if case.hardship else []
-    return "，".join(
-        f"照顾、{_supports(d.relation)}{d.relation}" + (f"（{d.note}）" if d.note else "") for d in people
-    )
+    return "，".join(f"照顾、{_supports(d.relation)}{d.relation}" + (f"（{d.note}）" if d.note else "") for d in people)
 
 
 def parts(case: Case, figures: Figures) -> list[Part]:

@@ -30,9 +30,7 @@ def moved_lines(end: PeriodEnd, provision: str) -> list[str]:
         landing = f"{cn_date(day)}（{weekday(day)}）"
     lines: list[str] = []
     if end.moved_over:
-        listed = "、".join(
-            f"{cn_date(s.day)}（{weekday(s.day)}，{s.reason}，据 {s.source}）" for s in end.moved_over
-        )
+        listed = "、".join(f"{cn_date(s.day)}（{weekday(s.day)}，{s.reason}，据 {s.source}）" for s in end.moved_over)
         lines.append(f"该日不是工作日，顺延：跳过 {listed}，落在 {landing}。依据：{provision}")
     if end.if_rest_day is not None:
         later = end.if_rest_day

@@ -96,4 +96,3 @@ def _gap(day: dt.date, later: dt.date) -> DataGap:
         f"请按国务院办公厅公布的 {day.year} 年放假安排在 DRAFT_LAW_DIR 的 holidays.yaml 中补充该年"
         "（见 docs/legal-data.md）",
     )
-

@@ -155,11 +155,7 @@ def _transition(
     new_from = rule.new_rules_from
     periods: list[CapPeriod] = []
     if start < new_from:
-        periods.append(
-            CapPeriod(
-                start, rule.rate_before, "lpr4x", None, None, tuple(rule.references), transition=True
-            )
-        )
+        periods.append(CapPeriod(start, rule.rate_before, "lpr4x", None, None, tuple(rule.references), transition=True))
     missing: tuple[MissingInput, ...] = ()
     at_filing = find_lpr(filed_on) if filed_on else None
     if filed_on is None:

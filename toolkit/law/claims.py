@@ -14,9 +14,7 @@ from toolkit.case.models import Claims
 
 def claimed_charges(claims: Claims) -> Decimal:
     """interest + penalty + compound_interest + liquidated_damages + fees."""
-    return (
-        claims.interest + claims.penalty + claims.compound_interest + claims.liquidated_damages + claims.fees
-    )
+    return claims.interest + claims.penalty + claims.compound_interest + claims.liquidated_damages + claims.fees
 
 
 def claimed_total(claims: Claims) -> Decimal:

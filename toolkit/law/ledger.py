@@ -61,9 +61,7 @@ def capped_ledger(
         to_principal = min(repayment.amount - to_charges, p)
         extra = repayment.amount - to_charges - to_principal
         c, p, overpaid = c - to_charges, p - to_principal, overpaid + extra
-        payments.append(
-            LedgerPayment(repayment.date, repayment.amount, to_charges, to_principal, extra, p, c)
-        )
+        payments.append(LedgerPayment(repayment.date, repayment.amount, to_charges, to_principal, extra, p, c))
     accrued = terms.segments(p, t, as_of)
     segments += accrued
     c += sum((s.interest for s in accrued), ZERO)

@@ -27,9 +27,7 @@ def settlement_schedule(proposal: Proposal) -> tuple[Installment, ...] | None:
     each = (base / n).quantize(CENT, rounding=ROUND_DOWN)
     first = proposal.first_due_date
     rows = [
-        Installment(
-            k, add_months(first, k - 1, anchor_day=first.day), each if k < n else base - (n - 1) * each
-        )
+        Installment(k, add_months(first, k - 1, anchor_day=first.day), each if k < n else base - (n - 1) * each)
         for k in range(1, n + 1)
     ]
     if proposal.down_payment > 0:

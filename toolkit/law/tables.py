@@ -51,8 +51,9 @@ def _lpr() -> LegalTable:
         f"{rate_percent(table.values[last].value)}（{last.isoformat()} 公布），只核对到 "
         f"{table.last_reviewed.isoformat()} 的公布，之后的日期取最后一项并提示可能过时"
     )
-    return LegalTable("lpr.yaml", table.description, tuple(table_sources("lpr.yaml")), table.last_reviewed, covers,
-                      table.note)
+    return LegalTable(
+        "lpr.yaml", table.description, tuple(table_sources("lpr.yaml")), table.last_reviewed, covers, table.note
+    )
 
 
 def _caps() -> LegalTable:
@@ -61,23 +62,36 @@ def _caps() -> LegalTable:
         f"出借人类型 {len(table.lender_kinds)} 种；金融借款年利率 {rate_percent(table.financial24.rate)}、"
         f"民间借贷 {table.lpr4x.multiplier} 倍LPR、{table.transition.new_rules_from.isoformat()} 的过渡规则"
     )
-    return LegalTable("caps.yaml", table.description, tuple(table_sources("caps.yaml")), table.last_reviewed,
-                      covers, table.note)
+    return LegalTable(
+        "caps.yaml", table.description, tuple(table_sources("caps.yaml")), table.last_reviewed, covers, table.note
+    )
 
 
 def _citations() -> LegalTable:
     table = citation_table()
     unverified = sum(1 for entry in table.citations.values() if entry.verify)
     covers = f"法律文件 {len(table.laws)} 部，条款 {len(table.citations)} 条，其中待律师核对 {unverified} 条"
-    return LegalTable("citations.yaml", table.description, tuple(table_sources("citations.yaml")),
-                      table.last_reviewed, covers, table.note)
+    return LegalTable(
+        "citations.yaml",
+        table.description,
+        tuple(table_sources("citations.yaml")),
+        table.last_reviewed,
+        covers,
+        table.note,
+    )
 
 
 def _arguments() -> LegalTable:
     table = argument_table()
     covers = f"答辩理由 {len(table.arguments)} 项，每项引用的条文（citations.yaml 中的键）"
-    return LegalTable("arguments.yaml", table.description, tuple(table_sources("arguments.yaml")),
-                      table.last_reviewed, covers, table.note)
+    return LegalTable(
+        "arguments.yaml",
+        table.description,
+        tuple(table_sources("arguments.yaml")),
+        table.last_reviewed,
+        covers,
+        table.note,
+    )
 
 
 def _holidays() -> LegalTable:
@@ -88,5 +102,11 @@ def _holidays() -> LegalTable:
         for first, last, source in covered_years()
     )
     covers = f"{runs}；其他年份没有数据，期间最后一日按当日本身计算并提示"
-    return LegalTable("holidays.yaml", table.description, (PACKAGE, *table_sources("holidays.yaml")),
-                      table.last_reviewed, covers, table.note)
+    return LegalTable(
+        "holidays.yaml",
+        table.description,
+        (PACKAGE, *table_sources("holidays.yaml")),
+        table.last_reviewed,
+        covers,
+        table.note,
+    )

@@ -20,15 +20,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import CodeType
-from typing import Any
+from typing import Any, NamedTuple, cast
 
-from jinja2 import Template, nodes
 from jinja2 import TemplateError as JinjaError
+from jinja2 import nodes
 from lxml import etree
 
 from toolkit.errors import DraftError, RenderedXmlError, TemplateError
 from toolkit.render.compiled_code import cached_code
-from toolkit.render.environment import DraftEnvironment, environment
+from toolkit.render.environment import BudgetedTemplate, DraftEnvironment, environment
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
 from toolkit.render.xmltext import PartText, read_part
@@ -54,6 +54,14 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _DATE_TAIL = re.compile(r"年(\d{1,2})月(\d{1,2})日")
 
 
+class Rendered(NamedTuple):
+    """A rendered document: the .docx's bytes, its body as read by the one parse, and the zip's members."""
+
+    docx: bytes
+    body: PartText
+    members: tuple[Entry, ...]
+
+
 @dataclass(frozen=True)
 class _Part:
     """One XML part that holds template tags: its name in the zip and its compiled body."""
@@ -61,7 +69,7 @@ class _Part:
     name: str
     head: str  # XML before the templated element
     tail: str  # XML after it
-    template: Template
+    template: BudgetedTemplate
 
 
 class CompiledTemplate:
@@ -89,10 +97,10 @@ class CompiledTemplate:
                 f"模板 {path.name} 不是有效的 Word 文档（{exc}）", "请用 Word 另存为 .docx 后重试"
             ) from None
 
-    def _jinja(self, text: str) -> Template:
+    def _jinja(self, text: str) -> BudgetedTemplate:
         """A part's text compiled, its code from the per-user cache when it holds it (compiled_code)."""
         code = cached_code(self.env, text, self._code, __file__)
-        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+        return cast(BudgetedTemplate, self.env.template_class.from_code(self.env, code, self.env.make_globals(None)))
 
     def _code(self, text: str) -> CodeType:
         """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces
@@ -104,15 +112,15 @@ class CompiledTemplate:
         code: CodeType = self.env.compile(tree)
         return code
 
-    def render(self, context: Mapping[str, Any], title: str = "") -> tuple[bytes, PartText]:
-        """The rendered document's bytes, and its body's text and structure (read from one parse)."""
+    def render(self, context: Mapping[str, Any], title: str = "") -> Rendered:
+        """The rendered document's bytes, its body's text and structure (read from one parse), and its parts."""
         budget = self.env.budget
         budget.start()
         rendered: dict[str, bytes | Entry] = {}
         body = PartText((), (), 0)
         try:
             for part in self._parts:
-                xml = join_dates(budget.output(part.template.generate(context)))
+                xml = join_dates(part.template.joined(context))
                 if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     body = read_part(xml)
@@ -139,7 +147,8 @@ class CompiledTemplate:
             budget.deadline = 0.0
         if CORE in self._order:
             rendered[CORE] = self._remembered(CORE, _CORE_XML.format(title=_xml_text(title)))
-        return _write_zip([self._entry(name, rendered) for name in self._order]), body
+        entries = tuple(self._entry(name, rendered) for name in self._order)
+        return Rendered(_write_zip(entries), body, entries)
 
     def _repeated(self, part: _Part, xml: str) -> Entry:
         """A header or footer, parsed (a part that does not parse is an error) and compressed once for all
@@ -198,7 +207,7 @@ def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _write_zip(entries: list[Entry]) -> bytes:
+def _write_zip(entries: tuple[Entry, ...]) -> bytes:
     """A zip of ``entries`` in order, every field fixed (DOS time 2026-01-01 00:00, no extras): the same
     entries always give the same bytes. Parts are far below 4 GiB, so no zip64 record is needed."""
     year, month, day, hour, minute, second = _FIXED_TIME

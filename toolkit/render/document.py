@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from toolkit.render.prepared import Entry
 from toolkit.render.xmltext import PartText
 
 
@@ -14,6 +15,7 @@ class RenderedDocument:
     docx: bytes
     paragraphs: tuple[str, ...]  # body paragraphs and table cells in document order, whitespace-normalized
     body: PartText | None = None  # the body as the renderer parsed it (None: the checks parse it themselves)
+    members: tuple[Entry, ...] = ()  # the zip's members as the renderer wrote them (none: read from the zip)
 
     @property
     def text(self) -> str:

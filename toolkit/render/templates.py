@@ -86,6 +86,7 @@ def read_manifest(folder: Path) -> Manifest | None:
     try:
         return Manifest.model_validate(located.data)
     except ValidationError as exc:
+
         def where(loc: Loc) -> str:
             line = located.line_of(loc)
             return f"{path}:{line}" if line is not None else str(path)

@@ -27,7 +27,8 @@ _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _WRAPPERS = ("<w:sdt", "<w:customXml", "<mc:")  # may hold a table's rows or cells: read from the tree
 _TAG_END = " \t\r\n/>"  # what follows a tag's name: <w:p …>, not <w:pPr>
-_OPENING = {tag: re.compile(f"<{tag}[{_TAG_END}]") for tag in ("w:p", "w:tbl", "w:tc", "wp:docPr")}
+_OPENINGS = re.compile(f"<w:(p|tbl|tc)[{_TAG_END}]")  # the start (or empty) tag of a paragraph, table or cell
+_DOCPR = re.compile(f"<wp:docPr[{_TAG_END}]")
 # an attribute is preceded by whitespace: `id`, not `r:id`; its value as the tree gives it, when it holds no
 # whitespace that attribute normalisation would change
 _ID = re.compile("[ \t\r\n]id[ \t\r\n]*=[ \t\r\n]*(?:\"([^\"\t\r\n]*)\"|'([^'\t\r\n]*)')")
@@ -50,41 +51,46 @@ def scanned(xml: str) -> Scan | None:
     prefixes bound: only then is each ``<w:p …`` an element of WordprocessingML."""
     if xml.startswith("<?xml"):  # the declaration, before the root element
         xml = xml[xml.index("?>") + 2 :]
-    if not _plain(xml):
+    declarations = _declarations(xml)
+    if not _plain(xml, declarations):
         return None
     try:  # a paragraph in a paragraph cuts the outer one short: the count of openings differs
         bodies = _elements(xml, "w:p")
         tables = tuple(map(_table, _elements(xml, "w:tbl")))
-        drawing_ids = _drawing_ids(xml)
+        drawing_ids = _drawing_ids(xml, declarations)
     except ValueError:
         return None
-    if None in tables or len(bodies) != _count(xml, "w:p") or len(tables) != _count(xml, "w:tbl"):
+    openings = _OPENINGS.findall(xml)
+    if None in tables or len(bodies) != openings.count("p") or len(tables) != openings.count("tbl"):
         return None
     read = cast(tuple[_Read, ...], tables)
-    if sum(table.cells for table in read) != _count(xml, "w:tc"):  # a cell outside a table
+    if sum(table.cells for table in read) != openings.count("tc"):  # a cell outside a table
         return None
     paragraphs = tuple(text for text in map(_paragraph_text, bodies) if text)
     return Scan(paragraphs, drawing_ids, sum(table.empty for table in read), tuple(table.rows for table in read))
 
 
-def _count(xml: str, tag: str) -> int:
-    return len(_OPENING[tag].findall(xml))
+def _declarations(xml: str) -> str:
+    """Where the part's namespaces are declared: its root's start tag when nothing after it holds
+    ``xmlns`` (as Word and docxtpl write a part), else the whole part."""
+    root = xml.find(">")
+    return xml[:root] if xml.find("xmlns", root) < 0 else xml
 
 
-def _bound(xml: str, prefix: str, uri: str) -> bool:
+def _bound(declarations: str, prefix: str, uri: str) -> bool:
     """``prefix`` is bound to ``uri`` wherever it is declared, and ``uri`` to nothing else."""
-    declared = xml.count(f'xmlns:{prefix}="{uri}"')
-    return xml.count(f"xmlns:{prefix}=") == declared == xml.count(uri)
+    declared = declarations.count(f'xmlns:{prefix}="{uri}"')
+    return declarations.count(f"xmlns:{prefix}=") == declared == declarations.count(uri)
 
 
-def _drawing_ids(xml: str) -> tuple[str, ...]:
+def _drawing_ids(xml: str, declarations: str) -> tuple[str, ...]:
     """Every ``wp:docPr`` id in document order (``"None"`` for one without, as the tree reader gives it)."""
     if "docPr" not in xml:
         return ()
-    if not _bound(xml, "wp", _WP_URI):
+    if not _bound(declarations, "wp", _WP_URI):
         raise ValueError("wp is not only the drawing namespace")
     found: list[str] = []
-    for opening in _OPENING["wp:docPr"].finditer(xml):
+    for opening in _DOCPR.finditer(xml):
         attributes = xml[opening.start() : xml.index(">", opening.start())]
         value = _ID.search(attributes)
         if value is None and re.search("[ \t\r\n]id[ \t\r\n=]", attributes):
@@ -93,14 +99,14 @@ def _drawing_ids(xml: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _plain(xml: str) -> bool:
+def _plain(xml: str, declarations: str) -> bool:
     """Only elements, attributes and text: no comment, CDATA, processing instruction or text box; ``w:``
     bound to WordprocessingML wherever it is declared, and nothing else bound to it; and no ``>`` but the
     one closing each tag (every ``<`` opens a tag, ``<`` is never in text or attributes: so the counts of
     ``<`` and ``>`` are equal exactly when no ``>`` stands in text or in an attribute)."""
     if "<!" in xml or "<?" in xml or "<w:txbxContent" in xml or xml.count("<") != xml.count(">"):
         return False
-    return xml.count("xmlns:w=") > 0 and _bound(xml, "w", _W_URI)
+    return declarations.count("xmlns:w=") > 0 and _bound(declarations, "w", _W_URI)
 
 
 def _opens(xml: str, tag: str) -> bool:
