@@ -1,0 +1,66 @@
+"""The process's entry (``python -m toolkit``, the ``draft`` script): a command runs without the cyclic
+garbage collector, except ``draft batch``, which drafts its cases with it on (toolkit/__main__.py)."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import toolkit.__main__ as entry
+from toolkit import drafting
+from toolkit.batch import batch
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "samples" / "case.yaml"
+
+
+@pytest.fixture(autouse=True)
+def collector_restored() -> Iterator[None]:
+    """The entry leaves the collector off and every object frozen, as a process that then ends may: the
+    test process gets its collector back."""
+    yield
+    gc.unfreeze()
+    gc.enable()
+
+
+def _run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    monkeypatch.setattr(sys, "argv", ["draft", *map(str, args)])
+    try:
+        entry.run()
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0
+
+
+def test_a_one_case_command_drafts_without_the_collector(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: list[bool] = []
+    real = drafting.draft
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(drafting, "draft", recorded)
+    assert _run(monkeypatch, "answer", "--case", SAMPLE, "--out", tmp_path) == 0
+    assert seen == [False]
+    assert (tmp_path / "李明-民事答辩状.docx").is_file()
+    assert gc.get_freeze_count() > 0  # what the process made is left to its end, not walked again at exit
+
+
+def test_a_batch_drafts_with_the_collector_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen: list[bool] = []
+    real = batch.draft_batch
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "draft_batch", recorded)
+    code = _run(monkeypatch, "batch", SAMPLE, "--docs", "answer", "--out", tmp_path / "out", "--jobs", "1")
+    assert code == 0
+    assert seen == [True]
