@@ -9,9 +9,9 @@ amount is below :data:`MAX_MONEY` and in whole cents (so are the sums the docume
 """
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import ROUND_DOWN, Decimal
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -19,8 +19,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationInfo,
-    field_validator,
     model_validator,
 )
 
@@ -89,24 +87,29 @@ Identifier = Annotated[str, BeforeValidator(_quoted), Field(min_length=1), After
 Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]
 
 
+def _within(first: dt.date, last: dt.date) -> Callable[[dt.date], dt.date]:
+    """A date's validator: a year mistyped (2206, 1026) is refused where it is written."""
+
+    def plausible(day: dt.date) -> dt.date:
+        if not first <= day <= last:
+            raise ValueError(
+                f"日期 {day.isoformat()} 不在合理范围内（{first.isoformat()} 至 {last.isoformat()}）："
+                "请核对年份是否填错"
+            )
+        return day
+
+    return plausible
+
+
+Date = Annotated[dt.date, AfterValidator(_within(*DATE_RANGE))]  # every date of a case but the birth date
+BirthDate = Annotated[dt.date, AfterValidator(_within(*BIRTH_DATE_RANGE))]
+
+
 class Section(BaseModel):
-    """Every section: unknown keys refused, values frozen, and every date within :data:`DATE_RANGE`
-    (a field listed in ``date_ranges`` has its own), whichever field it is written in."""
+    """Every section: unknown keys refused, values frozen. Its dates are :data:`Date` (or
+    :data:`BirthDate`), never a bare ``dt.date`` (tests/case/test_date_range.py finds any)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-    date_ranges: ClassVar[dict[str, tuple[dt.date, dt.date]]] = {}
-
-    @field_validator("*")
-    @classmethod
-    def _plausible_dates(cls, value: Any, info: ValidationInfo) -> Any:
-        first, last = cls.date_ranges.get(info.field_name or "", DATE_RANGE)
-        for day in value if isinstance(value, list) else [value]:
-            if isinstance(day, dt.date) and not first <= day <= last:
-                raise ValueError(
-                    f"日期 {day.isoformat()} 不在合理范围内（{first.isoformat()} 至 {last.isoformat()}）："
-                    "请核对年份是否填错"
-                )
-        return value
 
 
 class Court(Section):
@@ -114,11 +117,11 @@ class Court(Section):
     case_number: Identifier | None = Field(None, description="案号，如 （2026）京0491民初31875号；立案前可省略")
     cause: Text = Field(description="案由，如 金融借款合同纠纷、小额借款合同纠纷、民间借贷纠纷、信用卡纠纷")
     procedure: Literal["普通程序", "简易程序", "小额诉讼程序"] | None = Field(None, description="审理程序")
-    submitted_on: dt.date | None = Field(
+    submitted_on: Date | None = Field(
         None, description="起诉日：原告提交起诉状之日，诉讼时效自该日中断（诉讼时效规定第十条）；不知道时以立案日代替"
     )
-    filed_on: dt.date | None = Field(None, description="立案日（过渡规则的基准日；没有起诉日时代替起诉日）")
-    served_on: dt.date | None = Field(None, description="收到起诉状副本之日，答辩期由此起算")
+    filed_on: Date | None = Field(None, description="立案日（过渡规则的基准日；没有起诉日时代替起诉日）")
+    served_on: Date | None = Field(None, description="收到起诉状副本之日，答辩期由此起算")
     answer_period_days: int | None = Field(
         None,
         ge=1,
@@ -129,11 +132,9 @@ class Court(Section):
 
 
 class Client(Section):
-    date_ranges = {"birth_date": BIRTH_DATE_RANGE}
-
     name: Text = Field(description="借款人（答辩人/申请人/说明人）姓名")
     gender: Literal["男", "女"] = Field(description="性别：男 或 女")
-    birth_date: dt.date = Field(description="出生日期，须与身份证号一致")
+    birth_date: BirthDate = Field(description="出生日期，须与身份证号一致")
     ethnicity: Text | None = Field(None, description="民族，如 汉族")
     id_number: Identifier = Field(description="公民身份号码，18位，须加引号；校验码按 GB 11643 核对")
     occupation: Text | None = Field(None, description="职业")
@@ -159,12 +160,12 @@ class Agent(Section):
 
 
 class Repayment(Section):
-    date: dt.date = Field(description="还款日期")
+    date: Date = Field(description="还款日期")
     amount: PositiveMoney = Field(description="还款金额（元）")
 
 
 class Interruption(Section):
-    date: dt.date = Field(description="时效中断事由发生之日")
+    date: Date = Field(description="时效中断事由发生之日")
     kind: Literal["demand", "acknowledgment"] = Field(description="demand 催收 | acknowledgment 借款人承认债务")
     note: Text | None = Field(None, description="说明，如 平台催收短信")
     disputed: bool = Field(
@@ -174,10 +175,10 @@ class Interruption(Section):
 
 class Loan(Section):
     contract_number: Identifier | None = Field(None, description="合同编号")
-    contract_date: dt.date = Field(description="合同签订日")
+    contract_date: Date = Field(description="合同签订日")
     principal: PositiveMoney = Field(description="合同载明的借款本金（元）")
     disbursed: Money | None = Field(None, description="实际到账金额；少于本金即为砍头息；默认等于本金")
-    disbursed_on: dt.date | None = Field(None, description="放款日；默认合同签订日")
+    disbursed_on: Date | None = Field(None, description="放款日；默认合同签订日")
     annual_rate: Rate = Field(description="约定期内年利率，小数表示，0.2398 即 23.98%")
     overdue_rate: Rate | None = Field(None, description="约定逾期（罚息）年利率；默认同期内利率")
     term_months: int = Field(ge=1, le=600, description="借款期限（月）")
@@ -185,9 +186,9 @@ class Loan(Section):
         description="还款方式：bullet 到期一次还本付息 | equal_installments 等额本息 | "
         "equal_principal 等额本金 | interest_first 先息后本"
     )
-    first_due_date: dt.date | None = Field(None, description="首期还款日")
-    final_due_date: dt.date | None = Field(None, description="最后还款日；默认按期限推算")
-    overdue_since: dt.date | None = Field(
+    first_due_date: Date | None = Field(None, description="首期还款日")
+    final_due_date: Date | None = Field(None, description="最后还款日；默认按期限推算")
+    overdue_since: Date | None = Field(
         None, description="起诉状所称的逾期起算日；省略时一次性还本付息的按最后还款日，分期还款的不推算"
     )
     day_count: Literal[365, 360] = Field(365, description="计息天数基准：365 或 360")
@@ -204,7 +205,7 @@ class Loan(Section):
 
 
 class Claims(Section):
-    as_of: dt.date = Field(description="原告主张利息计算至之日")
+    as_of: Date = Field(description="原告主张利息计算至之日")
     principal: Money = Field(Decimal(0), description="主张本金")
     interest: Money = Field(Decimal(0), description="主张期内利息")
     penalty: Money = Field(Decimal(0), description="主张罚息/逾期利息")
@@ -222,7 +223,7 @@ class Claims(Section):
 
 
 class HardshipEvent(Section):
-    date: dt.date = Field(description="困难事由发生日期")
+    date: Date = Field(description="困难事由发生日期")
     description: Text = Field(description="困难事由")
     amount: Money | None = Field(None, description="涉及金额（元），如医疗费")
 
@@ -250,11 +251,11 @@ class Proposal(Section):
     addressee: Literal["lender", "court"] = Field(description="提交对象：lender 出借人 | court 法院（诉前/诉中调解）")
     settlement_amount: PositiveMoney = Field(description="借款人愿意偿还的总额（元）")
     down_payment: Money = Field(Decimal(0), description="首付款（元），可省略")
-    down_payment_date: dt.date | None = Field(
+    down_payment_date: Date | None = Field(
         None, description="首付款支付日；默认为出借人书面同意方案之日起7日内（不写日期）"
     )
     installments: int = Field(ge=1, le=600, description="分期期数（1至60期）")
-    first_due_date: dt.date = Field(description="第一期还款日，以后每月同日")
+    first_due_date: Date = Field(description="第一期还款日，以后每月同日")
     waive: list[ClaimItem] = Field(default_factory=no_items, description="请求减免的项目")
 
 
@@ -290,7 +291,7 @@ class Answer(Section):
 
 
 class Signing(Section):
-    date: dt.date | None = Field(None, description="落款日期；默认今天。答辩期等检查以此日为准")
+    date: Date | None = Field(None, description="落款日期；默认今天。答辩期等检查以此日为准")
     place: Text | None = Field(None, description="落款地点")
 
 
