@@ -23,6 +23,8 @@ from toolkit.render.document import RenderedDocument
 
 @dataclass(frozen=True)
 class Options:
+    """How a document is drafted: ``--strict``, the errors let through, the lawyer's own templates."""
+
     strict: bool = False
     allow: frozenset[str] = frozenset()
     templates: Path | None = None

@@ -23,6 +23,8 @@ SUFFIXES = (".docx", ".pdf")
 
 @dataclass
 class Outcome:
+    """What a drafting command did: the files written, the documents refused, the notices to show."""
+
     written: list[Path] = field(default_factory=list)
     refused: list[DraftError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)

@@ -49,6 +49,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Positions:
+    """The answer's position on every claimed item, decided once for the text and its checks (§9)."""
+
     expired: bool  # limitation leads; everything else in the alternative (§9.3)
     overpaid: Decimal  # > 0: everything lawful is paid (§9.10)
     items: dict[str, Item]

@@ -51,6 +51,8 @@ class KindOption:
 
 @dataclass(frozen=True)
 class DocumentKind:
+    """One kind of document, as its module declares it: everything the toolkit needs to draft it."""
+
     name: str  # "answer", "hardship", "settlement": the CLI's and the report's name
     title: str  # 民事答辩状
     requested_by: str  # the case section whose presence asks for this document (e.g. "proposal")

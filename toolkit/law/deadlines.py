@@ -81,6 +81,8 @@ def answer_deadline(court: Court) -> AnswerDeadline:
 
 @dataclass(frozen=True)
 class Limitation:
+    """The limitation period (law.md §5): where it runs from, when it ends, and what restarted it."""
+
     start: dt.date  # the final due date or the last restart
     expires: PeriodEnd
     events: tuple[LimitationEvent, ...]

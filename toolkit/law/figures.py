@@ -81,6 +81,8 @@ class Ledger:
 
 @dataclass(frozen=True)
 class Installment:
+    """One payment of the settlement plan (law.md §6): the down payment (``n`` 0) or an instalment."""
+
     n: int  # 0 is the down payment
     due_date: dt.date | None  # None: the down payment with no date, due within 7 days of acceptance (law.md §6)
     amount: Decimal
@@ -137,6 +139,8 @@ class MissingInput:
 
 @dataclass(frozen=True)
 class Figures:
+    """Everything the toolkit computes for one case, from the amount recognised to the limitation period."""
+
     principal_recognized: Decimal
     lpr_at_contract: Decimal | None
     rate_cap: Decimal | None  # the cap from 2020-08-20 on for a transition loan

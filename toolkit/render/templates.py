@@ -53,6 +53,8 @@ class Manifest(BaseModel):
 
 @dataclass(frozen=True)
 class TemplateRef:
+    """A template found: its manifest key, its file, its manifest entry."""
+
     key: str
     path: Path
     entry: ManifestEntry
