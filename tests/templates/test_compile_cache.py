@@ -16,7 +16,7 @@ from templates_support import ANSWER, SAMPLE, with_paragraph
 from toolkit.case.load import load_case
 from toolkit.documents import kind
 from toolkit.law.compute import compute_figures
-from toolkit.render import compile_cache
+from toolkit.render import compile_cache, compiled
 from toolkit.render.compiled import CompiledTemplate
 from toolkit.render.xmltext import paragraphs
 
@@ -62,6 +62,23 @@ def test_a_cached_template_gives_the_same_bytes(cache: Path, monkeypatch: pytest
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
     second = _rendered(ANSWER)  # from the cache
     assert first == second == expected
+
+
+def test_a_cached_package_is_not_inspected_again(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package inspection runs before a template is prepared; the cache holds only packages that
+    passed it (its key holds the package's SHA-256 and the inspection's code)."""
+    inspected: list[str] = []
+    real = compiled.inspect_package
+
+    def counted(source: bytes, name: str) -> None:
+        inspected.append(name)
+        real(source, name)
+
+    monkeypatch.setattr(compiled, "inspect_package", counted)
+    first = _rendered(ANSWER)
+    assert inspected == ["answer.docx"]
+    assert _rendered(ANSWER) == first
+    assert inspected == ["answer.docx"]  # the second from the cache, not inspected again
 
 
 def test_a_damaged_cache_file_is_prepared_again(cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -80,9 +80,8 @@ class CompiledTemplate:
         self.env = env or environment()
         source = read_package(path)
         self.sha256 = hashlib.sha256(source).hexdigest()
-        inspect_package(source, path.name)  # hostile or non-Word packages never reach docxtpl or lxml
-        try:
-            prepared = prepared_template(source, self.sha256)
+        try:  # a hostile or non-Word package never reaches docxtpl or lxml: inspected before it is prepared
+            prepared = prepared_template(source, self.sha256, lambda: inspect_package(source, path.name))
             self._order = prepared.order
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]

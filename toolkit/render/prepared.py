@@ -4,9 +4,10 @@ Preparing is the costly part of compiling a .docx template: the package normalis
 :mod:`toolkit.render.normalize`), docxtpl's own cleaning of the tags in the body, headers and footers, and
 every other part (styles alone are close to 1 MB of XML) compressed once, at the strongest level. The
 result is kept in the per-user cache (:mod:`toolkit.render.compile_cache`), keyed by the template's
-SHA-256, the toolkit's version, docxtpl's code (its version and its cleaning of the tags) and the code of
-this module and of the normaliser; a command then starts without importing docxtpl or python-docx. It is
-data only: the parts' text is compiled by the sandbox like any template (see
+SHA-256, the toolkit's version, docxtpl's code (its version and its cleaning of the tags), lxml's version
+and the code of this module, of the normaliser and of the package inspection (a package found in the cache
+passed it when it was prepared, so it is not inspected again); a command then starts without importing
+docxtpl or python-docx. It is data only: the parts' text is compiled by the sandbox like any template (see
 :class:`toolkit.render.compiled.CompiledTemplate`; the code compiled is cached on its own terms, see
 :mod:`toolkit.render.compiled_code`).
 """
@@ -18,14 +19,18 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 from toolkit import __version__
 from toolkit.render import compile_cache
 from toolkit.render.normalize import __file__ as normalize_file
 from toolkit.render.normalize import normalize_package
+from toolkit.render.package import __file__ as package_file
 
 MAIN = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -65,13 +70,17 @@ class Prepared:
     parts: tuple[tuple[str, str, str, str], ...]
 
 
-def prepared_template(source: bytes, sha256: str) -> Prepared:
-    """The template (its bytes and their SHA-256) prepared, from the per-user cache when it holds it."""
+def prepared_template(source: bytes, sha256: str, inspect: Callable[[], None]) -> Prepared:
+    """The template (its bytes and their SHA-256) prepared, from the per-user cache when it holds it.
+
+    ``inspect`` refuses a hostile or non-Word package before docxtpl or lxml reads it; a package the cache
+    holds passed it when it was prepared (the key holds the package's SHA-256 and the inspection's code)."""
     key = _cache_key(sha256)
     found = compile_cache.read(key)
     if found is not None:
         with contextlib.suppress(KeyError, TypeError, ValueError):  # a cache of another shape: prepare again
             return _from_cache(*found)
+    inspect()
     prepared = _prepare(source)
     compile_cache.write(key, *_to_cache(prepared))
     return prepared
@@ -79,8 +88,8 @@ def prepared_template(source: bytes, sha256: str) -> Prepared:
 
 def _cache_key(sha256: str) -> str:
     """The template's and everything that shapes its preparation: this toolkit and docxtpl."""
-    recipe = hashlib.sha256(f"{sha256} draft {__version__}".encode())
-    for module in (__file__, normalize_file, *_docxtpl_files()):
+    recipe = hashlib.sha256(f"{sha256} draft {__version__} lxml {etree.__version__}".encode())
+    for module in (__file__, normalize_file, package_file, *_docxtpl_files()):
         recipe.update(Path(module).read_bytes())
     return recipe.hexdigest()
 
