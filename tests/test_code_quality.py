@@ -1,4 +1,4 @@
-"""The code stays clean: ruff and mypy --strict on toolkit/, as CI runs them."""
+"""The code stays clean: ruff (lint and format) and mypy --strict on toolkit/, as CI runs them."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ ROOT = Path(__file__).resolve().parents[1]
     "command",
     [
         [sys.executable, "-m", "ruff", "check", "toolkit", "tests", "benchmarks"],
+        [sys.executable, "-m", "ruff", "format", "--check", "toolkit", "tests", "benchmarks", "tools"],
         [sys.executable, "-m", "mypy", "toolkit"],
     ],
-    ids=["ruff", "mypy"],
+    ids=["ruff", "ruff-format", "mypy"],
 )
 def test_static_checks(command: list[str]) -> None:
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)

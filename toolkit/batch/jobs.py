@@ -84,7 +84,10 @@ def case_id_problem(case_id: str) -> str | None:
     return None
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def canonical_sha256(data: Mapping[str, Any]) -> str:
     """The sha256 of a row's data as canonical JSON (sorted keys, amounts and dates as text)."""
-    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = _CANONICAL.encode(data)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()

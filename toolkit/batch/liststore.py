@@ -42,6 +42,11 @@ def _decode(value: dict[str, str]) -> Any:
     return dt.time.fromisoformat(value["time"])
 
 
+# one encoder and one decoder for every row (``json.dumps`` with options builds a new encoder per call)
+_ENCODER = json.JSONEncoder(default=_encode, ensure_ascii=False)
+_DECODER = json.JSONDecoder(object_hook=_decode)
+
+
 class ListStore:
     """Rows of every list sheet by case id, in sheet order."""
 
@@ -52,7 +57,7 @@ class ListStore:
     def rows(self, case_id: str) -> Iterator[StoredRow]:
         query = "SELECT sheet, row, cells FROM items WHERE case_id = ? ORDER BY sheet, row"
         for sheet, row, cells in self._db.execute(query, (case_id,)):
-            yield sheet, row, tuple(json.loads(cells, object_hook=_decode))
+            yield sheet, row, tuple(_DECODER.decode(cells))
 
     def case_ids(self) -> set[str]:
         return {case_id for (case_id,) in self._db.execute("SELECT DISTINCT case_id FROM items")}
@@ -83,7 +88,7 @@ def _load(connection: sqlite3.Connection, name: str, sheet: Sheet) -> tuple[str,
         if isinstance(case_id, int | float) and not isinstance(case_id, bool):
             case_id = str(case_id)  # reported at the case's own row; kept here so the rows are not lost
         rest = cells[:key] + cells[key + 1 :]
-        batch.append((str(case_id or "").strip(), name, number, json.dumps(rest, default=_encode, ensure_ascii=False)))
+        batch.append((str(case_id or "").strip(), name, number, _ENCODER.encode(rest)))
         if len(batch) >= 1000:
             connection.executemany("INSERT INTO items VALUES (?, ?, ?, ?)", batch)
             batch.clear()

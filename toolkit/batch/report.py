@@ -153,6 +153,9 @@ def csv_rows(case: Mapping[str, Any]) -> Iterator[list[str]]:
         yield [csv_safe("" if values[name] is None else str(values[name])) for name in CSV_COLUMNS]
 
 
+_CASE_LINE = json.JSONEncoder(ensure_ascii=False)  # one encoder for every case's line
+
+
 class ReportWriter:
     """Collects the cases of a batch and publishes ``<stem>.json`` and ``<stem>.csv`` in ``folder``.
 
@@ -195,7 +198,7 @@ class ReportWriter:
         """Add one case of report.json (the summary is the caller's to count)."""
         rows = io.StringIO(newline="")
         csv.writer(rows).writerows(csv_rows(case))
-        line = json.dumps(case, ensure_ascii=False)
+        line = _CASE_LINE.encode(case)
         try:
             self._lines.write(("\n    " if not self._count else ",\n    ").encode("utf-8") + line.encode("utf-8"))
             self._rows.write(rows.getvalue().encode("utf-8"))

@@ -26,6 +26,7 @@ def kinds() -> dict[str, DocumentKind]:
     return dict(sorted(found.items(), key=lambda item: (item[1].order, item[0])))
 
 
+@functools.cache  # asked by every check that concerns them, for every case
 def acknowledging() -> frozenset[str]:
     """The kinds that offer to pay (``acknowledges_debt``: hardship, settlement), which client protection
     concerns (law.md §5)."""

@@ -198,6 +198,8 @@ def join_dates(xml: str) -> str:
 
 def _renumber_drawings(xml: str) -> str:
     """Give every drawing a unique id, as docxtpl does: loops may repeat a picture."""
+    if "<wp:docPr" not in xml:  # no drawing: the text is left as it is, without a search by the pattern
+        return xml
     counter = iter(range(1001, 1_000_000))
     return _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", xml)
 
