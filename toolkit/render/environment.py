@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -76,6 +75,8 @@ class NamedUndefined(StrictUndefined):
         if owner is None:
             return f"模板取用了 {name}，但它所属的项是空的（None）：请先用 {{% if … %}} 判断该项是否存在"
         if isinstance(owner, dict):
+            import difflib  # only when a template names a key that is not there: not at every start
+
             near = difflib.get_close_matches(str(name), [str(k) for k in owner], n=1)
             hint = f"；是否想写 {near[0]}？" if near else f"；可用的有：{', '.join(map(str, list(owner)[:12]))}"
             return f"模板使用了不存在的项 {name}{hint}"
