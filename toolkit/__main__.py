@@ -6,7 +6,7 @@ over and over, and once more at exit. So a process runs its command without it: 
 frees at once almost everything a command drops (every file is closed by a ``with``), and the few cycles a
 one-case command leaves, well under a megabyte, go with the process. ``draft batch``, which runs for
 thousands of documents, turns the collector back on before its first case. Commands run in-process (the
-tests) keep the caller's setting. About a tenth of ``draft answer``'s time (docs/batch.md).
+tests) keep the caller's setting. About 6 % of ``draft answer``'s instructions (docs/batch.md).
 """
 
 import gc

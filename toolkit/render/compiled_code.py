@@ -1,7 +1,7 @@
 """The Python code Jinja generates for a template's text, kept in the per-user cache.
 
 Compiling the answer's text (Jinja's parse, the sandbox's checks of the source, code generation, Python's
-compile) costs every process about 30 ms of the 0.4 s a one-case command may take. The result depends
+compile) cost every process about 30 ms, a tenth of a one-case command. The result depends
 only on the text and on the code that compiles it, so it is kept in the per-user cache
 (:mod:`toolkit.render.compile_cache`) as a marshalled code object, under the SHA-256 of the text, the
 Python bytecode version, Jinja's version, the environment's class and its filter and test names, and the
