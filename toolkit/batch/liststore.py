@@ -68,6 +68,7 @@ def list_store(sheets: dict[str, Sheet]) -> Iterator[ListStore]:
     """Read ``sheets`` into a temporary indexed file; removed when the block ends."""
     with tempfile.TemporaryDirectory(prefix="draft-lists-") as folder:
         connection = sqlite3.connect(Path(folder) / "lists.sqlite")
+        connection.execute("PRAGMA cache_size = -256")  # its pages in at most 256 KiB: memory stays flat
         try:
             connection.execute("CREATE TABLE items (case_id TEXT, sheet TEXT, row INTEGER, cells TEXT)")
             headers = {name: _load(connection, name, sheet) for name, sheet in sheets.items()}

@@ -62,28 +62,28 @@ def _marked(paragraphs: tuple[str, ...], form: FormName | None) -> tuple[tuple[s
     return tuple(found)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _split(paragraph: str) -> tuple[str, ...]:
     """A paragraph's sentences (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
     return tuple(sentence for sentence in re.split(r"[。；]", paragraph) if sentence)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _amounts(sentence: str) -> tuple[tuple[str, Decimal], ...]:
     return tuple((m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _admission(sentence: str) -> bool:
     return bool(_ADMITS.search(sentence)) and not _DISPUTES.search(sentence)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _disputes(sentence: str) -> bool:
     return bool(_DISPUTES.search(sentence))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _states_owed(sentence: str) -> bool:
     return bool(_OWED.search(sentence))
 

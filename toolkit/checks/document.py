@@ -101,7 +101,7 @@ def leftovers(checked: CheckedDocument) -> Iterator[Problem]:
             return
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _leftovers_in(paragraph: str) -> tuple[tuple[str, int, int], ...]:
     """(what, start, end) of each leftover in a paragraph (memoized, like every per-paragraph reading here:
     a template's fixed paragraphs repeat in every document of a batch)."""
@@ -133,7 +133,7 @@ def amounts_in_words(checked: CheckedDocument) -> Iterator[Problem]:
                 )
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _uppercase_amounts(paragraph: str) -> tuple[tuple[Decimal | None, str, Decimal | None], ...]:
     """(the figure printed beside, the uppercase words, what they read as or None) of each uppercase amount of
     a paragraph: first those beside a figure, then the others (their figure None)."""

@@ -205,7 +205,7 @@ def _ledger_rows(table: Table, base: int) -> Iterator[str]:
             yield f"第 {n} 行 {principal} × {rate} × {days} ÷ {base} = {yuan(computed)}，表中印的是 {interest}"
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=64)
 def _table_problems(table: Table, principal: Decimal, base: int) -> tuple[str, ...]:
     """What does not add up in one table (memoized: the same table recurs in the documents of a batch)."""
     problems = [*_total_rows(table), *_subtotal_rows(table), *_repayment_rows(table, principal)]
@@ -227,7 +227,7 @@ def tables_reconcile(checked: CheckedDocument) -> Iterator[Problem]:
                 return
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _sentence_problems(paragraph: str) -> tuple[tuple[str, str], ...]:
     """(the sentence, what is wrong) for each printed sum, difference or per-period line that does not hold
     (memoized: a template's fixed paragraphs repeat in every document of a batch)."""
@@ -273,7 +273,7 @@ def _instalment_lists(paragraphs: Sequence[str]) -> Iterator[tuple[str, str]]:
         amounts = []
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _plan_line(paragraph: str) -> tuple[Decimal | None, str | None]:
     """(an instalment's amount, a plan's total as printed) of a paragraph; (None, None) for other text."""
     line = _INSTALMENT.match(paragraph.strip())

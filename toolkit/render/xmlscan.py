@@ -148,7 +148,7 @@ class _Read(NamedTuple):
     empty: int  # cells without a paragraph
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=64)
 def _table(content: str) -> _Read | None:
     """A table's rows of cells' text, and its cells; None for a table in a table, or rows in a content control."""
     if _opens(content, "w:tbl") or any(wrapper in content for wrapper in _WRAPPERS):
@@ -162,7 +162,7 @@ def _row(cells: list[str]) -> tuple[str, ...]:
     return tuple(" ".join(text for text in map(_paragraph_text, _elements(cell, "w:p")) if text) for cell in cells)
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def _paragraph_text(body: str) -> str:
     """A paragraph's visible text: its runs' text, tabs and breaks as spaces, whitespace collapsed."""
     pieces = [
