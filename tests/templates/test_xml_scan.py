@@ -24,7 +24,7 @@ from toolkit.case.load import load_case
 from toolkit.documents import kind, kinds
 from toolkit.law.compute import compute_figures
 from toolkit.render import templates
-from toolkit.render.xmlscan import scanned
+from toolkit.render.xmlscan import escaped, scanned
 from toolkit.render.xmltext import read_part
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,3 +163,10 @@ def test_what_is_not_well_formed_is_refused_by_both_readings(inside: str) -> Non
         read_part(xml)
     with pytest.raises(etree.XMLSyntaxError):
         read_part(xml.encode("utf-8"))
+
+
+def test_text_is_escaped_as_xml_character_data_and_read_back() -> None:
+    """The three characters XML text cannot hold raw are written as entities (XML 1.0 §2.4); quotes stay."""
+    assert escaped('原告 A&B <公司> "甲"') == '原告 A&amp;B &lt;公司&gt; "甲"'
+    part = BODY + f"<w:p><w:r><w:t>{escaped('A&B <C>')}</w:t></w:r></w:p></w:body>"
+    assert read_part(part).paragraphs == ("A&B <C>",)

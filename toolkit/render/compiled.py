@@ -31,6 +31,7 @@ from toolkit.render.compiled_code import cached_code
 from toolkit.render.environment import BudgetedTemplate, DraftEnvironment, environment
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
+from toolkit.render.xmlscan import escaped
 from toolkit.render.xmltext import PartText, read_part
 
 _FIXED_TIME = (2026, 1, 1, 0, 0, 0)
@@ -145,7 +146,7 @@ class CompiledTemplate:
         finally:
             budget.deadline = 0.0
         if CORE in self._order:
-            rendered[CORE] = self._remembered(CORE, _CORE_XML.format(title=_xml_text(title)))
+            rendered[CORE] = self._remembered(CORE, _CORE_XML.format(title=escaped(title)))
         entries = tuple(self._entry(name, rendered) for name in self._order)
         return Rendered(_write_zip(entries), body, entries)
 
@@ -202,10 +203,6 @@ def _renumber_drawings(xml: str) -> str:
         return xml
     counter = iter(range(1001, 1_000_000))
     return _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(counter)}{m.group(3)}", xml)
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _write_zip(entries: tuple[Entry, ...]) -> bytes:

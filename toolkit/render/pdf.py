@@ -24,10 +24,10 @@ import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from toolkit.errors import DraftError, OutputError
 from toolkit.files import write_atomic
+from toolkit.render.xmlscan import escaped
 
 # The families the templates name, and the face that stands in for each when the machine lacks it.
 SERIF_FACE = "Noto Serif CJK SC"
@@ -135,10 +135,10 @@ def font_config(folder: Path) -> Path:
         '<?xml version="1.0"?>',
         '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
         "<fontconfig>",
-        f'  <include ignore_missing="yes">{escape(system)}</include>',
+        f'  <include ignore_missing="yes">{escaped(system)}</include>',
         *(
-            f'  <alias binding="strong"><family>{escape(family)}</family>'
-            f"<accept><family>{escape(face)}</family></accept></alias>"
+            f'  <alias binding="strong"><family>{escaped(family)}</family>'
+            f"<accept><family>{escaped(face)}</family></accept></alias>"
             for family, face in aliases
         ),
         "</fontconfig>",

@@ -172,6 +172,11 @@ def _paragraph_text(body: str) -> str:
     return _SPACE.sub(" ", "".join(pieces).replace(WORD_JOINER, "")).strip()
 
 
+def escaped(text: str) -> str:
+    """``text`` as XML character data: ``&``, ``<`` and ``>`` written as entities."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _unescaped(text: str) -> str:
     """XML's five entities and character references (the part parsed, so no other can occur); line ends
     as an XML parser gives them (CR LF and CR as LF: whitespace either way)."""
