@@ -37,15 +37,21 @@ def _run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
     return 0
 
 
-def test_a_one_case_command_drafts_without_the_collector(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _collector_states(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[bool]:
+    """Whether the collector was on at each call of ``module.name`` (filled as the calls come)."""
     seen: list[bool] = []
-    real = drafting.draft
+    real = getattr(module, name)
 
     def recorded(*args: Any, **kwargs: Any) -> Any:
         seen.append(gc.isenabled())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(drafting, "draft", recorded)
+    monkeypatch.setattr(module, name, recorded)
+    return seen
+
+
+def test_a_one_case_command_drafts_without_the_collector(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    seen = _collector_states(monkeypatch, drafting, "draft")
     assert _run(monkeypatch, "answer", "--case", SAMPLE, "--out", tmp_path) == 0
     assert seen == [False]
     assert (tmp_path / "李明-民事答辩状.docx").is_file()
@@ -53,14 +59,7 @@ def test_a_one_case_command_drafts_without_the_collector(monkeypatch: pytest.Mon
 
 
 def test_a_batch_drafts_with_the_collector_on(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    seen: list[bool] = []
-    real = batch.draft_batch
-
-    def recorded(*args: Any, **kwargs: Any) -> Any:
-        seen.append(gc.isenabled())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(batch, "draft_batch", recorded)
+    seen = _collector_states(monkeypatch, batch, "draft_batch")
     code = _run(monkeypatch, "batch", SAMPLE, "--docs", "answer", "--out", tmp_path / "out", "--jobs", "1")
     assert code == 0
     assert seen == [True]

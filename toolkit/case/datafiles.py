@@ -61,14 +61,15 @@ def _iso_text(value: Any) -> Any:
     return value
 
 
-def _clean(value: str) -> str:
+def printable(value: str) -> str:
+    """``value``, refused when it holds a character a document cannot (see :mod:`toolkit.case.text`)."""
     if (problem := text_problem(value)) is not None:
         raise ValueError(problem)
     return value
 
 
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_text)]
-Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]  # printed in documents: no control characters
+Text = Annotated[str, Field(min_length=1), AfterValidator(printable)]  # printed in documents: no control characters
 
 
 def no_items() -> list[Any]:

@@ -22,9 +22,8 @@ from pydantic import (
     model_validator,
 )
 
-from toolkit.case.datafiles import no_items
+from toolkit.case.datafiles import Text, no_items, printable
 from toolkit.case.lender_kinds import kind_schema, known_lender_kind
-from toolkit.case.text import text_problem
 
 ClaimItem = Literal[
     "principal",
@@ -74,17 +73,10 @@ def _quoted(value: Any) -> Any:
     return value
 
 
-def _clean(value: str) -> str:
-    if (problem := text_problem(value)) is not None:
-        raise ValueError(problem)
-    return value
-
-
 Money = Annotated[Decimal, Field(ge=0), AfterValidator(_money)]
 PositiveMoney = Annotated[Decimal, Field(gt=0), AfterValidator(_money)]
 Rate = Annotated[Decimal, AfterValidator(_rate), Field(ge=0, le=10)]
-Identifier = Annotated[str, BeforeValidator(_quoted), Field(min_length=1), AfterValidator(_clean)]
-Text = Annotated[str, Field(min_length=1), AfterValidator(_clean)]
+Identifier = Annotated[str, BeforeValidator(_quoted), Field(min_length=1), AfterValidator(printable)]
 
 
 def _within(first: dt.date, last: dt.date) -> Callable[[dt.date], dt.date]:

@@ -8,6 +8,7 @@ claims more than was checked; this listing repeats it and says what lies beyond 
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from toolkit.case.datafiles import table_sources
 from toolkit.law.arguments import argument_table
@@ -38,6 +39,24 @@ class LegalTable:
         }
 
 
+class _Reviewed(Protocol):
+    """What every legal data file says of itself."""
+
+    @property
+    def description(self) -> str: ...
+    @property
+    def last_reviewed(self) -> dt.date: ...
+    @property
+    def note(self) -> str | None: ...
+
+
+def _listed(name: str, table: _Reviewed, covers: str, sources: tuple[str, ...] = ()) -> LegalTable:
+    """``name``'s table as listed: ``sources`` before the file's own."""
+    return LegalTable(
+        name, table.description, (*sources, *table_sources(name)), table.last_reviewed, covers, table.note
+    )
+
+
 def legal_tables() -> list[LegalTable]:
     """The five tables, each read as the figures read it (built-in data merged with ``DRAFT_LAW_DIR``)."""
     return [_lpr(), _caps(), _citations(), _arguments(), _holidays()]
@@ -51,9 +70,7 @@ def _lpr() -> LegalTable:
         f"{rate_percent(table.values[last].value)}（{last.isoformat()} 公布），只核对到 "
         f"{table.last_reviewed.isoformat()} 的公布，之后的日期取最后一项并提示可能过时"
     )
-    return LegalTable(
-        "lpr.yaml", table.description, tuple(table_sources("lpr.yaml")), table.last_reviewed, covers, table.note
-    )
+    return _listed("lpr.yaml", table, covers)
 
 
 def _caps() -> LegalTable:
@@ -62,36 +79,20 @@ def _caps() -> LegalTable:
         f"出借人类型 {len(table.lender_kinds)} 种；金融借款年利率 {rate_percent(table.financial24.rate)}、"
         f"民间借贷 {table.lpr4x.multiplier} 倍LPR、{table.transition.new_rules_from.isoformat()} 的过渡规则"
     )
-    return LegalTable(
-        "caps.yaml", table.description, tuple(table_sources("caps.yaml")), table.last_reviewed, covers, table.note
-    )
+    return _listed("caps.yaml", table, covers)
 
 
 def _citations() -> LegalTable:
     table = citation_table()
     unverified = sum(1 for entry in table.citations.values() if entry.verify)
     covers = f"法律文件 {len(table.laws)} 部，条款 {len(table.citations)} 条，其中待律师核对 {unverified} 条"
-    return LegalTable(
-        "citations.yaml",
-        table.description,
-        tuple(table_sources("citations.yaml")),
-        table.last_reviewed,
-        covers,
-        table.note,
-    )
+    return _listed("citations.yaml", table, covers)
 
 
 def _arguments() -> LegalTable:
     table = argument_table()
     covers = f"答辩理由 {len(table.arguments)} 项，每项引用的条文（citations.yaml 中的键）"
-    return LegalTable(
-        "arguments.yaml",
-        table.description,
-        tuple(table_sources("arguments.yaml")),
-        table.last_reviewed,
-        covers,
-        table.note,
-    )
+    return _listed("arguments.yaml", table, covers)
 
 
 def _holidays() -> LegalTable:
@@ -102,11 +103,4 @@ def _holidays() -> LegalTable:
         for first, last, source in covered_years()
     )
     covers = f"{runs}；其他年份没有数据，期间最后一日按当日本身计算并提示"
-    return LegalTable(
-        "holidays.yaml",
-        table.description,
-        (PACKAGE, *table_sources("holidays.yaml")),
-        table.last_reviewed,
-        covers,
-        table.note,
-    )
+    return _listed("holidays.yaml", table, covers, (PACKAGE,))

@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -106,6 +107,17 @@ class _Generator(CodeGenerator):
         self.write(f"), {escape})")
 
 
+@contextmanager
+def _as_template_error() -> Iterator[None]:
+    """The template's own code failed: say what, never a traceback (the toolkit's and Jinja's errors as they are)."""
+    try:
+        yield
+    except (DraftError, JinjaError):
+        raise
+    except Exception as exc:
+        raise TemplateRuntimeError(describe_failure(exc)) from None
+
+
 class BudgetedTemplate(Template):
     """A template whose every render runs under the budget and fails as a template error, never a traceback."""
 
@@ -116,12 +128,8 @@ class BudgetedTemplate(Template):
         """The whole render as one text, under the budget its caller has started: as ``render`` gives it,
         without the generator layers between the compiled code and the join (a part yields hundreds of pieces)."""
         budget: RenderBudget = self.environment.budget  # type: ignore[attr-defined]
-        try:
+        with _as_template_error():
             return budget.output(self.root_render_func(self.new_context(dict(context))))
-        except (DraftError, JinjaError):
-            raise
-        except Exception as exc:  # the template's own code failed: say what, never a traceback
-            raise TemplateRuntimeError(describe_failure(exc)) from None
 
     def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
         budget: RenderBudget = self.environment.budget  # type: ignore[attr-defined]
@@ -129,11 +137,8 @@ class BudgetedTemplate(Template):
         if owner:
             budget.start()
         try:
-            yield from super().generate(*args, **kwargs)
-        except (DraftError, JinjaError):
-            raise
-        except Exception as exc:  # the template's own code failed: say what, never a traceback
-            raise TemplateRuntimeError(describe_failure(exc)) from None
+            with _as_template_error():
+                yield from super().generate(*args, **kwargs)
         finally:
             if owner:
                 budget.stop()
