@@ -166,3 +166,21 @@ def test_jobs_beyond_a_multiple_of_the_cores_are_capped_with_a_note(tmp_path: Pa
     assert outcome.ok
     cores = os.cpu_count() or 1
     assert notes == [f"--jobs 1500 超过上限，已改为 {4 * cores}（CPU 核心数 {cores} 的 4 倍）：更多进程不会更快"]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_asks_to_die_with_its_batch() -> None:
+    """A worker asks the kernel for SIGTERM when the batch dies: read back with PR_GET_PDEATHSIG (2)."""
+    probe = (
+        "import ctypes, signal\n"
+        "from toolkit.batch.stopping import worker_started\n"
+        "libc = ctypes.CDLL(None)\n"
+        "asked = ctypes.c_int(-1)\n"
+        "libc.prctl(2, ctypes.byref(asked))\n"
+        "before = asked.value\n"
+        "worker_started(None)\n"
+        "libc.prctl(2, ctypes.byref(asked))\n"
+        "print(before, asked.value, signal.getsignal(signal.SIGINT) is signal.SIG_IGN)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=PROJECT)
+    assert found.stdout.split() == ["0", str(int(signal.SIGTERM)), "True"]

@@ -8,8 +8,6 @@ how the pool ends them; they also die with the batch if it is killed outright (L
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import signal
 import sys
@@ -79,8 +77,10 @@ def worker_started(inherited_fd: int | None) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if inherited_fd is not None:
         os.close(inherited_fd)  # the lock stays with the batch alone, not with a worker that outlives it
-    if sys.platform.startswith("linux") and (name := ctypes.util.find_library("c")):
-        parent = os.getppid()
-        ctypes.CDLL(name, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    if sys.platform.startswith("linux"):
+        import ctypes  # in the worker: the batch itself never needs it
+
+        parent = os.getppid()  # the process's own symbols include the C library's (no ldconfig run to find it)
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         if os.getppid() != parent:  # the batch died before the request took effect
             os._exit(1)
