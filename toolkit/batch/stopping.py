@@ -78,7 +78,7 @@ def worker_started(inherited_fd: int | None) -> None:
     if inherited_fd is not None:
         os.close(inherited_fd)  # the lock stays with the batch alone, not with a worker that outlives it
     if sys.platform.startswith("linux"):
-        import ctypes  # in the worker: the batch itself never needs it
+        import ctypes  # in the worker, where it is needed
 
         parent = os.getppid()  # the process's own symbols include the C library's (no ldconfig run to find it)
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
