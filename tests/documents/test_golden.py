@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import io
+import re
+import zipfile
 
 import pytest
 from documents_support import GOLDEN, drafted, paragraphs, sample, with_style
+from lxml import etree
 
 from toolkit.case.models import Case
 from toolkit.documents import kinds
@@ -63,11 +67,30 @@ def test_golden_texts_carry_the_worked_example_figures() -> None:
 def test_sample_documents_are_byte_identical_to_their_golden_digests() -> None:
     """The bytes, not only the text: a change made for speed (caches, the text read from the XML text, the
     passes folded into compile) must give the very same .docx. The digests in golden/docx.sha256 were taken
-    from the code without those changes (commits b082325 and, for the evidence list, da16dcd); a change of
-    wording or template changes them too, and is then reviewed through the golden texts above first."""
+    from the code without those changes (commits b082325 and, for the evidence list, da16dcd; the answers' since
+    their evidence lines are numbered once, by their text); a change of wording or template changes them too,
+    and is then reviewed through the golden texts above first."""
     lines = (GOLDEN / "docx.sha256").read_text(encoding="utf-8").splitlines()
     expected = dict(line.split() for line in lines)
     for golden, name, style in DOCUMENTS:
         file = golden.replace(".txt", ".docx")
         actual = hashlib.sha256(drafted(_case(style), name).document.docx).hexdigest()
         assert actual == expected[file], f"{file}: the document's bytes changed ({actual})"
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TYPED_NUMBER = re.compile(r"\s*(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
+
+
+@pytest.mark.parametrize(("golden", "name", "style"), DOCUMENTS, ids=[d[0] for d in DOCUMENTS])
+def test_no_paragraph_is_numbered_twice(golden: str, name: str, style: str | None) -> None:
+    """A paragraph Word numbers (w:numPr) does not type a number of its own as well: "1. 1. 借款合同" is what
+    the page would show."""
+    docx = drafted(_case(style), name).document.docx
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx)).read("word/document.xml"))
+    twice = [
+        text
+        for p in root.iter(f"{W}p")
+        if p.find(f"{W}pPr/{W}numPr") is not None and TYPED_NUMBER.match(text := "".join(p.itertext()))
+    ]
+    assert not twice, f"{golden}: numbered by Word and by their text: {twice}"
