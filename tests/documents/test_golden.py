@@ -20,6 +20,7 @@ from lxml import etree
 
 from toolkit.case.models import Case
 from toolkit.documents import kinds
+from toolkit.render.xmltext import W
 
 DOCUMENTS = [
     ("answer.txt", "answer", "narrative"),
@@ -78,7 +79,6 @@ def test_sample_documents_are_byte_identical_to_their_golden_digests() -> None:
         assert actual == expected[file], f"{file}: the document's bytes changed ({actual})"
 
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TYPED_NUMBER = re.compile(r"\s*(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
 
 

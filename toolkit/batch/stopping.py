@@ -80,7 +80,8 @@ def worker_started(inherited_fd: int | None) -> None:
     if sys.platform.startswith("linux"):
         import ctypes  # in the worker, where it is needed
 
-        parent = os.getppid()  # the process's own symbols include the C library's (no ldconfig run to find it)
+        parent = os.getppid()
+        # the process's own symbols include the C library's: no ldconfig run to find it (as files.sync_file_system)
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
         if os.getppid() != parent:  # the batch died before the request took effect
             os._exit(1)

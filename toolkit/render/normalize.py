@@ -18,7 +18,8 @@ import zipfile
 
 from lxml import etree
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+from toolkit.render.xmltext import W
+
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 # ECMA-376 Part 1, the sequences of CT_PPr, CT_RPr, CT_TblPr and CT_TcPr (Office 2016 schema).
