@@ -108,6 +108,7 @@ def draft_batch(
         with stop_on_signals() as stopper:
             try:
                 run(jobs, settings, workers, record, stopper, lock.fd)
+                stopper.ignore_more()  # every case is reported: a stop from here on changes nothing
             except Stopped as stop:
                 stopper.ignore_more()
                 writer.publish("interrupted")
@@ -117,8 +118,7 @@ def draft_batch(
                 with suppress(DraftError):  # the report may be what could not be written
                     writer.publish("interrupted")
                 raise
-            with stopper.deferred():
-                writer.close()
+            writer.close()
     finally:
         lock.release()
     return Outcome(writer.summary, writer.json_path, writer.csv_path)

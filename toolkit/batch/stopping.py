@@ -40,7 +40,7 @@ class Stopper:
         raise Stopped(signum)
 
     def ignore_more(self) -> None:
-        """From now on a signal changes nothing: the batch is already stopping."""
+        """From now on a signal changes nothing: the batch is already stopping, or has drafted every case."""
         self._deferring += 1
         self._pending = None
 
