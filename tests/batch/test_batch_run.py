@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from batch_support import case_ids, csv_files, workbook
 
-from toolkit.batch import runner
+from toolkit.batch import processes, runner
 from toolkit.batch.batch import Request, draft_batch
 from toolkit.batch.inputs import jobs
 from toolkit.batch.jobs import CaseResult, Job
@@ -130,4 +132,26 @@ def test_inputs_are_read_as_workers_need_them(tmp_path: Path) -> None:
         pulled, seen = 0, []
         with pytest.raises(StopIteration):
             runner.run(endless(), settings, workers, stop_after_first)
-        assert seen[0] <= (workers * runner.WINDOW + 1) * runner.CHUNK
+        assert seen[0] <= (workers + 1) * runner.CHUNK
+
+
+def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker killed outright (as the OOM killer does) mid-batch: its chunk's cases are reported failed,
+    saying so, a new worker drafts the rest, and every case is reported once, in input order."""
+    real = processes.draft_chunk
+
+    def dies_on_the_second_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
+        if chunk[0].index == runner.CHUNK:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(settings, chunk)
+
+    monkeypatch.setattr(processes, "draft_chunk", dies_on_the_second_chunk)  # the forked workers inherit it
+    cases = [Job(index, f"X{index}", "generated", problems=("无数据",)) for index in range(5 * runner.CHUNK)]
+    seen: list[CaseResult] = []
+    runner.run(cases, Settings(tmp_path, ("answer",), Options()), 2, seen.append)
+    assert [result.index for result in seen] == list(range(5 * runner.CHUNK))
+    died = {result.index for result in seen if result.message == processes.DIED}
+    assert died == set(range(runner.CHUNK, 2 * runner.CHUNK))
+    assert all(result.status == "failed" and "无数据" in result.message for result in seen if result.index not in died)

@@ -46,9 +46,14 @@ def draft_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
     return _with_pdfs(settings, results) if settings.pdf else results
 
 
+def failed(job: Job, message: str = "") -> CaseResult:
+    """``job``'s case failed as a whole, for ``message``."""
+    return CaseResult(job.index, job.case_id, job.source, job.input_sha256, "failed", message=message)
+
+
 def draft_job(settings: Settings, job: Job) -> CaseResult:
     """One case: its documents drafted, checked and written, or the reason it could not be."""
-    base = CaseResult(job.index, job.case_id, job.source, job.input_sha256, "failed")
+    base = failed(job)
     if job.problems:
         return replace(base, message=mask("\n".join(_all_problems(settings, job))))
     sha = _input_sha256(job)
