@@ -14,6 +14,7 @@ import pytest
 from support import run_cli
 
 from toolkit.case.load import case_from_text
+from toolkit.case.text import RAW_CONTROL, control_character
 from toolkit.errors import CaseFileError
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "case.yaml"
@@ -111,6 +112,8 @@ ESCAPED = [
     ("\\u202E", "U+202E"),
     ("\\x85", "U+0085"),
     ("\\uFDD0", "U+FDD0"),
+    ("\\U0001FFFE", "U+1FFFE"),
+    ("\\U0010FFFF", "U+10FFFF"),
 ]
 
 
@@ -129,6 +132,25 @@ def test_raw_control_characters_name_line_and_field(char: str) -> None:
     message, line = _refusal(NAME, f"  name: 李{char}明")
     assert message.startswith(f"case.yaml:{line}: client.name: 该行第 ")
     assert f"U+{ord(char):04X}" in message
+
+
+def test_every_character_refused_by_the_fast_search_is_one_the_rule_refuses() -> None:
+    """The search the loader runs on a whole file refuses, of every code point, exactly what the rule says
+    (text.py's docstring: C0 controls but tab and line breaks, C1 controls and DEL, surrogates, U+FDD0–U+FDEF
+    and the last two code points of every plane), as the rule's own pattern does."""
+    for code in range(0x110000):
+        refused = (
+            (code < 0x20 and code not in (0x09, 0x0A, 0x0D))
+            or 0x7F <= code <= 0x9F
+            or 0xD800 <= code <= 0xDFFF
+            or 0xFDD0 <= code <= 0xFDEF
+            or code & 0xFFFE == 0xFFFE
+        )
+        found = control_character(f"甲{chr(code)}")
+        assert (found is not None) == refused == (RAW_CONTROL.search(chr(code)) is not None), f"U+{code:04X}"
+        assert found is None or found.start() == 1
+    assert control_character("李\U0001f600明\U0001ffff") is not None  # past an emoji, to the non-character
+    assert control_character("李\U0001f600明") is None
 
 
 def test_characters_are_checked_in_lists_and_keys() -> None:

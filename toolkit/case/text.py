@@ -16,14 +16,27 @@ import unicodedata
 
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _NONCHARACTERS = "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
-_CONTROL = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff{_NONCHARACTERS}]")
-RAW_CONTROL = _CONTROL  # also refused when written raw in a file, before the YAML reader sees it
+_BMP_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+RAW_CONTROL = re.compile(f"[{_BMP_CONTROL}{_NONCHARACTERS}]")  # also refused when written raw in a file
+# The same, searched fast: a class that lists the 32 non-characters beyond U+FFFF makes the regex engine test
+# every character against each of them (a case file's text then takes over ten times longer to search), so
+# the search is for the forbidden characters of the first plane and for any character beyond it.
+_SUSPECT = re.compile(f"[{_BMP_CONTROL}\U00010000-\U0010ffff]")
+
+
+def control_character(text: str) -> re.Match[str] | None:
+    """The first control character, surrogate or non-character of ``text`` (what ``RAW_CONTROL`` finds)."""
+    for found in _SUSPECT.finditer(text):
+        code = ord(found.group())
+        if code <= 0xFFFF or code & 0xFFFE == 0xFFFE:  # beyond U+FFFF only U+nFFFE and U+nFFFF are refused
+            return found
+    return None
 
 
 def text_problem(value: str) -> str | None:
     """Why ``value`` cannot go into a document (in words for the lawyer), or ``None`` when it can."""
-    for pattern, kind in ((_CONTROL, "控制字符或非字符"), (_INVISIBLE, "不可见的格式字符")):
-        if found := pattern.search(value):
+    for search, kind in ((control_character, "控制字符或非字符"), (_INVISIBLE.search, "不可见的格式字符")):
+        if found := search(value):
             char = found.group()
             name = unicodedata.name(char, "")
             label = f"U+{ord(char):04X}{f' {name}' if name else ''}"
