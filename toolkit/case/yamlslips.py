@@ -28,6 +28,7 @@ QUOTE_FIX = '把全角引号改为半角引号 "…"（或去掉引号）'
 _ASCII_KEY = re.compile(r"^(\s*(?:- )?)([A-Za-z_][A-Za-z0-9_]*)\s*" + FULL_COLON)
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s#:][^:#]*?):( *)(.*)$")
 _BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+_SLIP_CHARACTER = re.compile(f"[{TAB}{FULL_SPACE}{FULL_COLON}{FULL_QUOTES}]")  # every slip below has one
 
 
 class Slip(Exception):
@@ -47,13 +48,14 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     """Numbered lines that hold YAML (not comments, not the inside of a block scalar)."""
     block_indent: int | None = None
     for number, line in enumerate(text.splitlines(), 1):
+        content = line.lstrip()
         indent = len(line) - len(line.lstrip(" "))
-        if block_indent is not None and (not line.strip() or indent > block_indent):
+        if block_indent is not None and (not content or indent > block_indent):
             continue
         block_indent = None
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not content or content.startswith("#"):
             continue
-        if _BLOCK_START.search(line):
+        if ("|" in line or ">" in line) and _BLOCK_START.search(line):
             block_indent = indent
         yield number, line
 
@@ -61,6 +63,8 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 def slip_in(text: str) -> Slip | None:
     """The first slip that is certain wherever it is: it changes what the file means without an error."""
     for number, line in _lines(text):
+        if _SLIP_CHARACTER.search(line) is None:  # most lines: none of the regular expressions below can match
+            continue
         if TAB in line[: len(line) - len(line.lstrip())]:
             return _slip(number, line.index(TAB) + 1, "是制表符（Tab）", TAB_FIX)
         if line.lstrip(" ").startswith(FULL_SPACE):
