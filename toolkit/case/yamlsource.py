@@ -12,6 +12,7 @@ here, so that:
   with their character, line, column and fix (:mod:`toolkit.case.yamlslips`).
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -22,7 +23,7 @@ import yaml
 
 from toolkit.bounded import ReadRefused, read_bounded
 from toolkit.case.text import RAW_CONTROL as _RAW_CONTROL
-from toolkit.case.text import text_problem
+from toolkit.case.text import control_character, text_problem
 from toolkit.case.yamlslips import slip_in, slip_near
 from toolkit.errors import CaseFileError
 
@@ -31,7 +32,25 @@ MAX_DEPTH = 20
 
 Loc = tuple[str | int, ...]
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()  # the safe loader's: implicit tags only, no path resolvers
+_SHORT = 64  # keys, numbers, dates, names: what repeats from file to file
+
+
+@functools.lru_cache(maxsize=4096)
+def _implicit_tag(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+    return str(_RESOLVER.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, with each short scalar's tag (its regular expressions tried in Python) found once."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and len(value) <= _SHORT:
+            return _implicit_tag(kind, value, implicit)
+        return str(super().resolve(kind, value, implicit))
+
+
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -90,7 +109,7 @@ def read_text(path: Path) -> str:
 
 def compose(text: str) -> Located:
     """YAML text as plain values with their lines; any problem is a :class:`YamlProblem`."""
-    if (found := _RAW_CONTROL.search(text)) is not None:
+    if (found := control_character(text)) is not None:
         _refuse_control(text, found.start())
     if slip := slip_in(text):
         raise YamlProblem(slip.line, slip.message)
