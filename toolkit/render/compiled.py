@@ -123,8 +123,9 @@ class CompiledTemplate:
                 xml = join_dates(part.template.joined(context))
                 if part.name == MAIN:
                     xml = _renumber_drawings(xml)
-                    body = read_part(xml)
-                    rendered[part.name] = (part.head + xml + part.tail).encode("utf-8")
+                    data = xml.encode("utf-8")
+                    body = read_part(xml, data)
+                    rendered[part.name] = b"".join((part.head.encode("utf-8"), data, part.tail.encode("utf-8")))
                 else:
                     rendered[part.name] = self._repeated(part, xml)
         except DraftError:

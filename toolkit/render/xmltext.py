@@ -62,12 +62,13 @@ def table_text(table: etree._Element, known: dict[etree._Element, str] | None = 
     )
 
 
-def read_part(xml: str | bytes) -> PartText:
+def read_part(xml: str | bytes, encoded: bytes | None = None) -> PartText:
     """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``.
+    ``encoded``: the text ``xml`` in UTF-8, when the caller has it already.
 
     The text is read from the XML text where that is exact (:mod:`toolkit.render.xmlscan`), and the part
     parsed without building a tree; otherwise it is read from the tree."""
-    data = xml.encode("utf-8") if isinstance(xml, str) else xml
+    data = encoded if encoded is not None else xml.encode("utf-8") if isinstance(xml, str) else xml
     scan = scanned(xml) if isinstance(xml, str) else None
     if scan is not None:
         etree.fromstring(data, _CHECKER)  # raises on what is not well-formed
