@@ -101,11 +101,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
     except OSError as exc:
         raise OutputError(f"无法在 {folder} 中写入（{exc.strerror}）", "请检查文件夹是否存在、是否有写入权限") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            if sync:
-                os.fsync(stream.fileno())
+        _write_all(handle, data, sync)
         if force:
             _keep_mode(path, temp)
             os.replace(temp, path)
@@ -123,6 +119,18 @@ def write_atomic(path: Path, data: bytes, *, force: bool, sync: bool = True) -> 
     except BaseException:  # Ctrl+C while writing: no temporary file is left behind
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_all(handle: int, data: bytes, sync: bool) -> None:
+    """Write ``data`` to the open file ``handle`` (flushed to disk with ``sync``), then close it."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+        if sync:
+            os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def _temporary_file(folder: Path) -> tuple[int, str]:

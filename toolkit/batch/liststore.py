@@ -69,6 +69,8 @@ def list_store(sheets: dict[str, Sheet]) -> Iterator[ListStore]:
     with tempfile.TemporaryDirectory(prefix="draft-lists-") as folder:
         connection = sqlite3.connect(Path(folder) / "lists.sqlite")
         connection.execute("PRAGMA cache_size = -256")  # its pages in at most 256 KiB: memory stays flat
+        # the file is this batch's alone: its lock is taken once, not again (with the journal looked for) per query
+        connection.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             connection.execute("CREATE TABLE items (case_id TEXT, sheet TEXT, row INTEGER, cells TEXT)")
             headers = {name: _load(connection, name, sheet) for name, sheet in sheets.items()}
