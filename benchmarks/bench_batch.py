@@ -19,6 +19,10 @@ varied (the claimed total follows, so every case passes the checks and is drafte
   installed toolkit starts (see ``installed_env``), the template prepared by an earlier run (the
   per-user cache, here a folder of the run's own); the first run is shown too.
 
+Nothing is deleted until the end (the work folder with everything in it): on ext4, creating folders
+just after thousands of files and folders were deleted costs several times the system time, for as long
+as the file system remembers them as recently deleted, and the measured runs would take on that cost.
+
 Every command runs as an installed toolkit does: bytecode compiled (``PYTHONDONTWRITEBYTECODE`` unset;
 otherwise each run would compile the toolkit's sources again) and templates prepared once per user.
 
@@ -275,7 +279,6 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
         naive_folder = folder / "naive"
         naive_folder.mkdir()
         naive, naive_cpu = naive_rate(cases_csv, min(count, args.naive), naive_folder)
-        shutil.rmtree(naive_folder)
         print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
         rates = {}
         for jobs in (1, cores):
@@ -294,8 +297,6 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
             print(f"stages of one document (ms of CPU, {min(count, args.stages)} cases, one job, in this process):")
             for label, ms in stage_table(cases_csv, folder / "stages", min(count, args.stages)):
                 print(f"    {label:<58} {ms:>6.2f}")
-        if not args.keep:
-            shutil.rmtree(folder)
     (cold_wall, cold_cpu), (wall, cpu) = start_up(work / "start-up")
     print(
         f"start-up: draft answer on the sample case: {wall:.2f} s wall, {cpu:.2f} s CPU"

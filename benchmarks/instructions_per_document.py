@@ -14,6 +14,7 @@ Compare two versions by running the script of each checkout.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -39,7 +40,8 @@ def _draft(count: int) -> None:
 
 def _instructions(count: int) -> int:
     command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__]
-    result = subprocess.run([*command, "--child", str(count)], capture_output=True, text=True, check=True)
+    env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same hashes, so the same dict and set layouts, every run
+    result = subprocess.run([*command, "--child", str(count)], capture_output=True, text=True, check=True, env=env)
     found = re.search(r"Collected : (\d+)", result.stderr)
     if found is None:
         raise SystemExit(f"valgrind did not report a count:\n{result.stderr[-2000:]}")
