@@ -139,7 +139,7 @@ def _uppercase_amounts(paragraph: str) -> tuple[tuple[Decimal | None, str, Decim
     a paragraph: first those beside a figure, then the others (their figure None)."""
     found: list[tuple[Decimal | None, str, Decimal | None]] = []
     paired: set[int] = set()
-    for match in _FIGURE_AND_WORDS.finditer(paragraph):
+    for match in _FIGURE_AND_WORDS.finditer(paragraph) if "人民币" in paragraph else ():  # every match holds it
         paired.add(match.start("words"))
         found.append((Decimal(match["figure"].replace(",", "")), match["words"], _parsed(match["words"])))
     for run in _UPPER_RUN.finditer(paragraph):
