@@ -17,7 +17,7 @@ from toolkit.batch.resume import digest, unchanged
 from toolkit.batch.spreadsheet import cell_of, for_sheet, relocate
 from toolkit.case.load import case_from_data, case_from_text
 from toolkit.case.models import Case
-from toolkit.case.yamlsource import read_text
+from toolkit.case.yamlsource import decoded, read_source
 from toolkit.checks import blocking, run_fact_checks
 from toolkit.documents import kind as document_kind
 from toolkit.documents import requested, sections_hint
@@ -56,14 +56,15 @@ def draft_job(settings: Settings, job: Job) -> CaseResult:
     base = failed(job)
     if job.problems:
         return replace(base, message=mask("\n".join(_all_problems(settings, job))))
-    sha = _input_sha256(job)
-    base = replace(base, input_sha256=sha)
-    if not settings.force and unchanged(job.prior, sha, settings.out, settings.templates):
-        assert job.prior is not None
-        documents = tuple(replace(document, status="unchanged") for document in job.prior.documents)
-        return replace(job.prior, index=job.index, source=job.source, documents=documents, message="")
-    try:
-        case = _load(job)
+    try:  # a case file is read once: for its sha256, then (when it must be drafted) for its case
+        source = read_source(job.path) if job.path is not None else None
+        sha = hashlib.sha256(source).hexdigest() if source is not None else job.input_sha256
+        base = replace(base, input_sha256=sha)
+        if not settings.force and unchanged(job.prior, sha, settings.out, settings.templates):
+            assert job.prior is not None
+            documents = tuple(replace(document, status="unchanged") for document in job.prior.documents)
+            return replace(job.prior, index=job.index, source=job.source, documents=documents, message="")
+        case = _load(job, source)
     except CaseFileError as error:
         problems = relocate(error.problems, job.source, job.cells) if job.data is not None else error.problems
         return replace(base, message=mask("\n".join(problems)))
@@ -108,15 +109,10 @@ def _reworded(result: CaseResult) -> CaseResult:
     return replace(result, message=for_sheet(result.message), documents=documents)
 
 
-def _input_sha256(job: Job) -> str:
-    if job.path is None:
-        return job.input_sha256
-    return digest(job.path) or ""
-
-
-def _load(job: Job) -> Case:
+def _load(job: Job, source: bytes | None) -> Case:
     if job.path is not None:
-        return case_from_text(read_text(job.path), job.path)
+        assert source is not None
+        return case_from_text(decoded(source, job.path), job.path)
     assert job.data is not None
     return case_from_data(job.data, job.source)
 

@@ -91,10 +91,19 @@ class YamlProblem(Exception):
 
 def read_text(path: Path) -> str:
     """The file's text, refusing what cannot be a case file (missing, not a regular file, huge, not UTF-8)."""
+    return decoded(read_source(path), path)
+
+
+def read_source(path: Path) -> bytes:
+    """The file's bytes, refusing what cannot be a case file (missing, not a regular file, huge)."""
     try:
-        raw = read_bounded(path, MAX_BYTES, "案件文件")
+        return read_bounded(path, MAX_BYTES, "案件文件")
     except ReadRefused as exc:
         raise CaseFileError(path, [str(exc)]) from None
+
+
+def decoded(raw: bytes, path: Path) -> str:
+    """The text of case file ``path`` read as ``raw``, refusing what is not UTF-8 or is empty."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
