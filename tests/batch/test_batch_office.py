@@ -25,6 +25,7 @@ from support import run_cli
 from toolkit.batch.batch import Request, draft_batch
 from toolkit.batch.layout import column_index
 from toolkit.batch.sheet_template import write_sheet_template
+from toolkit.batch.tables import csv_encoding
 from toolkit.documents import kinds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -142,6 +143,15 @@ def test_a_gbk_csv_is_read_and_its_encoding_reported(tmp_path: Path) -> None:
     assert [case["status"] for case in report["cases"]] == ["ok", "ok", "failed"]
     assert report["encodings"][str(tmp_path / "clients.csv")] == "GB18030（GBK）"
     assert report["encodings"][str(tmp_path / "clients.events.csv")] == "UTF-8"
+
+
+def test_a_csv_saved_again_in_another_encoding_is_detected_again(tmp_path: Path) -> None:
+    """The encoding is detected once per file as it is (its size and time): a file saved again is read again."""
+    path = tmp_path / "clients.csv"
+    path.write_text("case_id,client.name\nA1,李明\n", encoding="utf-8")
+    assert csv_encoding(path) == "utf-8-sig"
+    path.write_text("case_id,client.name\nA1,李明明\n", encoding="gbk")
+    assert csv_encoding(path) == "gb18030"
 
 
 def test_every_choice_column_of_the_template_has_a_drop_down(tmp_path: Path) -> None:

@@ -69,8 +69,10 @@ def list_store(sheets: dict[str, Sheet]) -> Iterator[ListStore]:
     with tempfile.TemporaryDirectory(prefix="draft-lists-") as folder:
         connection = sqlite3.connect(Path(folder) / "lists.sqlite")
         connection.execute("PRAGMA cache_size = -256")  # its pages in at most 256 KiB: memory stays flat
-        # the file is this batch's alone: its lock is taken once, not again (with the journal looked for) per query
+        # the file is this batch's alone, and read again from the spreadsheet if the batch is cut short: its lock
+        # is taken once (not again, with a look for its journal, at every query) and it is never flushed to disk
         connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+        connection.execute("PRAGMA synchronous = OFF")
         try:
             connection.execute("CREATE TABLE items (case_id TEXT, sheet TEXT, row INTEGER, cells TEXT)")
             headers = {name: _load(connection, name, sheet) for name, sheet in sheets.items()}

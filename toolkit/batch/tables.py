@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import itertools
 import zipfile
 from collections.abc import Iterator
@@ -184,7 +185,15 @@ def csv_encoding(path: Path) -> str:
     A text in GBK is almost never valid UTF-8 (its two-byte sequences do not follow UTF-8's rules), so
     the file is read as UTF-8 when every byte of it decodes as UTF-8, and as GB18030 otherwise."""
     try:
-        size = path.stat().st_size
+        found = path.stat()
+    except OSError as exc:
+        raise _unreadable(path, exc) from None
+    return _encoding(path, found.st_size, found.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)  # the batch's report header asks, then the reading of the file: decoded once
+def _encoding(path: Path, size: int, modified_ns: int) -> str:
+    try:
         if size > MAX_CSV_BYTES:
             what = f"{size / 2**20:,.0f} MB，上限 {MAX_CSV_BYTES // 2**20} MB"
             raise CaseFileError(path, [_too_big(str(path), what)])
@@ -199,9 +208,13 @@ def csv_encoding(path: Path) -> str:
                     continue
             return encoding
     except OSError as exc:
-        raise CaseFileError(path, [f"{path}: 无法读取（{exc.strerror}）：请检查路径和权限"]) from None
+        raise _unreadable(path, exc) from None
     hint = "请在 Excel 中“另存为 → CSV UTF-8（逗号分隔）”后重试"
     raise CaseFileError(path, [f"{path}: 既不是 UTF-8 也不是 GBK/GB18030 编码的文字：{hint}"])
+
+
+def _unreadable(path: Path, exc: OSError) -> CaseFileError:
+    return CaseFileError(path, [f"{path}: 无法读取（{exc.strerror}）：请检查路径和权限"])
 
 
 ENCODING_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GB18030（GBK）"}
@@ -214,7 +227,7 @@ def _csv_sheet(path: Path, sheet: str, handles: list[IO[str]]) -> Sheet:
             size = sum(1 for _ in stream) - 1
         handle = path.open(encoding=encoding, newline="")
     except OSError as exc:
-        raise CaseFileError(path, [f"{path}: 无法读取（{exc.strerror}）：请检查路径和权限"]) from None
+        raise _unreadable(path, exc) from None
     handles.append(handle)
     reader = csv.reader(handle)
     rows = _decoded(path, reader)
