@@ -31,6 +31,7 @@ from toolkit.render.compiled_code import cached_code
 from toolkit.render.environment import BudgetedTemplate, DraftEnvironment, environment
 from toolkit.render.package import inspect_package, read_package
 from toolkit.render.prepared import CORE, MAIN, Entry, prepared_template
+from toolkit.render.skeleton import Proofs
 from toolkit.render.xmlscan import escaped
 from toolkit.render.xmltext import PartText, read_part
 
@@ -87,6 +88,7 @@ class CompiledTemplate:
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
             self._seen: dict[tuple[str, str], Entry] = {}  # (part, rendered text) → its entry, proven once
+            self._proofs = Proofs()  # the body's skeletons, each parsed once
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",
@@ -120,11 +122,12 @@ class CompiledTemplate:
         body = PartText((), (), 0)
         try:
             for part in self._parts:
-                xml = join_dates(part.template.joined(context))
+                pieces = part.template.pieces(context)
+                xml = join_dates("".join(pieces))
                 if part.name == MAIN:
                     xml = _renumber_drawings(xml)
                     data = xml.encode("utf-8")
-                    body = read_part(xml, data)
+                    body = read_part(xml, data, proven=self._proofs.proven(pieces, xml))
                     rendered[part.name] = b"".join((part.head.encode("utf-8"), data, part.tail.encode("utf-8")))
                 else:
                     rendered[part.name] = self._repeated(part, xml)

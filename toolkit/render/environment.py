@@ -124,9 +124,10 @@ class BudgetedTemplate(Template):
     def render(self, *args: Any, **kwargs: Any) -> str:
         return "".join(self.generate(*args, **kwargs))
 
-    def joined(self, context: Mapping[str, Any]) -> str:
-        """The whole render as one text, under the budget its caller has started: as ``render`` gives it,
-        without the generator layers between the compiled code and the join (a part yields hundreds of pieces)."""
+    def pieces(self, context: Mapping[str, Any]) -> list[str]:
+        """The whole render, under the budget its caller has started, as the pieces the compiled code yields
+        (the template's fixed text as ``str``, each printed value escaped, as ``Markup``): joined, what
+        ``render`` gives, without the generator layers between the compiled code and the join."""
         budget: RenderBudget = self.environment.budget  # type: ignore[attr-defined]
         with _as_template_error():
             return budget.output(self.root_render_func(self.new_context(dict(context))))

@@ -133,9 +133,9 @@ class RenderBudget:
         self.spend(size)
         return value
 
-    def output(self, chunks: Iterator[str]) -> str:
-        """Join a part's rendered chunks, stopping when time or size runs out: checked every
-        ``OUTPUT_BATCH`` chunks, each of which the environment has already measured."""
+    def output(self, chunks: Iterator[str]) -> list[str]:
+        """A part's rendered chunks, stopping when time or size runs out: checked every ``OUTPUT_BATCH``
+        chunks, each of which the environment has already measured."""
         parts: list[str] = []
         total = 0
         while batch := list(islice(chunks, OUTPUT_BATCH)):
@@ -144,7 +144,7 @@ class RenderBudget:
                 raise too_big("生成的内容")
             self.check_clock()
             parts += batch
-        return "".join(parts)
+        return parts
 
     def join(self, parts: Iterable[str]) -> str:
         """``environment.concat``: what macros, ``{% set %}`` blocks and filter blocks capture."""

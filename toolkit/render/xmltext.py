@@ -62,18 +62,24 @@ def table_text(table: etree._Element, known: dict[etree._Element, str] | None = 
     )
 
 
-def read_part(xml: str | bytes, encoded: bytes | None = None) -> PartText:
+def well_formed(data: bytes) -> bool:
+    """Whether ``data`` is well-formed XML with every prefix bound, proven by a parse that builds no tree;
+    raises ``etree.XMLSyntaxError`` on what is not well-formed (an unbound prefix is only logged)."""
+    etree.fromstring(data, _CHECKER)
+    return not _CHECKER.error_log
+
+
+def read_part(xml: str | bytes, encoded: bytes | None = None, *, proven: bool = False) -> PartText:
     """Parse an XML part once for its text and structure; a malformed part raises ``etree.XMLSyntaxError``.
-    ``encoded``: the text ``xml`` in UTF-8, when the caller has it already.
+    ``encoded``: the text ``xml`` in UTF-8, when the caller has it already; ``proven``: the caller has proven
+    it well-formed, with every prefix bound (:mod:`toolkit.render.skeleton`).
 
     The text is read from the XML text where that is exact (:mod:`toolkit.render.xmlscan`), and the part
-    parsed without building a tree; otherwise it is read from the tree."""
+    parsed without building a tree, unless it is proven; otherwise it is read from the tree."""
     data = encoded if encoded is not None else xml.encode("utf-8") if isinstance(xml, str) else xml
     scan = scanned(xml) if isinstance(xml, str) else None
-    if scan is not None:
-        etree.fromstring(data, _CHECKER)  # raises on what is not well-formed
-        if not _CHECKER.error_log:  # nor a prefix left unbound, which this parse only logs
-            return PartText(*scan)
+    if scan is not None and (proven or well_formed(data)):
+        return PartText(*scan)
     root = etree.fromstring(data, _PARSER)
     drawing_ids = tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
     return _tree_text(root, drawing_ids, int(_EMPTY_CELLS(root)))

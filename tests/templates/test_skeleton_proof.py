@@ -1,0 +1,148 @@
+"""A rendered part is proven well-formed by its skeleton only when lxml would parse the part itself.
+
+The proof (toolkit/render/skeleton.py) lets the renderer skip the parse of every document's body. Its one
+promise, checked here against lxml: whatever it proves, lxml parses, with every prefix bound. The pieces
+below are built the way the compiled templates yield them: the template's fixed XML as ``str``, each
+printed value as the ``Markup`` autoescaping makes of it (or a ``Markup`` a filter could return as it is).
+Then the proof must still be given where it is due: the built-in templates' bodies, rendered for the
+sample case, are all proven, each skeleton parsed once.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from markupsafe import Markup, escape
+from templates_support import SAMPLE
+
+from toolkit.case.load import load_case
+from toolkit.documents import kind, kinds
+from toolkit.law.compute import compute_figures
+from toolkit.render import skeleton, templates
+from toolkit.render.compiled import CompiledTemplate
+from toolkit.render.skeleton import Proofs
+from toolkit.render.xmltext import well_formed
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+OPEN = f'<w:body xmlns:w="{W}"><w:p><w:r><w:t>'
+CLOSE = "</w:t></w:r></w:p></w:body>"
+
+
+def _parses(xml: str) -> bool:
+    try:
+        return well_formed(xml.encode("utf-8"))
+    except (etree.XMLSyntaxError, UnicodeEncodeError):
+        return False
+
+
+def _proven(*pieces: str) -> bool:
+    return Proofs().proven(list(pieces), "".join(pieces))
+
+
+def test_a_value_in_text_or_in_an_attribute_is_proven() -> None:
+    assert _proven(OPEN, escape("A&B <Co> “李明” 'x'"), CLOSE)
+    assert _proven(f'<w:body xmlns:w="{W}"><w:p w:rsidR="', escape("00A1"), '"/>', escape(""), "</w:body>")
+
+
+def test_a_value_anywhere_else_is_not_proven_and_the_part_is_parsed() -> None:
+    body = f'<w:body xmlns:w="{W}">'
+    assert not _proven(body, "<w:", escape("p"), "/></w:body>")  # in a name
+    assert not _proven(body, "<w:p ", escape("w:x"), '="1"/></w:body>')  # an attribute's name
+    assert not _proven(body, "<w:p>&", escape("amp"), ";</w:p></w:body>")  # in a reference
+    assert not _proven(body, "<!-- ", escape("a--b"), " --></w:body>")  # in a comment
+
+
+def test_values_that_are_not_plain_text_are_not_proven() -> None:
+    for value in (Markup("<w:br/>"), Markup("a>b"), Markup('"'), Markup("'"), Markup("&nbsp;"), Markup("&#0;")):
+        assert not _proven(OPEN, value, CLOSE), value
+    assert not _proven(OPEN, escape("李\x01明"), CLOSE)  # a control character: XML refuses it
+    assert _proven(OPEN, Markup("&amp;&lt;&gt;&#34;&#39;"), CLOSE)  # markupsafe's own escapes
+
+
+def test_a_cdata_end_formed_around_an_empty_value_is_not_proven() -> None:
+    assert not _proven(OPEN, "]]", escape(""), ">", CLOSE)
+    assert not _parses(OPEN + "]]>" + CLOSE)
+
+
+def test_an_unbound_prefix_or_broken_fixed_text_is_not_proven() -> None:
+    assert not _proven("<w:body><w:p>", escape("x"), "</w:p></w:body>")
+    assert not _proven(OPEN, escape("x"), "</w:r></w:p></w:body>")  # w:t left open
+
+
+_FIXED = st.sampled_from(
+    [
+        OPEN,
+        CLOSE,
+        f'<w:body xmlns:w="{W}">',
+        "</w:body>",
+        "<w:p>",
+        "</w:p>",
+        "<w:p/>",
+        "<w:t>",
+        "</w:t>",
+        '<w:t xml:space="preserve">',
+        '<w:jc w:val="',
+        '"/>',
+        "'",
+        "<w:",
+        "</w:",
+        "p",
+        " ",
+        ">",
+        "]]",
+        "&",
+        "amp;",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "<?pi ",
+        "?>",
+        '="',
+        "<x:p>",
+        "文字",
+    ]
+)
+_VALUES = st.one_of(
+    st.text(max_size=6).map(escape),  # a printed value, escaped
+    st.sampled_from(["", "]]", "a--b", "&", "<", ">", '"', "'", "&amp;", "&lt;", "&#34;", "\x01", "\ufffe"]).map(
+        Markup  # a filter's result, not escaped
+    ),
+)
+_PIECES = st.lists(st.one_of(_FIXED, _VALUES), max_size=14)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.builds(lambda middle: [OPEN, *middle, CLOSE], _PIECES) | _PIECES)
+def test_whatever_is_proven_parses(pieces: list[str]) -> None:
+    xml = "".join(pieces)
+    if Proofs().proven(pieces, xml):
+        assert _parses(xml), pieces
+
+
+def test_the_builtin_templates_are_proven_each_skeleton_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    parsed: list[skeleton.Skeleton] = []
+    given_proofs: list[bool] = []
+    real_parses, real_proven = skeleton._parses, Proofs.proven
+
+    def parses(found: skeleton.Skeleton) -> bool:
+        parsed.append(found)
+        return real_parses(found)
+
+    def proven(self: Proofs, pieces: list[str], xml: str) -> bool:
+        given_proofs.append(real_proven(self, pieces, xml))
+        return given_proofs[-1]
+
+    monkeypatch.setattr(skeleton, "_parses", parses)
+    monkeypatch.setattr(Proofs, "proven", proven)
+    case = load_case(SAMPLE)
+    figures = compute_figures(case)
+    for name in kinds():
+        document_kind = kind(name)
+        template = CompiledTemplate(templates.load(document_kind.template(case))[1].path)  # its own proofs
+        parsed.clear()
+        for _ in range(3):
+            template.render(document_kind.context(case, figures), title=document_kind.title)
+        assert len(parsed) == 1, name
+    assert given_proofs and all(given_proofs)
