@@ -3,8 +3,9 @@
 Reading each paragraph's text from the parsed tree costs more than the parse itself: a Python step for
 every run, tab and break of every paragraph; building the tree costs as much again. Here each paragraph
 is found in the XML text by a regular expression, and its text is read once for all the documents of a
-batch (the fixed paragraphs of a template are the same XML in every document). The part is still parsed,
-without a tree (:func:`toolkit.render.xmltext.read_part`), so it is still proven well-formed. This reading
+batch (the fixed paragraphs of a template are the same XML in every document). The part is still proven
+well-formed: parsed without a tree (:func:`toolkit.render.xmltext.read_part`), or by its template's
+skeleton (:mod:`toolkit.render.skeleton`). This reading
 gives exactly what ``read_part`` reads from the tree (a test compares the two): the paragraphs, the tables,
 the drawing ids and the empty cells; and it declines (``None``) every part it cannot read that way:
 paragraphs in paragraphs, tables in tables, rows or cells wrapped in content controls, cells outside a
