@@ -10,6 +10,7 @@ example 人民币壹拾万柒仟元零伍角叁分; both forms are read back.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
@@ -91,6 +92,7 @@ def rmb_upper(x: Decimal | int | str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=4096)  # a batch prints the same principal, totals and instalments again and again
 def integer_words(number: int) -> str:
     """A whole number in uppercase digits: 10 → 壹拾, 100700 → 壹拾万零柒佰, 107000 → 壹拾万柒仟.
 
