@@ -189,9 +189,9 @@ _STAGES = (  # (label, module, attribute): the functions a stage spends its time
     ("read the case, validate (pydantic)", "toolkit.batch.worker", "_load"),
     ("figures", "toolkit.batch.worker", "compute_figures"),
     ("fact checks", "toolkit.drafting", "run_fact_checks"),
-    ("render: the one parse (text for the checks)", "toolkit.render.compiled", "read_part"),
+    ("render: text for the checks (and a parse if unproven)", "toolkit.render.compiled", "read_part"),
     ("render: compress and zip", "toolkit.render.compiled.CompiledTemplate", "_entry"),
-    ("render: Jinja, dates joined", "toolkit.render.compiled.CompiledTemplate", "render"),
+    ("render: Jinja, dates joined, skeleton proof", "toolkit.render.compiled.CompiledTemplate", "render"),
     ("document checks", "toolkit.drafting", "check_document"),
     ("atomic write", "toolkit.batch.worker", "write_atomic"),
     ("report (and syncfs before each publication)", "toolkit.batch.report.ReportWriter", "add"),
@@ -235,8 +235,8 @@ def stage_table(cases_csv: Path, out: Path, count: int) -> list[tuple[str, float
         for owner, attribute, original in originals:
             setattr(owner, attribute, original)
     total = time.process_time() - begin
-    inner = spent["render: the one parse (text for the checks)"] + spent["render: compress and zip"]
-    spent["render: Jinja, dates joined"] -= inner
+    inner = spent["render: text for the checks (and a parse if unproven)"] + spent["render: compress and zip"]
+    spent["render: Jinja, dates joined, skeleton proof"] -= inner
     rows = [(label, seconds * 1000 / count) for label, seconds in spent.items()]
     rows.append(
         ("everything else (spreadsheet rows, context, resume, …)", (total - sum(spent.values())) * 1000 / count)
