@@ -226,8 +226,13 @@ def stage_table(cases_csv: Path, out: Path, count: int) -> list[tuple[str, float
     subset = cases_csv.with_name("stages.csv")
     with cases_csv.open(encoding="utf-8") as source, subset.open("w", encoding="utf-8") as target:
         target.writelines(line for number, line in enumerate(source) if number <= count)
+    kept = {f"B{number:05d}" for number in range(count)}  # the list rows of these cases only (see write_cases)
     for part in cases_csv.parent.glob("clients.*.csv"):
-        shutil.copy(part, subset.with_name("stages" + part.name.removeprefix("clients")))
+        with (
+            part.open(encoding="utf-8") as source,
+            subset.with_name("stages" + part.name.removeprefix("clients")).open("w", encoding="utf-8") as target,
+        ):
+            target.writelines(line for number, line in enumerate(source) if number == 0 or line[:6] in kept)
     begin = time.process_time()
     try:
         draft_batch(Request((subset,), out, documents=("answer",), jobs=1))
