@@ -88,7 +88,7 @@ class CompiledTemplate:
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
             self._seen: dict[tuple[str, str], Entry] = {}  # (part, rendered text) → its entry, proven once
-            self._proofs = Proofs()  # the body's skeletons, each parsed once
+            self._proofs = Proofs(join_dates)  # the body's skeletons, each parsed once
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",

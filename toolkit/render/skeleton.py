@@ -4,22 +4,26 @@ A rendered part is the template's fixed pieces of XML, the same strings in every
 the template prints between them, each escaped by the environment (a ``Markup``). When every value is
 *plain*: no ``<``, ``>`` or quote, ``&`` only in the environment's five escapes, no character that XML or a
 case file refuses, then the part is well-formed when its *skeleton* is: the fixed pieces with every value
-replaced by ``&amp;``. A plain value can stand wherever that replacement stands, which is in text or
-in an attribute's value and nowhere else (not in a name, between attributes or in a reference), so a
-value printed anywhere else makes the skeleton fail to parse, and the part is then parsed in full (so is
-a part with a comment, a CDATA section or a processing instruction, where text has rules of its own). Two
-things the replacement could hide are looked for in the part itself: ``]]>`` formed across an empty value
-(``]]`` and ``>`` around it), and a text longer than the parser accepts (only a part far larger than any
-court document could hold one).
+replaced by ``&amp;``. A plain value can stand wherever that replacement stands, in text or in an
+attribute's value, with two exceptions, and nowhere else: not in a name, between attributes or in a
+reference, where the skeleton fails to parse and the part is then parsed in full (so is a part with a
+comment, a CDATA section or a processing instruction, where text has rules of its own). The exceptions
+are declined before the skeleton is parsed: a value in a namespace declaration (``xmlns:w="…"``), whose
+URI it would decide (empty, invalid, reserved, or the same as another's), and a part longer than any court
+document, where a text could pass the parser's limit. ``]]>`` formed across an empty value (``]]`` and ``>``
+around it) is looked for in the part itself.
 
+The text transformation every rendered part goes through before it is written (dates joined: see
+:mod:`toolkit.render.compiled`) is applied to the skeleton too before it is parsed, so that what it changes
+is proven as it is written; drawings renumbered after it change only the digits of an attribute's value.
 Each skeleton is parsed once per process; the documents of a batch drafted from one template repeat a few
-skeletons (lists of different lengths, sections present or not). Dates are joined and drawings renumbered
-after the proof: both change only digits and text (see :mod:`toolkit.render.compiled`).
+skeletons (lists of different lengths, sections present or not).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -35,14 +39,16 @@ Skeleton = tuple[str | None, ...]  # the fixed pieces, None for each value
 
 
 class Proofs:
-    """The skeletons proven (or not) so far, and the proof of a part from them."""
+    """The skeletons proven (or not) so far, and the proof of a part from them; ``prepare``: the text
+    transformation each part goes through before it is written."""
 
-    def __init__(self) -> None:
+    def __init__(self, prepare: Callable[[str], str] = str) -> None:
+        self._prepare = prepare
         self._known: dict[Skeleton, bool] = {}
 
     def proven(self, pieces: list[str], xml: str) -> bool:
-        """Whether ``xml``, the rendered ``pieces`` joined (dates joined, drawings renumbered), is proven
-        well-formed with every prefix bound; False when it must be parsed to know."""
+        """Whether ``xml``, the rendered ``pieces`` joined and prepared (and its drawings renumbered), is
+        proven well-formed with every prefix bound; False when it must be parsed to know."""
         if len(xml) > _LARGEST or ("]]" in xml and "]]>" in xml):
             return False
         skeleton = tuple(piece if type(piece) is str else None for piece in pieces)
@@ -50,7 +56,7 @@ class Proofs:
             return False
         known = self._known.get(skeleton)
         if known is None:
-            known = _parses(skeleton)
+            known = _parses(skeleton, self._prepare)
             if len(self._known) >= _REMEMBERED:
                 self._known.clear()
             self._known[skeleton] = known
@@ -66,13 +72,30 @@ def _plain(values: str) -> bool:
     return control_character(values) is None
 
 
-def _parses(skeleton: Skeleton) -> bool:
-    """The skeleton parses, with every prefix bound, and holds no comment, CDATA section or processing
-    instruction (a value there could end it, or hold what it may not)."""
-    text = "".join(_PLACEHOLDER if piece is None else piece for piece in skeleton)
+def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
+    """The skeleton, prepared, parses with every prefix bound; it holds no comment, CDATA section or
+    processing instruction (a value there could end it, or hold what it may not), and no value in a
+    namespace declaration."""
+    if _in_declaration(skeleton):
+        return False
+    text = prepare("".join(_PLACEHOLDER if piece is None else piece for piece in skeleton))
     if "<!" in text or "<?" in text:
         return False
     try:
         return well_formed(text.encode("utf-8"))
     except (etree.XMLSyntaxError, UnicodeEncodeError):
         return False
+
+
+def _in_declaration(skeleton: Skeleton) -> bool:
+    """A value stands inside a tag after an ``xmlns`` (conservatively: in that tag's namespace declaration)."""
+    tag = ""  # the fixed text since the last "<"
+    for piece in skeleton:
+        if piece is None:
+            if ">" not in tag and "xmlns" in tag:
+                return True
+        elif "<" in piece:
+            tag = piece[piece.rfind("<") :]
+        else:
+            tag += piece
+    return False
