@@ -80,6 +80,8 @@ def test_a_value_in_a_namespace_declaration_is_not_proven() -> None:
     assert not _proven(f'<w:body xmlns:w="{W}"><w:p xmlns:a="', escape(""), '"/></w:body>')
     assert not _proven('<r xmlns="', escape("a b"), '"/>')
     assert not _proven('<r xmlns:a="http://www.w3.org/XML/1998/', escape("namespace"), '"/>')
+    assert not _proven('<r a=">" xmlns:a="', escape(""), '"/>')  # a ">" in an earlier attribute's value
+    assert not _proven("<r b='>' xmlns=\"http://www.w3.org/2000/", escape("xmlns/"), '"/>')
     assert not _parses('<r xmlns:a="uX" xmlns:b="uX" a:x="1" b:x="2"/>')
 
 
@@ -128,6 +130,7 @@ _FIXED = st.sampled_from(
         "<x:p>",
         "文字",
         '<r xmlns:a="u',
+        '<r a=">" xmlns:a="u',
         '" xmlns:b="uX" a:x="1" b:x="2"/>',
         ' xmlns="',
         "<w:x2026年1月5日/>",

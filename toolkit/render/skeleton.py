@@ -15,7 +15,9 @@ around it) is looked for in the part itself.
 
 The text transformation every rendered part goes through before it is written (dates joined: see
 :mod:`toolkit.render.compiled`) is applied to the skeleton too before it is parsed, so that what it changes
-is proven as it is written; drawings renumbered after it change only the digits of an attribute's value.
+in the fixed text is proven; around a value it sets only U+2060, in the text or attribute's value the value
+stands in, where it is plain text too. Drawings renumbered after it change only the digits of an
+attribute's value.
 Each skeleton is parsed once per process; the documents of a batch drafted from one template repeat a few
 skeletons (lists of different lengths, sections present or not).
 """
@@ -88,11 +90,12 @@ def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
 
 
 def _in_declaration(skeleton: Skeleton) -> bool:
-    """A value stands inside a tag after an ``xmlns`` (conservatively: in that tag's namespace declaration)."""
+    """A value may stand in a namespace declaration: ``xmlns`` is in the fixed text since the last ``<``
+    (which no attribute's value can hold, while ``>`` it can: so the value's own tag, or text just after it)."""
     tag = ""  # the fixed text since the last "<"
     for piece in skeleton:
         if piece is None:
-            if ">" not in tag and "xmlns" in tag:
+            if "xmlns" in tag:
                 return True
         elif "<" in piece:
             tag = piece[piece.rfind("<") :]
