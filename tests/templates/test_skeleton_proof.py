@@ -23,7 +23,7 @@ from toolkit.case.load import load_case
 from toolkit.documents import kind, kinds
 from toolkit.law.compute import compute_figures
 from toolkit.render import skeleton, templates
-from toolkit.render.compiled import CompiledTemplate, _renumber_drawings, join_dates
+from toolkit.render.compiled import CompiledTemplate, _as_written
 from toolkit.render.skeleton import Proofs
 from toolkit.render.xmltext import well_formed
 
@@ -41,11 +41,7 @@ def _parses(xml: str) -> bool:
 
 def _proven(*pieces: str) -> bool:
     """The proof as the renderer asks for it: the pieces joined, their dates joined, drawings renumbered."""
-    return Proofs(join_dates).proven(list(pieces), _written(list(pieces)))
-
-
-def _written(pieces: list[str]) -> str:
-    return _renumber_drawings(join_dates("".join(pieces)))
+    return Proofs(_as_written).proven(list(pieces), _as_written("".join(pieces)))
 
 
 def test_a_value_in_text_or_in_an_attribute_is_proven() -> None:
@@ -93,6 +89,14 @@ def test_what_joining_dates_changes_is_proven_as_it_is_written() -> None:
     assert _proven(OPEN, escape("2026"), "年1月5日", CLOSE)  # in text: joined, and proven
 
 
+def test_what_numbering_drawings_changes_is_proven_as_it_is_written() -> None:
+    """A drawing's number is set in its wp:docPr tag, by a pattern that also matches ``xmlns:id="…"``."""
+    declarations = f'<w:body xmlns:w="{W}" xmlns:wp="urn:wp" xmlns:b="1001">'
+    assert not _proven(declarations, '<wp:docPr xmlns:id="7" id:q="" b:q=""/><w:t>', escape("x"), "</w:t></w:body>")
+    assert not _proven(declarations, '<wp:docPr descr="', escape("a"), '" id="5"/></w:body>')  # a value in the tag
+    assert _proven(f'<w:body xmlns:w="{W}" xmlns:wp="urn:wp"><wp:docPr id="5"/><w:t>', escape("x"), "</w:t></w:body>")
+
+
 def test_an_unbound_prefix_or_broken_fixed_text_is_not_proven() -> None:
     assert not _proven("<w:body><w:p>", escape("x"), "</w:p></w:body>")
     assert not _proven(OPEN, escape("x"), "</w:r></w:p></w:body>")  # w:t left open
@@ -137,6 +141,9 @@ _FIXED = st.sampled_from(
         "年1月5日",
         "2026",
         '<wp:docPr id="7"/>',
+        '<wp:docPr xmlns:id="7" id:q="" b:q=""/>',
+        '<r xmlns:wp="urn:wp" xmlns:b="1001">',
+        '<wp:docPr descr="',
     ]
 )
 _VALUES = st.one_of(
@@ -151,8 +158,8 @@ _PIECES = st.lists(st.one_of(_FIXED, _VALUES), max_size=14)
 @settings(max_examples=3000, deadline=None)
 @given(st.builds(lambda middle: [OPEN, *middle, CLOSE], _PIECES) | _PIECES)
 def test_whatever_is_proven_parses(pieces: list[str]) -> None:
-    xml = _written(pieces)
-    if Proofs(join_dates).proven(pieces, xml):
+    xml = _as_written("".join(pieces))
+    if Proofs(_as_written).proven(pieces, xml):
         assert _parses(xml), pieces
 
 

@@ -88,7 +88,7 @@ class CompiledTemplate:
             self._static = prepared.static
             self._parts = [_Part(name, head, tail, self._jinja(text)) for name, head, tail, text in prepared.parts]
             self._seen: dict[tuple[str, str], Entry] = {}  # (part, rendered text) → its entry, proven once
-            self._proofs = Proofs(join_dates)  # the body's skeletons, each parsed once
+            self._proofs = Proofs(_as_written)  # the body's skeletons, each parsed once
         except JinjaError as exc:
             raise TemplateError(
                 f"模板 {path.name} 有语法错误：{exc.message or exc}",
@@ -123,14 +123,13 @@ class CompiledTemplate:
         try:
             for part in self._parts:
                 pieces = part.template.pieces(context)
-                xml = join_dates("".join(pieces))
                 if part.name == MAIN:
-                    xml = _renumber_drawings(xml)
+                    xml = _as_written("".join(pieces))
                     data = xml.encode("utf-8")
                     body = read_part(xml, data, proven=self._proofs.proven(pieces, xml))
                     rendered[part.name] = b"".join((part.head.encode("utf-8"), data, part.tail.encode("utf-8")))
                 else:
-                    rendered[part.name] = self._repeated(part, xml)
+                    rendered[part.name] = self._repeated(part, join_dates("".join(pieces)))
         except DraftError:
             raise
         except etree.XMLSyntaxError as exc:
@@ -182,6 +181,11 @@ class CompiledTemplate:
 def _unescaped(text: str) -> str:
     text = text.replace("\n<w:p", "<w:p")  # the line breaks added before each paragraph (see prepared)
     return text.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
+
+
+def _as_written(body: str) -> str:
+    """The rendered body as it is written: its dates joined, its drawings numbered."""
+    return _renumber_drawings(join_dates(body))
 
 
 def join_dates(xml: str) -> str:

@@ -10,14 +10,16 @@ reference, where the skeleton fails to parse and the part is then parsed in full
 comment, a CDATA section or a processing instruction, where text has rules of its own). The exceptions
 are declined before the skeleton is parsed: a value in a namespace declaration (``xmlns:w="…"``), whose
 URI it would decide (empty, invalid, reserved, or the same as another's), and a part longer than any court
-document, where a text could pass the parser's limit. ``]]>`` formed across an empty value (``]]`` and ``>``
-around it) is looked for in the part itself.
+document, where a text could pass the parser's limit; so is a value in a drawing's tag (see below).
+``]]>`` formed across an empty value (``]]`` and ``>`` around it) is looked for in the part itself.
 
-The text transformation every rendered part goes through before it is written (dates joined: see
-:mod:`toolkit.render.compiled`) is applied to the skeleton too before it is parsed, so that what it changes
-in the fixed text is proven; around a value it sets only U+2060, in the text or attribute's value the value
-stands in, where it is plain text too. Drawings renumbered after it change only the digits of an
-attribute's value.
+The text transformations the body goes through before it is written (dates joined, drawings numbered:
+see :mod:`toolkit.render.compiled`) are applied to the skeleton too before it is parsed, so that what they
+change in the fixed text is proven. Around a value, joining dates sets only U+2060, in the text or the
+attribute's value the value stands in, where it is plain text too. A drawing's number is found in its
+``wp:docPr`` tag by a pattern a value there could lead astray (to a namespace declaration's ``xmlns:id``):
+a value in that tag is declined too.
+
 Each skeleton is parsed once per process; the documents of a batch drafted from one template repeat a few
 skeletons (lists of different lengths, sections present or not).
 """
@@ -77,7 +79,7 @@ def _plain(values: str) -> bool:
 def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
     """The skeleton, prepared, parses with every prefix bound; it holds no comment, CDATA section or
     processing instruction (a value there could end it, or hold what it may not), and no value in a
-    namespace declaration."""
+    namespace declaration or a drawing's tag."""
     if _in_declaration(skeleton):
         return False
     text = prepare("".join(_PLACEHOLDER if piece is None else piece for piece in skeleton))
@@ -90,12 +92,13 @@ def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
 
 
 def _in_declaration(skeleton: Skeleton) -> bool:
-    """A value may stand in a namespace declaration: ``xmlns`` is in the fixed text since the last ``<``
-    (which no attribute's value can hold, while ``>`` it can: so the value's own tag, or text just after it)."""
+    """A value may stand in a namespace declaration or in a drawing's tag: the fixed text since the last
+    ``<`` (which no attribute's value can hold, while ``>`` it can: so the value's own tag, or text just
+    after it) holds ``xmlns`` or is a ``wp:docPr`` tag."""
     tag = ""  # the fixed text since the last "<"
     for piece in skeleton:
         if piece is None:
-            if "xmlns" in tag:
+            if "xmlns" in tag or tag.startswith("<wp:docPr"):
                 return True
         elif "<" in piece:
             tag = piece[piece.rfind("<") :]
