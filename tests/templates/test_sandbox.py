@@ -100,6 +100,14 @@ def test_runaway_templates_are_stopped_without_a_file(
     assert any(word in message for word in ("过大", "超过", "递归", "停止")), message
 
 
+def test_a_character_a_document_cannot_hold_is_refused_without_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lone surrogate written by the template itself (a case file's text is refused before it renders)."""
+    message = assert_refused(tmp_path, '{{ "\\ud800" }}', capsys)
+    assert "U+D800" in message and "不能写入文书" in message
+
+
 def render(source: str, **context: Any) -> str:
     return environment().from_string(source).render(**context)
 

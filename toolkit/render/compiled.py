@@ -132,6 +132,11 @@ class CompiledTemplate:
                     rendered[part.name] = self._repeated(part, join_dates("".join(pieces)))
         except DraftError:
             raise
+        except UnicodeEncodeError as exc:  # a lone surrogate the template wrote itself (case text cannot hold one)
+            raise TemplateError(
+                f"模板 {self.path.name} 生成的内容含有不能写入文书的字符 U+{ord(exc.object[exc.start]):04X}",
+                "请检查模板中带引号的文字（如 \\ud800 这样的转义）",
+            ) from None
         except etree.XMLSyntaxError as exc:
             raise RenderedXmlError(
                 f"模板 {self.path.name} 生成的内容不是有效的 XML，Word 无法打开（{exc}）",
