@@ -5,13 +5,15 @@ the template prints between them, each escaped by the environment (a ``Markup``)
 *plain*: no ``<``, ``>`` or quote, ``&`` only in the environment's five escapes, no character that XML or a
 case file refuses, then the part is well-formed when its *skeleton* is: the fixed pieces with every value
 replaced by ``&amp;``. A plain value can stand wherever that replacement stands, in text or in an
-attribute's value, with two exceptions, and nowhere else: not in a name, between attributes or in a
-reference, where the skeleton fails to parse and the part is then parsed in full (so is a part with a
-comment, a CDATA section or a processing instruction, where text has rules of its own). The exceptions
-are declined before the skeleton is parsed: a value in a namespace declaration (``xmlns:w="…"``), whose
-URI it would decide (empty, invalid, reserved, or the same as another's), and a part longer than any court
-document, where a text could pass the parser's limit; so is a value in a drawing's tag (see below).
-``]]>`` formed across an empty value (``]]`` and ``>`` around it) is looked for in the part itself.
+attribute's value, and nowhere else: not in a name, between attributes or in a reference, where the
+skeleton fails to parse and the part is then parsed in full (so is a part with a comment, a CDATA section
+or a processing instruction, where text has rules of its own). Declined before any parse:
+
+- a value in a namespace declaration (``xmlns:w="…"``), whose URI it would decide (empty, invalid,
+  reserved, or the same as another's);
+- a value in a drawing's tag (see below);
+- a part longer than any court document, where a text could pass the parser's limit;
+- ``]]>`` formed across an empty value (``]]`` and ``>`` around it), looked for in the part itself.
 
 The text transformations the body goes through before it is written (dates joined, drawings numbered:
 see :mod:`toolkit.render.compiled`) are applied to the skeleton too before it is parsed, so that what they
@@ -46,18 +48,18 @@ class Proofs:
     """The skeletons proven (or not) so far, and the proof of a part from them; ``prepare``: the text
     transformation each part goes through before it is written."""
 
-    def __init__(self, prepare: Callable[[str], str] = str) -> None:
+    def __init__(self, prepare: Callable[[str], str]) -> None:
         self._prepare = prepare
         self._known: dict[Skeleton, bool] = {}
 
     def proven(self, pieces: list[str], xml: str) -> bool:
-        """Whether ``xml``, the rendered ``pieces`` joined and prepared (and its drawings renumbered), is
-        proven well-formed with every prefix bound; False when it must be parsed to know."""
+        """Whether ``xml``, the rendered ``pieces`` joined and prepared, is proven well-formed with every
+        prefix bound; False when it must be parsed to know."""
         if len(xml) > _LARGEST or ("]]" in xml and "]]>" in xml):
             return False
-        skeleton = tuple(piece if type(piece) is str else None for piece in pieces)
         if not _plain("\n".join(piece for piece in pieces if type(piece) is not str)):
             return False
+        skeleton = tuple(piece if type(piece) is str else None for piece in pieces)
         known = self._known.get(skeleton)
         if known is None:
             known = _parses(skeleton, self._prepare)
@@ -80,7 +82,7 @@ def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
     """The skeleton, prepared, parses with every prefix bound; it holds no comment, CDATA section or
     processing instruction (a value there could end it, or hold what it may not), and no value in a
     namespace declaration or a drawing's tag."""
-    if _in_declaration(skeleton):
+    if _in_declined_tag(skeleton):
         return False
     text = prepare("".join(_PLACEHOLDER if piece is None else piece for piece in skeleton))
     if "<!" in text or "<?" in text:
@@ -91,7 +93,7 @@ def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
         return False
 
 
-def _in_declaration(skeleton: Skeleton) -> bool:
+def _in_declined_tag(skeleton: Skeleton) -> bool:
     """A value may stand in a namespace declaration or in a drawing's tag: the fixed text since the last
     ``<`` (which no attribute's value can hold, while ``>`` it can: so the value's own tag, or text just
     after it) holds ``xmlns`` or is a ``wp:docPr`` tag."""
