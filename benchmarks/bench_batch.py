@@ -3,8 +3,9 @@
     python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--stages 300] [--keep DIR]
 
 For each size N it writes a spreadsheet export of N clients (``clients.csv`` and its list files, the way
-a legal-aid office keeps its cases): the bundled sample case with each client's name and claimed fees
-varied (the claimed total follows, so every case passes the checks and is drafted). It then times:
+a legal-aid office keeps its cases), and a folder of N case files: the bundled sample case with each
+client's name and claimed fees varied (the claimed total follows, so every case passes the checks and is
+drafted). It then times:
 
 - naive: docxtpl's own loop per document (``DocxTemplate(path)``, ``render``, ``save`` to a file) on
   templates/answer.docx, with the contexts built beforehand and not timed; its rate per document does
@@ -13,6 +14,7 @@ varied (the claimed total follows, so every case passes the checks and is drafte
 - ``draft batch clients.csv --docs answer --jobs 1``: everything included (reading the spreadsheet,
   validation, figures, every fact and document check, rendering, writing atomically, the report);
 - the same with ``--jobs`` = all cores;
+- both again on the folder of case files (``draft batch cases/``), which a lawyer's own cases are;
 - the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
   functions wrapped in a CPU-time counter): ms of CPU per document, measured;
 - the start-up: ``draft answer`` on the sample case, wall and CPU seconds of the whole command, as an
@@ -113,6 +115,24 @@ def write_cases(folder: Path, count: int) -> Path:
     return path
 
 
+def write_case_files(folder: Path, count: int) -> Path:
+    """``cases/`` with ``count`` case files: the sample, each client's name and claimed fees varied as in
+    :func:`write_cases`."""
+    sample = (ROOT / "samples" / "case.yaml").read_text(encoding="utf-8")
+    lines = {"name": "  name: 李明\n", "fees": "  fees: 1387.23 ", "total": "  total: 23000.00 "}
+    assert all(sample.count(line) == 1 for line in lines.values()), "the sample's lines have changed"
+    fees, total = Decimal("1387.23"), Decimal("23000.00")
+    cases = folder / "cases"
+    cases.mkdir()
+    for number in range(count):
+        extra = Decimal(number % 500) / 100
+        text = sample.replace(lines["name"], f"  name: 当事人{number:05d}\n")
+        text = text.replace(lines["fees"], f"  fees: {fees + extra} ")
+        text = text.replace(lines["total"], f"  total: {total + extra} ")
+        (cases / f"B{number:05d}.yaml").write_text(text, encoding="utf-8")
+    return cases
+
+
 def naive_rate(cases_csv: Path, count: int, folder: Path) -> tuple[float, float]:
     """Documents per second of docxtpl's loop (load, render, save a file) with our contexts: per second
     of wall time, and per second of CPU time."""
@@ -163,10 +183,10 @@ def _measured(command: list[str], env: dict[str, str]) -> tuple[float, list[str]
     return time.perf_counter() - start, result.stdout.split()
 
 
-def batch_run(cases_csv: Path, out: Path, jobs: int, env: dict[str, str]) -> tuple[float, float, int]:
+def batch_run(cases: Path, out: Path, jobs: int, env: dict[str, str]) -> tuple[float, float, int]:
     """(wall seconds, CPU seconds of all its processes, peak RSS in KiB) of ``draft batch``."""
     seconds, (peak, cpu, code) = _measured(
-        ["batch", str(cases_csv), "--docs", "answer", "--out", str(out), "--jobs", str(jobs)], env
+        ["batch", str(cases), "--docs", "answer", "--out", str(out), "--jobs", str(jobs)], env
     )
     if code != "0":
         raise SystemExit(f"draft batch failed (exit {code}); see {out}/report.csv")
@@ -268,7 +288,7 @@ def main() -> None:
 
 
 def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
-    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; input: CSV export with list files")
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; input: CSV export with list files, or a folder")
     header = f"{'cases':>6} {'run':<22} {'seconds':>8} {'docs/s':>8} {'docs/CPU-s':>10} {'peak MiB':>9}"
     print(header)
     print("-" * len(header))
@@ -281,23 +301,25 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
         cases_csv = write_cases(folder, count)
+        case_files = write_case_files(folder, count)
         naive_folder = folder / "naive"
         naive_folder.mkdir()
         naive, naive_cpu = naive_rate(cases_csv, min(count, args.naive), naive_folder)
         print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
-        rates = {}
-        for jobs in (1, cores):
-            seconds, cpu, peak = batch_run(cases_csv, folder / f"jobs{jobs}", jobs, env)
-            rates[jobs] = (count / seconds, count / cpu)
-            peaks[count] = max(peaks.get(count, 0), peak)
-            label = f"batch --jobs {jobs}"
-            rate, cpu_rate = rates[jobs]
-            print(f"{count:>6} {label:<22} {seconds:>8.1f} {rate:>8.1f} {cpu_rate:>10.1f} {peak / 1024:>9.1f}")
-        one, many = rates[1], rates[cores]
-        print(
-            f"{count:>6} ratios: jobs=1 / naive = {one[0] / naive:.1f}× (per CPU-second {one[1] / naive_cpu:.1f}×);"
-            f"  jobs={cores} / jobs=1 = {many[0] / one[0]:.2f}×"
-        )
+        for kind, cases in (("csv", cases_csv), ("folder", case_files)):
+            rates = {}
+            for jobs in (1, cores):
+                seconds, cpu, peak = batch_run(cases, folder / f"{kind}-jobs{jobs}", jobs, env)
+                rates[jobs] = (count / seconds, count / cpu)
+                peaks[count] = max(peaks.get(count, 0), peak)
+                label = f"{kind} batch --jobs {jobs}"
+                rate, cpu_rate = rates[jobs]
+                print(f"{count:>6} {label:<22} {seconds:>8.1f} {rate:>8.1f} {cpu_rate:>10.1f} {peak / 1024:>9.1f}")
+            one, many = rates[1], rates[cores]
+            print(
+                f"{count:>6} {kind} ratios: jobs=1 / naive = {one[0] / naive:.1f}×"
+                f" (per CPU-second {one[1] / naive_cpu:.1f}×);  jobs={cores} / jobs=1 = {many[0] / one[0]:.2f}×"
+            )
         if count == args.cases[0]:
             print(f"stages of one document (ms of CPU, {min(count, args.stages)} cases, one job, in this process):")
             for label, ms in stage_table(cases_csv, folder / "stages", min(count, args.stages)):
