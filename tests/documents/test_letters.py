@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,9 @@ from support import DELETE
 
 from toolkit.case.identity import credit_code_check_char
 from toolkit.case.models import Case
+from toolkit.checks import check_document
+from toolkit.documents import kind
+from toolkit.law.compute import compute_figures
 
 ARTICLE_107 = "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第一百零七条"
 # A credit code whose 18th character is its GB 32100 check character.
@@ -246,3 +250,38 @@ def test_the_waived_items_and_the_reduction_add_up() -> None:
     assert "请求减免66,500.00元" in text
     # the sample waives every charge: the items alone make the reduction, nothing more is said
     assert "其余款项" not in _text(sample(), "settlement")
+
+
+# §9.11 speaks of a settlement proposal "to the lender or to the court": the instalment plan an answer offers
+# the court is one, so it carries the same reservation, under the plan, in both styles (§9.12), and the
+# answer's legal basis names the provision it cites. After limitation has expired no plan is offered (§9.3).
+PLAN_RESERVATION = "上述分期还款方案系为协商和解而作出的妥协，不构成对债务数额的自认。"
+
+
+@pytest.mark.parametrize("style", ["narrative", "elements"])
+def test_the_answers_instalment_plan_carries_the_reservation(style: str) -> None:
+    lines = paragraphs(with_style(sample(), style), "answer")
+    at = next(index for index, line in enumerate(lines) if line.startswith(PLAN_RESERVATION))
+    assert lines[at - 1] in ("18,000.00", "合计：18,000.00元。")  # right under the plan's total (12 × 1,500.00)
+    assert (
+        f"依照{ARTICLE_107}，答辩人为达成调解协议或者和解协议作出妥协而认可的事实，不得在后续的诉讼中作为对答辩人不利的根据。"
+        in lines[at]
+    )
+    basis = next(line for line in lines if line.startswith(("法律依据：", "法律规定：")))
+    assert ARTICLE_107 in basis
+
+
+@pytest.mark.parametrize("style", ["narrative", "elements"])
+def test_an_answer_without_a_plan_has_no_reservation(style: str) -> None:
+    text = "\n".join(paragraphs(with_style(sample("bank-expired"), style), "answer"))
+    assert "分期还款方案" not in text and ARTICLE_107 not in text
+
+
+@pytest.mark.parametrize("style", ["narrative", "elements"])
+def test_an_answer_whose_template_drops_the_reservation_is_refused(style: str) -> None:
+    case = with_style(sample(), style)
+    figures = compute_figures(case)
+    document = drafted(case, "answer").document
+    kept = tuple(line for line in document.paragraphs if not line.startswith(PLAN_RESERVATION))
+    found = check_document(case, figures, kind("answer").parts(case, figures), replace(document, paragraphs=kept))
+    assert [(f.id, f.severity) for f in found if "和解保留" in f.message] == [("DOC-PARTS", "error")]

@@ -2,6 +2,8 @@
 
 What the answer admits and contests is decided once (:mod:`toolkit.documents.answer_positions`); both
 styles print it, and the legal basis lists exactly the provisions of the arguments made (law.md §8, §9).
+An instalment plan offered to the court carries the reservation of a settlement letter (law.md §9.11):
+the offer is a compromise, not an admission of the amount it pays.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from toolkit.documents import answer_narrative as narrative
 from toolkit.documents.answer_arguments import scope_key
 from toolkit.documents.answer_elements import element_rows
 from toolkit.documents.answer_evidence import evidence
+from toolkit.documents.answer_facts import PLAN, plan_reservation
 from toolkit.documents.answer_forms import element_form, form_for
 from toolkit.documents.answer_positions import Positions, decide
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, KindOption, Part
 from toolkit.documents.context import base_context
+from toolkit.documents.letter_wording import RESERVATION
 from toolkit.law.arguments import provisions
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
@@ -76,6 +80,8 @@ def legal_basis(case: Case, figures: Figures, pos: Positions) -> list[str]:
         argued.append("litigation_costs")
     if pos.mediation:
         argued.append("mediation")
+    if show(case, figures, pos)["installments"]:
+        argued.append("no_admission")
     return cite_groups([*keys, *provisions(*argued)])
 
 
@@ -90,6 +96,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "before_table": narrative.before_table(case, figures, pos),
         "after_table": narrative.after_table(case, figures, pos),
         "hardship_summary": case.hardship.summary if case.hardship and pos.installments else None,
+        "reservation": plan_reservation(case) if show(case, figures, pos)["installments"] else None,
         "conclusion": narrative.conclusion(pos),
         "legal_basis": basis,
         "evidence": evidence(case),
@@ -109,8 +116,11 @@ def parts(case: Case, figures: Figures) -> list[Part]:
     found += [Part.text("答辩请求"), Part.text("事实和理由")]
     if pos.expired:
         found += [Part.text("诉讼时效抗辩"), Part.text("备位答辩", "退一步讲")]
-    if show(case, figures, pos)["ledger"]:
+    shown = show(case, figures, pos)
+    if shown["ledger"]:
         found.append(Part.text("利息计算表"))
+    if shown["installments"]:
+        found.append(Part.text("和解保留", f"{PLAN}{RESERVATION}"))
     found += [
         Part.text("证据清单"),
         Part.text("此致"),
@@ -133,6 +143,8 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
         found.append(Part.text(row.label))
         if row.key == "defences" and figures.limitation_expired:
             found.append(Part.text("诉讼时效抗辩"))
+    if show(case, figures, decide(case, figures))["installments"]:
+        found.append(Part.text("和解保留", f"{PLAN}{RESERVATION}"))
     found += [
         Part.text("证据清单"),
         Part.text("答辩人签名", "答辩人（签名）"),

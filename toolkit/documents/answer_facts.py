@@ -18,6 +18,7 @@ from toolkit.documents import answer_arguments as say
 from toolkit.documents.answer_evidence import contract
 from toolkit.documents.answer_forms import FormName, element_form
 from toolkit.documents.answer_positions import Positions
+from toolkit.documents.letter_wording import reservation
 from toolkit.documents.plan_wording import down_payment_due, due_or_acceptance
 from toolkit.law.arguments import cite_argument
 from toolkit.law.figures import Figures
@@ -175,6 +176,15 @@ def _defences(a: Answering) -> list[str]:
     return lines
 
 
+PLAN = "上述分期还款方案"  # the noun of the answer's reservation (本方案 in the proposal, 本说明 in the statement)
+
+
+def plan_reservation(case: Case) -> str:
+    """The reservation under the answer's instalment plan, in both styles: an offer to the court is a
+    settlement proposal too (law.md §9.11)."""
+    return reservation(case, speaker="答辩人", document=PLAN)
+
+
 def _other(a: Answering) -> list[str]:
     case, pos = a.case, a.pos
     lines: list[str] = []
@@ -193,6 +203,7 @@ def _other(a: Answering) -> list[str]:
             for r in a.figures.schedule
         ]
         lines.append(f"合计：{yuan(a.figures.schedule_total or 0)}元。")
+        lines.append(plan_reservation(case))
     if pos.mediation:
         lines.append(
             f"依据{cite_argument('mediation')}，答辩人愿意在法院主持下与原告协商解决本案纠纷，恳请法院组织调解。"
