@@ -346,3 +346,26 @@ def test_a_disputed_demand_is_put_to_proof(style: str) -> None:
     found = text("bank-expired", style, {"loan.interruptions": demand})
     assert "原告所称2023年5月1日的催收（短信催收），答辩人否认收到" in found
     assert "原告应当举证证明该催收已经到达答辩人" in found
+
+
+# §4.4: a figure taken from the tables adds up as printed. private-downpayment, capped at 4 × 3.85 % = 15.4 %
+# (law.md §2), worked by hand, each row rounded down to the cent: 47,000.00 × 0.154 × 214 / 365 = 4,243.649… →
+# 4,243.64; 46,243.64 × 0.154 × 151 / 365 = 2,946.163… → 2,946.16; × 1,580 / 365 = 30,827.404… → 30,827.40;
+# the table's 合计 4,243.64 + 2,946.16 + 30,827.40 = 38,017.20. The 5,000.00 repaid on 2022-01-15 pays the
+# 4,243.64 then due first (民法典 第五百六十一条), so 38,017.20 − 4,243.64 = 33,773.56 may still be claimed.
+@pytest.mark.parametrize("style", STYLES)
+def test_the_claimable_charges_are_reconciled_with_the_tables_total(style: str) -> None:
+    found = text("private-downpayment", style)
+    if style == "narrative":
+        assert (
+            "超过33,773.56元的部分不应支持（利息计算表合计38,017.20元，扣除还款冲抵的4,243.64元后为33,773.56元）"
+            in found
+        )
+    else:
+        assert "合计38,017.20元，扣除还款冲抵的4,243.64元后为33,773.56元" in found
+
+
+def test_without_repayments_the_narrative_points_to_the_table_alone() -> None:
+    """The sample repaid nothing: the table's 合计 2,650.57 is the figure itself (721.37 + 1,929.20)."""
+    found = text("case", "narrative")
+    assert "超过2,650.57元的部分不应支持（计算见利息计算表）" in found and "扣除还款冲抵" not in found

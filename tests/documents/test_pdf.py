@@ -30,6 +30,7 @@ DOCUMENTS = [
     ("case-hardship", "case", "hardship", None),
     ("case-settlement", "case", "settlement", None),
     ("case-evidence", "case", "evidence", None),
+    ("private-answer", "private-downpayment", "answer", "narrative"),
     ("private-answer-elements", "private-downpayment", "answer", "elements"),
     ("private-hardship", "private-downpayment", "hardship", None),
     ("private-settlement", "private-downpayment", "settlement", None),

@@ -16,7 +16,7 @@ from toolkit.documents.answer_positions import Positions
 from toolkit.documents.wording import cap_text
 from toolkit.law.arguments import cite_argument
 from toolkit.law.citations import cite
-from toolkit.law.figures import Figures
+from toolkit.law.figures import Figures, Ledger
 from toolkit.law.money import cn_date, money, rate_percent, yuan
 
 ALTERNATIVE = "退一步讲，即使法院认为本案未超过诉讼时效，"
@@ -237,7 +237,7 @@ def charges(pos: Positions, figures: Figures, *, table: bool = True) -> list[str
             lines.append(f"答辩人认可的{names}以依法最多可主张的利息及费用合计{yuan(pos.charges_limit)}元为限。")
     if pos.charges_excess and pos.charges_limit is not None and figures.ledger is not None:
         cap = "上述参照的上限" if pos.rule == "licensed_lpr4x" else "法定利率上限"
-        see = "（计算见利息计算表）" if table else ""
+        see = _see_table(figures.ledger) if table else ""
         lines.append(
             f"原告主张{listed}，合计{yuan(total)}元。按{cap}计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"
             f"利息及费用{money(pos.charges_limit)}，超过{yuan(pos.charges_limit)}元的部分不应支持{see}。"
@@ -250,6 +250,17 @@ def charges(pos: Positions, figures: Figures, *, table: bool = True) -> list[str
     elif not admitted and any(pos.item(key).stance == "open" for key in named):
         lines.append(f"原告主张{listed}，请法院依法审查，超出法定利率上限的部分不应支持。")
     return lines
+
+
+def _see_table(ledger: Ledger) -> str:
+    """Where the figure comes from: the 利息计算表, and, when repayments paid some of it, how its total becomes
+    the figure (the table's 合计 less what the 还款冲抵表 applied to the charges), so that it adds up as printed."""
+    if ledger.paid_to_charges <= 0:
+        return "（计算见利息计算表）"
+    return (
+        f"（利息计算表合计{yuan(ledger.accrued)}元，扣除还款冲抵的{yuan(ledger.paid_to_charges)}元后为"
+        f"{yuan(ledger.charges_outstanding)}元）"
+    )
 
 
 def damages(pos: Positions) -> list[str]:

@@ -184,9 +184,7 @@ def calculation(ledger: Ledger) -> str:
             f"{cn_date(s.start)}至{cn_date(s.end)}，{yuan(s.principal)}元×{rate_percent(s.rate)}×{s.days}天"
             f"÷{ledger.day_count}＝{yuan(s.interest)}元{capped}"
         )
-    accrued = sum((s.interest for s in ledger.segments), Decimal(0))
-    text = f"计算：{'；'.join(pieces)}；合计{yuan(accrued)}元"
-    paid = sum((p.to_charges for p in ledger.payments), Decimal(0))
-    if paid > 0:
-        text += f"，扣除还款冲抵的{yuan(paid)}元后为{yuan(ledger.charges_outstanding)}元"
+    text = f"计算：{'；'.join(pieces)}；合计{yuan(ledger.accrued)}元"
+    if ledger.paid_to_charges > 0:
+        text += f"，扣除还款冲抵的{yuan(ledger.paid_to_charges)}元后为{yuan(ledger.charges_outstanding)}元"
     return text + "。天数含起始日、不含截止日。"

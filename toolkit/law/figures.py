@@ -78,6 +78,16 @@ class Ledger:
     payments: tuple[LedgerPayment, ...]
     ignored_payments: tuple[dt.date, ...]  # repayments dated after as_of (outside the ledger)
 
+    @property
+    def accrued(self) -> Decimal:
+        """The charges booked, the sum of the rows (law.md §4.4): what the 利息计算表 totals."""
+        return sum((segment.interest for segment in self.segments), Decimal(0))
+
+    @property
+    def paid_to_charges(self) -> Decimal:
+        """What the repayments paid of the charges; ``accrued`` less this is ``charges_outstanding``."""
+        return sum((payment.to_charges for payment in self.payments), Decimal(0))
+
 
 @dataclass(frozen=True)
 class Installment:
