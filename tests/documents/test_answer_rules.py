@@ -144,6 +144,14 @@ def test_expired_element_rows_open_with_the_defence() -> None:
     assert row(found, "对提前还款或解除合同有无异议")[0].startswith("无（原告未主张）。")
 
 
+def test_expired_rate_row_states_the_fact_and_argues_the_cap_in_the_alternative() -> None:
+    """§9.3: every argument but limitation is pleaded in the alternative, the rate row's too (bank-expired agreed
+    18 % and 27 % overdue, above the 24 % cap); the fact itself stays undisputed, as §9.15 has it."""
+    rate = row(lines("bank-expired", "elements"), "对借款利率有无异议")
+    assert rate[0] == "对约定利率的事实无异议。约定期内年利率18%，逾期年利率27%。"
+    assert rate[1].startswith("退一步讲，即使法院认为本案未超过诉讼时效，超过法定上限的部分也不应支持。")
+
+
 def test_an_admission_after_expiry_is_an_error() -> None:
     assert "ANSWER-ADMIT-BARRED" in finding_ids("bank-expired", {"answer.admitted": ["principal"]})
 

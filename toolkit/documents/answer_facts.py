@@ -78,12 +78,16 @@ def _rate(a: Answering) -> list[str]:
     agreed_rates = [r for r in (loan.annual_rate, loan.overdue_rate) if r is not None]
     above = any(rate > cap.rate for rate in agreed_rates for cap in figures.caps)
     charges = any(a.pos.item(key).claimed > 0 for key in CHARGE_ITEMS)
-    first = AGREED_RATE + agreed if above or a.pos.charges_excess else "无异议。" + agreed
+    objects = above or a.pos.charges_excess
+    if a.pos.expired:  # the cap is argued in the alternative, like everything after the limitation defence (§9.3)
+        first = ("对约定利率的事实无异议。" if objects else "无异议。") + agreed
+    else:
+        first = (AGREED_RATE if objects else "无异议。") + agreed
     if not charges:
         return [first]
     rule = say.cap_rule(a.case, figures, a.pos)  # the request the cap rests on (law.md §9.4), as the narrative
     if a.pos.expired:
-        rule[0] = say.ALTERNATIVE + rule[0]
+        rule[0] = say.ALTERNATIVE + ("超过法定上限的部分也不应支持。" if objects else "") + rule[0]
     return [first, *rule]
 
 
