@@ -206,6 +206,7 @@ def start_up(folder: Path) -> list[tuple[float, float]]:
 
 
 _STAGES = (  # (label, module, attribute): the functions a stage spends its time in
+    ("spreadsheet row: cells read, list rows joined", "toolkit.batch.spreadsheet.Rows", "job"),
     ("read the case, validate (pydantic)", "toolkit.batch.worker", "_load"),
     ("figures", "toolkit.batch.worker", "compute_figures"),
     ("fact checks", "toolkit.drafting", "run_fact_checks"),
@@ -213,6 +214,7 @@ _STAGES = (  # (label, module, attribute): the functions a stage spends its time
     ("render: compress and zip", "toolkit.render.compiled.CompiledTemplate", "_entry"),
     ("render: Jinja, dates joined, skeleton proof", "toolkit.render.compiled.CompiledTemplate", "render"),
     ("document checks", "toolkit.drafting", "check_document"),
+    ("the template's context (positions, wording)", "toolkit.drafting", "render_checked"),
     ("atomic write", "toolkit.batch.worker", "write_atomic"),
     ("report (and syncfs before each publication)", "toolkit.batch.report.ReportWriter", "add"),
 )
@@ -262,9 +264,12 @@ def stage_table(cases_csv: Path, out: Path, count: int) -> list[tuple[str, float
     total = time.process_time() - begin
     inner = spent["render: text for the checks (and a parse if unproven)"] + spent["render: compress and zip"]
     spent["render: Jinja, dates joined, skeleton proof"] -= inner
+    # render_checked is the context, the render and the document checks: the context is what is left
+    rendered = spent["render: Jinja, dates joined, skeleton proof"] + inner + spent["document checks"]
+    spent["the template's context (positions, wording)"] -= rendered
     rows = [(label, seconds * 1000 / count) for label, seconds in spent.items()]
     rows.append(
-        ("everything else (spreadsheet rows, context, resume, …)", (total - sum(spent.values())) * 1000 / count)
+        ("everything else (the case's folder, resume, results, …)", (total - sum(spent.values())) * 1000 / count)
     )
     rows.append(("total", total * 1000 / count))
     return rows
