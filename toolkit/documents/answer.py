@@ -89,14 +89,15 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
     result = base_context(case, figures)
     pos = decide(case, figures)
     basis = legal_basis(case, figures, pos)
+    shown = show(case, figures, pos)
     result["doc"] = {
         "title": "民事答辩状",
-        "show": show(case, figures, pos),
+        "show": shown,
         "requests": narrative.requests(case, figures, pos),
         "before_table": narrative.before_table(case, figures, pos),
         "after_table": narrative.after_table(case, figures, pos),
         "hardship_summary": case.hardship.summary if case.hardship and pos.installments else None,
-        "reservation": plan_reservation(case) if show(case, figures, pos)["installments"] else None,
+        "reservation": plan_reservation(case) if shown["installments"] else None,
         "conclusion": narrative.conclusion(pos),
         "legal_basis": basis,
         "evidence": evidence(case),
