@@ -108,7 +108,9 @@ def _leftovers_in(paragraph: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((hit.group(0), hit.start(), hit.end()) for hit in _LEFTOVERS.finditer(paragraph))
 
 
+@functools.lru_cache(maxsize=1024)
 def _parsed(words: str) -> Decimal | None:
+    """What uppercase words read as (memoized: 人民币壹万捌仟元整 recurs in paragraphs that differ otherwise)."""
     try:
         return parse_rmb_upper(words)
     except ValueError:

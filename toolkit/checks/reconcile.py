@@ -33,7 +33,11 @@ _RATE = re.compile(r"^(\d+(?:\.\d+)?)%$")
 _WORDS = r"(?:（人民币[^）]*）)?"  # the uppercase amount after a figure
 _LABEL = r"(?:[^、，。；：\d（]|（[^）\d]*）)*"  # 本金 / 罚息（逾期利息）: the words before an item's figure
 _ITEM = rf"{_LABEL}(?:{_AMOUNT})元{_WORDS}"
-_LIST_TOTAL = re.compile(rf"(?P<items>{_ITEM}(?:、{_ITEM})+)，?合计(?P<total>{_AMOUNT})元")
+# A list starts where a label may: not after a character its label could have taken in (the leftmost match
+# always starts there, since a label absorbs such a character), so that the search skips the positions inside
+# a label, each of which would otherwise be tried and fail.
+_LIST_START = r"(?<![^、，。；：\d（])"
+_LIST_TOTAL = re.compile(rf"{_LIST_START}(?P<items>{_ITEM}(?:、{_ITEM})+)，?合计(?P<total>{_AMOUNT})元")
 _ITEM_AMOUNT = re.compile(rf"({_AMOUNT})元")
 # The ledger's periods and the printed differences below are looked for only in a paragraph that holds
 # their word, which most documents print nowhere: left as text, ``re`` compiles them at first use (and
