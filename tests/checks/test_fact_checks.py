@@ -16,6 +16,7 @@ from checks_support import SAMPLE_FIGURES, figures, findings, found, variant
 from support import DELETE
 
 from toolkit.checks.registry import FACT_CHECKS
+from toolkit.law.compute import compute_figures
 from toolkit.law.figures import DataGap, Installment, LimitationEvent, MissingInput, PeriodEnd
 
 d = dt.date
@@ -430,6 +431,26 @@ def test_excess_message_gives_the_figures_and_cites_the_cap() -> None:
     (finding,) = [f for f in findings() if f.id == "RATE-EXCESS"]
     assert "20,650.57" in finding.message and "2,349.43" in finding.message and "依法最多可主张" in finding.message
     assert finding.citation == "《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条"
+
+
+def test_excess_message_asks_to_contest_the_charges_only_when_they_exceed_the_capped_ones() -> None:
+    """The sample claims 5,000.00 of charges against 2,650.57 capped (law.md §4): with none contested, the
+    message asks for them. Claiming 2,650.57 or less, with principal above the ledger's, the excess is all
+    principal (18,100.00 − 18,000.00 = 100.00 over): no charge item is to contest for it."""
+    nothing_contested = variant({"answer.contested": []})
+    (finding,) = [f for f in findings(nothing_contested) if f.id == "RATE-EXCESS"]
+    assert "answer.contested 尚未列入任何利息或费用项目" in finding.message
+    principal_only = variant(
+        {
+            "answer.contested": [],
+            "answer.admitted": [],
+            "claims.principal": "18100.00",
+            "claims.penalty": "541.97",  # 721.37 + 541.97 + 1,387.23 = 2,650.57, the capped charges
+            "claims.total": "20750.57",
+        }
+    )
+    (finding,) = [f for f in findings(principal_only, compute_figures(principal_only)) if f.id == "RATE-EXCESS"]
+    assert "超出 100.00 元" in finding.message and "answer.contested" not in finding.message
 
 
 def test_an_agreed_rate_at_the_cap_is_not_above_it() -> None:

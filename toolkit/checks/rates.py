@@ -65,8 +65,9 @@ def claimed_above_supportable(facts: Facts) -> Iterator[Problem]:
         "答辩或协商时应对超出部分提出异议"
     )
     answer = facts.case.answer
-    charges_claimed = (figures.claimed_charges or Decimal(0)) > 0
-    if answer is not None and charges_claimed and not set(CHARGE_ITEMS) & set(answer.contested):
+    # the charges are to contest only when they exceed the capped ones: else the excess is all principal
+    charges_above = (figures.claimed_charges or Decimal(0)) > ledger.charges_outstanding
+    if answer is not None and charges_above and not set(CHARGE_ITEMS) & set(answer.contested):
         message += "；answer.contested 尚未列入任何利息或费用项目，请补上"
     yield Problem(message, citation=figures.cap_citation())
 
