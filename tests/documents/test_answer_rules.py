@@ -280,6 +280,26 @@ def test_overpaid_loan_is_argued_as_paid_in_full(style: str) -> None:
     assert "无异议" not in claims and "分期" not in found and "调解" not in found
 
 
+@pytest.mark.parametrize("style", STYLES)
+def test_overpaid_answer_still_gives_the_reason_the_fees_count_inside_the_cap(style: str) -> None:
+    """§9.5 and §9.12: the sample's 1,387.23 of fees are disguised interest in both styles, overpaid or not."""
+    found = text("case", style, OVERPAID)
+    assert "原告主张服务费等其他费用1,387.23元" in found
+    assert "原告未举证证明该费用对应实际提供的服务" in found and "《全国法院民商事审判工作会议纪要》第51条" in found
+
+
+def test_overpaid_overdue_row_says_since_when_until_the_payment_that_cleared_it() -> None:
+    """§9.7: a bullet loan due 2026-05-10 is overdue from that day; OVERPAID's 16,000.00 of 2026-06-10 cleared
+    it (§9.10): the row says both, as the table's overdue rows show. Paid 21,000.00 on 2026-04-10 instead, before
+    the due date (18,000.00 + 31 days' 366.59 < 21,000.00), the loan was never overdue."""
+    late = row(lines("case", "elements", OVERPAID), "对是否逾期还款有无异议")
+    assert late[0].startswith("有异议。逾期自2026年5月10日起算，答辩人于2026年6月10日还款，按法定利率上限冲抵后")
+    early = {"loan.repayments": [{"date": "2026-04-10", "amount": "21000.00"}], "answer.admitted": []}
+    on_time = row(lines("case", "elements", early), "对是否逾期还款有无异议")
+    assert on_time[0].startswith("有异议。借款的最后还款日为2026年5月10日；按法定利率上限冲抵后")
+    assert "逾期自" not in on_time[0] and "现不存在逾期未还的款项" in on_time[0]
+
+
 def test_overpaid_narrative_asks_dismissal() -> None:
     found = lines("case", "narrative", OVERPAID)
     assert found[found.index("答辩请求") + 1] == "请求依法驳回原告的全部诉讼请求。"

@@ -125,7 +125,10 @@ def _other_claims(a: Answering) -> list[str]:
     if not keys:
         return _costs(a) if costs else [NOT_CLAIMED]
     lines = say.damages(pos) + say.fees(pos)
-    return _claim_row(a, True, lines, _stance([pos.item(k) for k in keys])) + (say.costs(pos) if costs else [])
+    row = _claim_row(a, True, lines, _stance([pos.item(k) for k in keys]))
+    if pos.overpaid > 0:  # why the fees count inside the cap and the damages come down, as the narrative argues
+        row += lines
+    return row + (say.costs(pos) if costs else [])
 
 
 def _total(a: Answering) -> list[str]:

@@ -128,10 +128,7 @@ def _repayments(a: Answering) -> list[str]:
 def _overdue(a: Answering) -> list[str]:
     pos, figures = a.pos, a.figures
     if pos.overpaid > 0:
-        return [
-            f"有异议。借款的最后还款日为{cn_date(figures.final_due_date)}；按法定利率上限冲抵后，答辩人的还款已清偿"
-            "依法可支持的全部本金和利息费用，现不存在逾期未还的款项。"
-        ]
+        return [_overdue_until_paid(a)]
     early = f"；借款的最后还款日为{cn_date(figures.final_due_date)}，提前到期见{a.see('acceleration')}"
     bullet = a.case.loan.repayment == "bullet"
     if a.case.loan.overdue_since is None and pos.acceleration != "none" and bullet:
@@ -151,6 +148,20 @@ def _overdue(a: Answering) -> list[str]:
     else:
         facts = "答辩人尚未还款"
     return [f"有异议。{facts}；逾期起算日以原告举证为准{early if pos.acceleration != 'none' else ''}。"]
+
+
+def _overdue_until_paid(a: Answering) -> str:
+    """An overpaid loan: nothing is overdue now; when the payment that cleared it came after the day it fell
+    due (``overdue_since``, or a bullet loan's final due date: law.md §9.7), the row says so, as the table's
+    overdue rows show it (§9.12)."""
+    loan, figures = a.case.loan, a.figures
+    settled = "按法定利率上限冲抵后，答辩人的还款已清偿依法可支持的全部本金和利息费用，现不存在逾期未还的款项。"
+    ledger = figures.ledger
+    cleared = next((p.date for p in ledger.payments if p.principal_after == 0), None) if ledger else None
+    since = loan.overdue_since or (figures.final_due_date if loan.repayment == "bullet" else None)
+    if since is not None and cleared is not None and cleared > since:
+        return f"有异议。逾期自{cn_date(since)}起算，答辩人于{cn_date(cleared)}还款，{settled}"
+    return f"有异议。借款的最后还款日为{cn_date(figures.final_due_date)}；{settled}"
 
 
 def _no_security(a: Answering) -> list[str]:
