@@ -3,8 +3,9 @@
 Expectations are written from the case files and law.md, not copied from a rendering:
 
 - golden/evidence.txt is samples/case.yaml: 案号 （2026）京0491民初31875号, 提交人 李明 with the sample's
-  birth date, address and phone, the agent 王某 of 河南某某律师事务所, and its one evidence item
-  ``借款合同及还款记录`` (a string: the name only, so 来源, 目的 and 页码 stay blank for the lawyer).
+  birth date, address and phone, the agent 王某 of 河南某某律师事务所. It lists no ``answer.evidence``, so the
+  default of §9.8 applies: the contract by its number, 编号为XM-2026-0310-001的借款合同, to prove the agreed
+  rate and term; no disbursement record (18,000.00 received of 18,000.00) and no repayment record (none).
 - golden/evidence-default.txt is samples/private-downpayment.yaml without ``answer.evidence``, so the
   default of §9.8 applies: the contract (no contract number in that case: 借款合同), the disbursement
   record because 47,000.00 was received of the 50,000.00 written, and the repayment records: one payment,
@@ -35,7 +36,7 @@ COLUMNS = ("序号", "证据名称", "证据来源", "证明目的", "页码")
 @pytest.mark.parametrize(
     ("golden", "case"),
     [("evidence.txt", sample()), ("evidence-default.txt", sample("private-downpayment", NO_EVIDENCE))],
-    ids=["given", "default"],
+    ids=["sample", "private"],
 )
 def test_matches_its_golden_text(golden: str, case: Case) -> None:
     expected = (GOLDEN / golden).read_text(encoding="utf-8").splitlines()
