@@ -174,6 +174,28 @@ def test_lpr4x_on_a_licensed_lender_is_asked_by_analogy(style: str) -> None:
     found = text("case", style, changes)
     assert "答辩人请求参照《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条确定利率上限" in found
     assert "总计超过年利率24%的部分予以调减" in found  # the 24 % in any event
+    # the element form's claim rows come before its rate row, which argues the analogy: they name it in full
+    referred = "上述参照的上限" if style == "narrative" else "参照一年期贷款市场报价利率四倍确定的上限"
+    assert f"按{referred}计至2026年10月20日" in found
+
+
+LPR4X_CF = {"loan.rate_cap_basis": "lpr4x", "lender.kind": "consumer_finance", "lender.name": "某某消费金融有限公司"}
+
+
+def test_lpr4x_for_a_licensed_lender_is_a_request_in_the_letters_and_the_messages_too() -> None:
+    """§9.4: 4 × LPR is asked 参照 for a licensed lender, never stated as the law (依据) that binds it, and the
+    24 % cap of 法发〔2017〕22号 第二条 is the limit in any event: in the settlement proposal and in the finding."""
+    settlement = "\n".join(paragraphs(sample("case", LPR4X_CF), "settlement"))
+    assert "参照《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》" in settlement
+    assert "依据《最高人民法院关于审理民间借贷案件" not in settlement
+    assert (
+        "无论是否参照，依据《最高人民法院关于进一步加强金融审判工作的若干意见》（法发〔2017〕22号）第二条" in settlement
+    )
+    assert "按参照的上限计算至2026年10月20日，被申请人依法最多可主张" in settlement
+    case = sample("case", LPR4X_CF)
+    above = [f.message for f in run_fact_checks(case, compute_figures(case), ["answer"]) if f.id == "RATE-ABOVE-CAP"]
+    assert above and all("参照四倍 LPR 确定的上限" in m and "年利率 24% 才是法定上限" in m for m in above)
+    assert not any("依法不予支持" in m for m in above)
 
 
 # §9.5 a reason for every contested item; §9.6 only what the lawyer knows
@@ -331,6 +353,18 @@ def test_an_assigned_debt_puts_the_plaintiff_to_proof(style: str) -> None:
     assert "原告应当举证证明债权转让的事实，并证明已将债权转让通知答辩人" in found
     assert "未通知债务人的，该转让对债务人不发生效力" in found
     assert "ANSWER-STANDING" in finding_ids("case", changes)
+
+
+def test_an_assigned_debt_is_argued_under_the_original_lenders_rules_and_contracted_with_it() -> None:
+    """§9.14: the cap follows the lender that lent, named as such; and neither letter says the client signed
+    with the assignee, whose assignment the answer puts to proof."""
+    changes = {"lender.original_name": "某某信托有限公司"}
+    answer = text("case", "narrative", changes)
+    assert "原债权人某某信托有限公司系小额贷款公司" in answer and "原告系小额贷款公司" not in answer
+    hardship = "\n".join(paragraphs(sample("case", changes), "hardship"))
+    settlement = "\n".join(paragraphs(sample("case", changes), "settlement"))
+    assert "说明人于2026年3月10日与某某信托有限公司签订" in hardship
+    assert "申请人于2026年3月10日与某某信托有限公司签订" in settlement
 
 
 def test_assigned_debt_contests_the_parties_row() -> None:

@@ -21,7 +21,8 @@ _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?元")
 # (not a bare 欠: a hardship event may well be 拖欠房租)
 _OWED = re.compile(r"尚欠|仍欠|所欠|欠款|欠付|确认|认可|承认|自认|应当?(?:偿还|归还|清偿)|应还|债务余额")
 _CAPPED = "依法最多可主张"
-_AS_ARGUMENT = "按法定上限计算"
+# the figure computed under the cap, the law's or one asked by analogy (law.md §9.4): an argument, not a debt
+_AS_ARGUMENT = re.compile("按(?:法定|参照的)上限计算")
 # A promise to perform the plan, and a statement that the client can.
 _PROMISE = re.compile(r"严格按照|足额还款|保证按期|将按照?(?:上述|本)?(?:方案|约定)")
 _CAN_PAY = re.compile(r"能够按期履行|不超过[^。]*每月可支配收入")
@@ -63,7 +64,7 @@ def reservation_present(checked: CheckedDocument) -> Iterator[Problem]:
 @check("DOC-NO-ACKNOWLEDGED-FIGURE", "error", "函件没有承认任何数额为所欠债务", "document")
 def no_acknowledged_figure(checked: CheckedDocument) -> Iterator[Problem]:
     """No sentence with an amount says the client owes it; the capped figure appears only as an argument
-    ("按法定上限计算，被申请人依法最多可主张……", law.md §9.11)."""
+    ("按法定上限计算，被申请人依法最多可主张……", law.md §9.11; 按参照的上限计算 for a cap asked by analogy, §9.4)."""
     if not _letter(checked):
         return
     for sentence in _sentences(checked):
@@ -72,9 +73,10 @@ def no_acknowledged_figure(checked: CheckedDocument) -> Iterator[Problem]:
         owed = _OWED.search(sentence)
         if owed is not None:
             yield Problem(f"{checked.title}中“{sentence}”以“{owed.group(0)}”表述数额，可能被出借人用作承认债务：请改写")
-        elif _CAPPED in sentence and _AS_ARGUMENT not in sentence:
+        elif _CAPPED in sentence and _AS_ARGUMENT.search(sentence) is None:
             yield Problem(
-                f"{checked.title}中“{sentence}”写出依法最多可主张的数额，却没有以“{_AS_ARGUMENT}”表明只是论证：请改写"
+                f"{checked.title}中“{sentence}”写出依法最多可主张的数额，却没有以“按法定上限计算”（或“按参照的上限计算”）"
+                "表明只是论证：请改写"
             )
 
 

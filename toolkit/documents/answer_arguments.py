@@ -165,9 +165,11 @@ def principal(pos: Positions, figures: Figures) -> list[str]:
 def cap_rule(case: Case, figures: Figures, pos: Positions) -> list[str]:
     """The cap of the lender's kind, and the request to apply it, in the words of its provision (§9.4)."""
     if pos.rule in ("licensed", "licensed_lpr4x"):
+        # an assigned debt keeps the rules of the lender that lent (§9.14): that lender is named, not the plaintiff
+        lender = f"原债权人{case.lender.original_name}" if case.lender.original_name else "原告"
         lines = [
-            f"原告系{lender_kind(case.lender.kind).name}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的金融机构，"
-            "其发放贷款引发的纠纷不适用民间借贷的利率规定。"
+            f"{lender}系{lender_kind(case.lender.kind).name}，依据{cite(scope_key(case))}，属于经金融监管部门批准设立的"
+            "金融机构，其发放贷款引发的纠纷不适用民间借贷的利率规定。"
         ]
         request = (
             f"依据{cite_argument('financial_cap')}，借款人请求对总计超过年利率24%的部分予以调减的，应予支持。"
@@ -236,7 +238,9 @@ def charges(pos: Positions, figures: Figures, *, table: bool = True) -> list[str
         else:
             lines.append(f"答辩人认可的{names}以依法最多可主张的利息及费用合计{yuan(pos.charges_limit)}元为限。")
     if pos.charges_excess and pos.charges_limit is not None and figures.ledger is not None:
-        cap = "上述参照的上限" if pos.rule == "licensed_lpr4x" else "法定利率上限"
+        # the narrative has argued the analogy above; an element form's claim rows come before its rate row
+        referred = "上述参照的上限" if table else "参照一年期贷款市场报价利率四倍确定的上限"
+        cap = referred if pos.rule == "licensed_lpr4x" else "法定利率上限"
         see = _see_table(figures.ledger) if table else ""
         lines.append(
             f"原告主张{listed}，合计{yuan(total)}元。按{cap}计至{cn_date(figures.ledger.as_of)}，原告依法最多可主张"

@@ -14,7 +14,7 @@ from typing import Any
 from toolkit.case.models import Case
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.letter_wording import RESERVATION, reservation, suit_pending
+from toolkit.documents.letter_wording import RESERVATION, contract_party, reservation, suit_pending
 from toolkit.documents.plan_wording import count_in_words, down_payment_due
 from toolkit.documents.wording import (
     addressed_to_court,
@@ -50,6 +50,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "title": TITLE,
         "to_court": to_court,
         "to": to,
+        "contract_party": contract_party(case, case.lender.name if to_court else to["you"]),
         "reservation": reservation(case, speaker="说明人", document="本说明"),
         "pending": suit_pending(case),
         "repayments": count_in_words(len(case.loan.repayments)),

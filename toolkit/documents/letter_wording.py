@@ -5,16 +5,20 @@ compromise made to settle, not an admission of any amount. In a pending suit it 
 (concessions made in the suit to reach a settlement may not be used against the party later); before suit
 that provision does not apply directly, so the letter says 参照 and a finding tells the lawyer that the
 protection is uncertain. The proposal's costs paragraph (§9.9), the lender's obligations on acceptance and
-its signature block (§8, §9.11) are worded here too, once.
+its signature block (§8, §9.11) are worded here too, once, and what both letters say of the contract and
+the cap: whom the client signed with (an assigned debt's original lender, §9.14), and the cap as the law
+sets it for the lender's kind or as the lawyer asks it by analogy (§9.4).
 """
 
 from __future__ import annotations
 
 from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
-from toolkit.documents.wording import lender_is_person
+from toolkit.documents.answer_positions import decide
+from toolkit.documents.wording import cap_scope, cap_text, lender_is_person
 from toolkit.law.arguments import cite_argument
 from toolkit.law.citations import cite_all
+from toolkit.law.figures import Figures
 
 # The sentence law.md §9.11 requires, with the letter's own noun in front (本方案, 本说明).
 RESERVATION = "系为协商和解而作出的妥协，不构成对债务数额的自认"
@@ -43,6 +47,28 @@ def reservation(case: Case, *, speaker: str, document: str) -> str:
         f"{document}{RESERVATION}。{protection}。未能达成和解的，{document}对{speaker}不产生约束力，"
         f"{speaker}保留提出全部抗辩的权利。"
     )
+
+
+def contract_party(case: Case, lender: str) -> str:
+    """Whom the client signed the contract with: the original lender of an assigned debt, whose assignment the
+    answer puts to proof (law.md §9.14), never the assignee; otherwise ``lender`` as the letter names it."""
+    return case.lender.original_name or lender
+
+
+def cap_basis(case: Case, figures: Figures) -> tuple[str, str]:
+    """(the sentence that states the cap, the name of what the figures are computed under). The lender's own
+    cap is stated 依据 its provisions; a cap the lawyer asks by analogy (law.md §9.4: 4 × LPR for a licensed
+    lender, 24 % for a private one) 参照 them, and for a licensed lender the 24 % cap of 法发〔2017〕22号 第二条
+    follows as the limit in any event."""
+    rule = decide(case, figures).rule
+    caps = f"{cap_scope(figures)}合计以{cap_text(figures.caps)}"
+    if rule == "licensed_lpr4x":
+        rule_24 = f"依据{cite_argument('financial_cap')}，利息、复利、罚息、违约金和其他费用总计以年利率24%为上限"
+        always = f"无论是否参照，{rule_24}"
+        return f"参照{figures.cap_citation()}，{caps}为限；{always}。", "参照的上限"
+    if rule == "private_financial24":
+        return f"参照{figures.cap_citation()}，{caps}为限。", "参照的上限"
+    return f"依据{figures.cap_citation()}，{caps}为上限。", "法定上限"
 
 
 def lender_signature(case: Case) -> list[str]:

@@ -20,6 +20,8 @@ from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
 from toolkit.documents.letter_wording import (
     RESERVATION,
+    cap_basis,
+    contract_party,
     costs_paragraph,
     lender_obligations,
     lender_signature,
@@ -81,6 +83,7 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
     if proposal is not None and claimed is not None and claimed > proposal.settlement_amount:
         reduction = cents(claimed - proposal.settlement_amount)
     disposable = figures.monthly_disposable
+    basis, cap_name = cap_basis(case, figures) if figures.caps else ("", "")
     result["doc"] = {
         "title": TITLE,
         "to_court": to_court,
@@ -94,6 +97,9 @@ def context(case: Case, figures: Figures) -> dict[str, Any]:
         "cap_text": cap_text(figures.caps),
         "cap_scope": cap_scope(figures),
         "cap_citations": figures.cap_citation(),
+        "cap_basis": basis,
+        "cap_name": cap_name,
+        "contract_party": contract_party(case, "被申请人"),
         "affordable": terms is not None and disposable is not None and terms["largest"] <= disposable,
         "shortfall": monthly_shortfall(figures),
         "grace_days": GRACE_DAYS,
