@@ -235,6 +235,14 @@ CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, ...], str]] = 
         ("settlement",),
         "proposal",
     ),
+    # a proposal to the court, with no court to address it to
+    (
+        "LETTER-NO-COURT",
+        {"court": DELETE, "answer": DELETE, "proposal.addressee": "court"},
+        {},
+        ("settlement",),
+        "proposal.addressee",
+    ),
     # one cent more received than lent
     ("FACT-DISBURSED-ABOVE", {"loan.disbursed": "18000.01"}, {}, ("answer",), "loan.disbursed"),
     # signed 2026-11-29: 20 years earlier is 2006-11-29, and 2006-03-10 is before it

@@ -285,3 +285,16 @@ def test_an_answer_whose_template_drops_the_reservation_is_refused(style: str) -
     kept = tuple(line for line in document.paragraphs if not line.startswith(PLAN_RESERVATION))
     found = check_document(case, figures, kind("answer").parts(case, figures), replace(document, paragraphs=kept))
     assert [(f.id, f.severity) for f in found if "和解保留" in f.message] == [("DOC-PARTS", "error")]
+
+
+def test_a_letter_to_the_court_before_filing_speaks_of_no_suit() -> None:
+    """诉前调解 with the court known (COURT_BEFORE_FILING): nothing is filed, so there is no 本案原告/被告, no
+    “…纠纷一案” and no 本案诉讼费 (there are no costs of a suit not brought), even if the plan waives
+    litigation costs; the letter still goes to that court."""
+    changes = {**COURT_BEFORE_FILING, "proposal.waive": ["interest", "penalty", "fees", "litigation_costs"]}
+    case = sample("case", changes)
+    settlement, hardship = paragraphs(case, "settlement"), paragraphs(case, "hardship")
+    for text in ("\n".join(settlement), "\n".join(hardship)):
+        assert "本案" not in text and "一案" not in text and "诉讼费" not in text
+    assert any(line.startswith("申请人与被申请人因借款合同发生纠纷，申请人确有还款困难") for line in settlement)
+    assert settlement[settlement.index("此致") + 1] == "北京互联网法院"

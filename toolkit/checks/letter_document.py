@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from toolkit.checks.base import Problem, check
 from toolkit.checks.document import CheckedDocument
 from toolkit.documents import acknowledging
-from toolkit.documents.letter_wording import RESERVATION, suit_pending
+from toolkit.documents.letter_wording import RESERVATION
+from toolkit.documents.wording import suit_pending
 
 _AMOUNT = re.compile(r"\d[\d,]*(?:\.\d+)?元")
 # Words by which a letter would say the client owes a figure: 尚欠、欠款、确认、认可、承认、应偿还……

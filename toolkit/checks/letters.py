@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from toolkit.checks.base import Facts, Problem, check
 from toolkit.checks.limitation import expired_when_acknowledged
 from toolkit.documents import acknowledging, kinds
-from toolkit.documents.letter_wording import suit_pending
+from toolkit.documents.wording import addressed_to_court, suit_pending
 from toolkit.law.deadlines import LIMITATION_YEARS, period_end
 from toolkit.law.money import cents, cn_date, yuan
 
@@ -93,4 +93,24 @@ def protection_uncertain(facts: Facts) -> Iterator[Problem]:
         )
 
 
-CHECKS = (overpaid, limitation_restart, protection_uncertain)
+@check(
+    "LETTER-NO-COURT",
+    "warning",
+    "写给法院的函件未写明受理法院",
+    "proposal.addressee",
+    documents=acknowledging,
+)
+def court_unknown(facts: Facts) -> Iterator[Problem]:
+    """A letter to the court (诉前/诉中调解) is addressed to it and names it after 此致 (law.md §8): without a
+    ``court`` section it is addressed to "人民法院", which the lawyer must complete before it is sent."""
+    if not addressed_to_court(facts.case) or facts.case.court is not None:
+        return
+    for _, title in _letters(facts):
+        yield Problem(
+            f"proposal.addressee 是 court（写给法院），但案件文件中没有 court 段：{title}的抬头和“此致”后"
+            "只写“人民法院”。提交前请写明法院：补上受理法院（court.name）后重新生成，"
+            "或把 proposal.addressee 改为 lender（写给出借人）"
+        )
+
+
+CHECKS = (overpaid, limitation_restart, protection_uncertain, court_unknown)

@@ -17,7 +17,7 @@ from toolkit.case.models import Case, EvidenceItem
 from toolkit.documents.answer_evidence import default_evidence
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.letter_wording import suit_pending
+from toolkit.documents.wording import suit_pending
 from toolkit.law.figures import Figures
 
 TITLE = "证据目录"

@@ -14,7 +14,7 @@ from typing import Any
 from toolkit.case.models import Case
 from toolkit.documents.base import SIGNING_DATE, DocumentKind, Part
 from toolkit.documents.context import base_context
-from toolkit.documents.letter_wording import RESERVATION, contract_party, reservation, suit_pending
+from toolkit.documents.letter_wording import RESERVATION, contract_party, reservation
 from toolkit.documents.plan_wording import count_in_words, down_payment_due
 from toolkit.documents.wording import (
     addressed_to_court,
@@ -22,6 +22,7 @@ from toolkit.documents.wording import (
     installment_terms,
     monthly_shortfall,
     recipient,
+    suit_pending,
     waiver_text,
 )
 from toolkit.law.figures import Figures

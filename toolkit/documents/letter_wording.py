@@ -15,7 +15,7 @@ from __future__ import annotations
 from toolkit.case.lender_kinds import licensed
 from toolkit.case.models import Case
 from toolkit.documents.answer_positions import decide
-from toolkit.documents.wording import cap_scope, cap_text, lender_is_person
+from toolkit.documents.wording import cap_scope, cap_text, lender_is_person, suit_pending
 from toolkit.law.arguments import cite_argument
 from toolkit.law.citations import cite_all
 from toolkit.law.figures import Figures
@@ -23,12 +23,6 @@ from toolkit.law.figures import Figures
 # The sentence law.md §9.11 requires, with the letter's own noun in front (本方案, 本说明).
 RESERVATION = "系为协商和解而作出的妥协，不构成对债务数额的自认"
 ACCEPTED_ON = "同意日期：　　　　年　　月　　日"
-
-
-def suit_pending(case: Case) -> bool:
-    """A suit is pending once it is filed: a filing date or a case number (a court alone may be 诉前调解)."""
-    court = case.court
-    return court is not None and (court.filed_on is not None or court.case_number is not None)
 
 
 def reservation(case: Case, *, speaker: str, document: str) -> str:

@@ -26,7 +26,6 @@ from toolkit.documents.letter_wording import (
     lender_obligations,
     lender_signature,
     reservation,
-    suit_pending,
 )
 from toolkit.documents.plan_wording import accepted_by, count_in_words, down_payment_due
 from toolkit.documents.wording import (
@@ -39,6 +38,7 @@ from toolkit.documents.wording import (
     lender_is_person,
     monthly_shortfall,
     recipient,
+    suit_pending,
     waiver_text,
 )
 from toolkit.law.figures import Figures

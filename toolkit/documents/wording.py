@@ -35,10 +35,17 @@ def waiver_text(items: Iterable[str]) -> str:
     return "、".join(name for key, name in WAIVER_NAMES.items() if key in chosen)
 
 
+def suit_pending(case: Case) -> bool:
+    """A suit is pending once it is filed: a filing date or a case number (a court alone may be 诉前调解)."""
+    court = case.court
+    return court is not None and (court.filed_on is not None or court.case_number is not None)
+
+
 def costs_on_lender(case: Case) -> bool:
-    """The plan waives litigation costs and a suit is pending: ask that the lender bear them."""
+    """The plan waives litigation costs and a suit is pending (before it there are none): ask that the
+    lender bear them."""
     proposal = case.proposal
-    return proposal is not None and "litigation_costs" in proposal.waive and case.court is not None
+    return proposal is not None and "litigation_costs" in proposal.waive and suit_pending(case)
 
 
 def addressed_to_court(case: Case) -> bool:
