@@ -33,22 +33,21 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
         ("loan.overdue_rate", "约定逾期年利率", loan.overdue_rate),
     )
     for field, name, rate in rates:
-        if rate is not None and rate > cap and by_analogy:
+        if rate is None or rate <= cap:
+            continue
+        if by_analogy:
             above_24 = "，也超过法定的年利率上限 24%" if rate > Decimal("0.24") else ""
-            yield Problem(
+            message = (
                 f"{name} {rate_percent(rate)} 超过参照四倍 LPR 确定的上限 {rate_percent(cap)}{above_24}："
                 "出借人是持牌金融机构，四倍 LPR 只是请求法院参照适用，年利率 24% 才是法定上限；"
-                "利息计算表按参照的上限计算，答辩状请求参照该上限，并请求调减总计超过 24% 的部分",
-                field,
-                citation,
+                "利息计算表按参照的上限计算，答辩状请求参照该上限，并请求调减总计超过 24% 的部分"
             )
-        elif rate is not None and rate > cap:
-            yield Problem(
+        else:
+            message = (
                 f"{name} {rate_percent(rate)} 超过年利率上限 {rate_percent(cap)}：超过部分依法不予支持，"
-                "利息计算表已按上限计算，答辩或协商时应对超出上限的利息提出异议",
-                field,
-                citation,
+                "利息计算表已按上限计算，答辩或协商时应对超出上限的利息提出异议"
             )
+        yield Problem(message, field, citation)
 
 
 @check(
