@@ -9,6 +9,7 @@ from decimal import Decimal
 from toolkit.case.labels import CHARGE_ITEMS
 from toolkit.case.lender_kinds import lender_kind, licensed
 from toolkit.checks.base import Facts, Problem, check
+from toolkit.documents.answer_positions import decide
 from toolkit.law.compute import lpr4x_ledger
 from toolkit.law.money import cents, cn_date, rate_percent, yuan
 
@@ -27,7 +28,7 @@ def agreed_above_cap(facts: Facts) -> Iterator[Problem]:
         return
     citation = facts.figures.cap_citation(latest_only=True)
     # 4 × LPR chosen for a licensed lender is asked by analogy, the 24 % cap the law's own (law.md §9.4)
-    by_analogy = facts.figures.rate_cap_basis == "lpr4x" and licensed(facts.case.lender.kind)
+    by_analogy = decide(facts.case, facts.figures).rule == "licensed_lpr4x"
     rates = (
         ("loan.annual_rate", "约定期内年利率", loan.annual_rate),
         ("loan.overdue_rate", "约定逾期年利率", loan.overdue_rate),

@@ -27,6 +27,8 @@ from toolkit.law.arguments import provisions
 from toolkit.law.citations import cite_groups
 from toolkit.law.figures import Figures
 
+PLAN_RESERVATION = Part.text("和解保留", f"{PLAN}{RESERVATION}")  # under an instalment plan, in both styles
+
 
 def _template(case: Case) -> str:
     style = case.answer.style if case.answer else "narrative"
@@ -121,7 +123,7 @@ def parts(case: Case, figures: Figures) -> list[Part]:
     if shown["ledger"]:
         found.append(Part.text("利息计算表"))
     if shown["installments"]:
-        found.append(Part.text("和解保留", f"{PLAN}{RESERVATION}"))
+        found.append(PLAN_RESERVATION)
     found += [
         Part.text("证据清单"),
         Part.text("此致"),
@@ -145,7 +147,7 @@ def _element_parts(case: Case, figures: Figures) -> list[Part]:
         if row.key == "defences" and figures.limitation_expired:
             found.append(Part.text("诉讼时效抗辩"))
     if show(case, figures, decide(case, figures))["installments"]:
-        found.append(Part.text("和解保留", f"{PLAN}{RESERVATION}"))
+        found.append(PLAN_RESERVATION)
     found += [
         Part.text("证据清单"),
         Part.text("答辩人签名", "答辩人（签名）"),

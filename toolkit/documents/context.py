@@ -136,7 +136,6 @@ def _figures(figures: Figures) -> Context:
 
 
 def _ledger(ledger: Ledger) -> Context:
-    accrued = sum((s.interest for s in ledger.segments), Decimal(0))
     return {
         "as_of": ledger.as_of,
         "start": ledger.start,
@@ -144,7 +143,7 @@ def _ledger(ledger: Ledger) -> Context:
         "principal_outstanding": cents(ledger.principal_outstanding),
         "charges_outstanding": cents(ledger.charges_outstanding),
         "overpaid": cents(ledger.overpaid),
-        "accrued": cents(accrued),
+        "accrued": cents(ledger.accrued),
         "days": sum(s.days for s in ledger.segments),
         "rows": [_row(s) for s in ledger.segments],
         "payments": [{k: cents(v) if k != "date" else v for k, v in vars(p).items()} for p in ledger.payments],

@@ -55,16 +55,14 @@ def ledger_lines(case: Case, figures: Figures) -> list[str]:
     ]
     lines += _ledger_rows(ledger)
     lines += [f"{cn_date(d)} 的还款晚于利息计算截止日，未计入本表。" for d in ledger.ignored_payments]
-    accrued = sum((s.interest for s in ledger.segments), Decimal(0))
     addends = " + ".join(yuan(s.interest) for s in ledger.segments) or "0.00"
     lines.append(
-        f"各段利息合计：{addends} = {yuan(accrued)} 元（每段利息记入时向下舍入到分，合计为各段记入数额之和，"
+        f"各段利息合计：{addends} = {yuan(ledger.accrued)} 元（每段利息记入时向下舍入到分，合计为各段记入数额之和，"
         "不超过上限）"
     )
-    repaid = sum((p.to_charges for p in ledger.payments), Decimal(0))
-    if repaid:
+    if ledger.paid_to_charges:
         owed = yuan(ledger.charges_outstanding)
-        lines.append(f"减去还款已抵充的利息等 {yuan(repaid)} 元，尚欠利息等 {owed} 元。")
+        lines.append(f"减去还款已抵充的利息等 {yuan(ledger.paid_to_charges)} 元，尚欠利息等 {owed} 元。")
     return lines
 
 
