@@ -126,7 +126,7 @@ class CompiledTemplate:
                 if part.name == MAIN:
                     xml = _as_written("".join(pieces))
                     data = xml.encode("utf-8")
-                    body = read_part(xml, data, proven=self._proofs.proven(pieces, xml))
+                    body = self._proofs.text(pieces, xml, data)
                     rendered[part.name] = b"".join((part.head.encode("utf-8"), data, part.tail.encode("utf-8")))
                 else:
                     rendered[part.name] = self._repeated(part, join_dates("".join(pieces)))

@@ -34,7 +34,8 @@ from collections.abc import Callable
 from lxml import etree
 
 from toolkit.case.text import control_character
-from toolkit.render.xmltext import well_formed
+from toolkit.render.skeleton_text import SkeletonText, skeleton_text
+from toolkit.render.xmltext import PartText, read_part, well_formed
 
 _PLACEHOLDER = "&amp;"  # plain text, as a value is; not well-formed in a name or between attributes
 _OTHER_AMPERSAND = re.compile(r"&(?!amp;|lt;|gt;|#34;|#39;)")  # an & that starts none of markupsafe's escapes
@@ -46,27 +47,42 @@ Skeleton = tuple[str | None, ...]  # the fixed pieces, None for each value
 
 class Proofs:
     """The skeletons proven (or not) so far, and the proof of a part from them; ``prepare``: the text
-    transformation each part goes through before it is written."""
+    transformation each part goes through before it is written. A proven skeleton's text is read once
+    too (:mod:`toolkit.render.skeleton_text`): the parts it proves are read from it, not scanned."""
 
     def __init__(self, prepare: Callable[[str], str]) -> None:
         self._prepare = prepare
-        self._known: dict[Skeleton, bool] = {}
+        self._known: dict[Skeleton, tuple[bool, SkeletonText | None]] = {}
 
     def proven(self, pieces: list[str], xml: str) -> bool:
         """Whether ``xml``, the rendered ``pieces`` joined and prepared, is proven well-formed with every
         prefix bound; False when it must be parsed to know."""
+        return self._proof(pieces, xml)[0]
+
+    def text(self, pieces: list[str], xml: str, data: bytes) -> PartText:
+        """What ``read_part`` reads of ``xml`` (the rendered ``pieces`` joined and prepared; ``data``, its
+        UTF-8): from its skeleton's text when the skeleton proves it, else from ``xml`` itself."""
+        proven, text = self._proof(pieces, xml)
+        if text is None:
+            return read_part(xml, data, proven=proven)
+        return text.read([piece for piece in pieces if type(piece) is not str])
+
+    def _proof(self, pieces: list[str], xml: str) -> tuple[bool, SkeletonText | None]:
         if len(xml) > _LARGEST or ("]]" in xml and "]]>" in xml):
-            return False
+            return _NOT_PROVEN
         if not _plain("\n".join(piece for piece in pieces if type(piece) is not str)):
-            return False
+            return _NOT_PROVEN
         skeleton = tuple(piece if type(piece) is str else None for piece in pieces)
         known = self._known.get(skeleton)
         if known is None:
-            known = _parses(skeleton, self._prepare)
+            known = (True, skeleton_text(skeleton, self._prepare)) if _parses(skeleton, self._prepare) else _NOT_PROVEN
             if len(self._known) >= _REMEMBERED:
                 self._known.clear()
             self._known[skeleton] = known
         return known
+
+
+_NOT_PROVEN: tuple[bool, SkeletonText | None] = (False, None)
 
 
 def _plain(values: str) -> bool:

@@ -23,7 +23,6 @@ WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lin
 _W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WP_URI = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _PIECE = re.compile(r"<w:t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</w:t>)|<w:(?:tab|br)(?=[\s/>])")
-_SPACE = re.compile(r"\s+")
 _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _WRAPPERS = ("<w:sdt", "<w:customXml", "<mc:")  # may hold a table's rows or cells: read from the tree
@@ -96,7 +95,7 @@ def _drawing_ids(xml: str, declarations: str) -> tuple[str, ...]:
         value = _ID.search(attributes)
         if value is None and re.search("[ \t\r\n]id[ \t\r\n=]", attributes):
             raise ValueError("an id the scan cannot read exactly")
-        found.append("None" if value is None else _unescaped(value[1] if value[1] is not None else value[2]))
+        found.append("None" if value is None else unescaped(value[1] if value[1] is not None else value[2]))
     return tuple(found)
 
 
@@ -170,10 +169,16 @@ def _row(cells: list[str]) -> tuple[str, ...]:
 def _paragraph_text(body: str) -> str:
     """A paragraph's visible text: its runs' text, tabs and breaks as spaces, whitespace collapsed."""
     pieces = [
-        " " if piece[0].startswith(("<w:tab", "<w:br")) else _unescaped(piece[1] or "")
+        " " if piece[0].startswith(("<w:tab", "<w:br")) else unescaped(piece[1] or "")
         for piece in _PIECE.finditer(body)
     ]
-    return _SPACE.sub(" ", "".join(pieces).replace(WORD_JOINER, "")).strip()
+    return collapsed("".join(pieces))
+
+
+def collapsed(text: str) -> str:
+    """Text as a reader sees it: the word joiners set in dates dropped, each run of whitespace one space,
+    none at either end (``str.split`` splits at exactly what ``\\s`` matches: what ``str.isspace`` says)."""
+    return " ".join(text.replace(WORD_JOINER, "").split())
 
 
 def escaped(text: str) -> str:
@@ -181,7 +186,7 @@ def escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _unescaped(text: str) -> str:
+def unescaped(text: str) -> str:
     """XML's five entities and character references (the part parsed, so no other can occur); line ends
     as an XML parser gives them (CR LF and CR as LF: whitespace either way)."""
     if "&" not in text:
