@@ -66,17 +66,36 @@ def test_golden_texts_carry_the_worked_example_figures() -> None:
 
 
 def test_sample_documents_are_byte_identical_to_their_golden_digests() -> None:
-    """The bytes, not only the text: a change made for speed (caches, the text read from the XML text, the
-    passes folded into compile) must give the very same .docx. The digests in golden/docx.sha256 were taken
-    from the code without those changes (commits b082325 and, for the evidence list, da16dcd; the answers' since
-    their evidence lines are numbered once, by their text); a change of wording or template changes them too,
-    and is then reviewed through the golden texts above first."""
+    """The bytes, not only the text: a change made for speed (caches, the text read from the XML text or from
+    the skeleton, the passes folded into compile) must give the very same .docx. A change of wording or
+    template changes the digests in golden/docx.sha256, and is then reviewed through the golden texts above
+    first; so does the compression of the documents' own parts (level 3; level 6 up to commit d5ede6e),
+    which changes no part: see the next test."""
     lines = (GOLDEN / "docx.sha256").read_text(encoding="utf-8").splitlines()
     expected = dict(line.split() for line in lines)
     for golden, name, style in DOCUMENTS:
         file = golden.replace(".txt", ".docx")
         actual = hashlib.sha256(drafted(_case(style), name).document.docx).hexdigest()
         assert actual == expected[file], f"{file}: the document's bytes changed ({actual})"
+
+
+def test_sample_documents_hold_the_very_parts_of_the_slower_code() -> None:
+    """Every part of each .docx, uncompressed, in its order, with its name, method and time: the digests in
+    golden/members.sha256 were taken from the code before the text was read from the skeleton and the
+    documents' own parts compressed at level 3 (commit d5ede6e)."""
+    expected: dict[str, list[tuple[str, str]]] = {}
+    for line in (GOLDEN / "members.sha256").read_text(encoding="utf-8").splitlines():
+        file, member, digest = line.split()
+        expected.setdefault(file, []).append((member, digest))
+    for golden, name, style in DOCUMENTS:
+        file = golden.replace(".txt", ".docx")
+        with zipfile.ZipFile(io.BytesIO(drafted(_case(style), name).document.docx)) as package:
+            infos = package.infolist()
+            actual = [(info.filename, hashlib.sha256(package.read(info)).hexdigest()) for info in infos]
+            assert {(info.compress_type, info.date_time) for info in infos} == {
+                (zipfile.ZIP_DEFLATED, (2026, 1, 1, 0, 0, 0))
+            }
+        assert actual == expected[file], file
 
 
 TYPED_NUMBER = re.compile(r"\s*(?:\d+[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)])")
