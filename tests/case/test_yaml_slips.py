@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from toolkit.case.load import case_from_text
+from toolkit.case.yamlslips import _SLIP_CHARACTER, _lines, _suspect_lines
 from toolkit.errors import CaseFileError
 
 COLON_FIX = "把全角冒号“：”改为半角冒号“:”并在其后加一个空格"
@@ -69,3 +72,17 @@ def test_prose_may_hold_full_width_colons_and_quotes(tmp_path: Path) -> None:
     )
     problems = "\n".join(_problems(text))
     assert "全角" not in problems and "Tab" not in problems and "client.name" in problems  # only missing fields
+
+
+@given(st.text(alphabet="ab: #-|>\n\r\t\u3000：“”'\"", max_size=80))
+def test_suspect_lines_are_every_yaml_line_with_a_slip_character(text: str) -> None:
+    """The lines a slip is looked for on, found from the slip characters themselves, are exactly the lines
+    that hold YAML (not comments, not inside a block scalar) with one of those characters in them."""
+    expected = [(number, line) for number, line in _lines(text) if _SLIP_CHARACTER.search(line)]
+    assert list(_suspect_lines(text)) == expected
+
+
+def test_a_slip_on_a_later_line_is_numbered_from_the_lines_before_it() -> None:
+    """Two slip characters on line 2 (a comment), then the colon of line 4: its line, counted by hand."""
+    text = "version: 1\n# 注意：“引号”\nclient:\n  name：李明\n"
+    assert list(_suspect_lines(text)) == [(4, "  name：李明")]

@@ -9,6 +9,7 @@ failed case, never drafted over the first. Nothing is read ahead: a job is made 
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -29,7 +30,7 @@ def sources(inputs: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in inputs:
         if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in CASE_SUFFIXES)
+            found += [path / name for name in _case_file_names(path)]
         elif path.is_file() and path.suffix.lower() in CASE_SUFFIXES + SPREADSHEET_SUFFIXES:
             found.append(path)
         elif not path.exists():
@@ -37,6 +38,14 @@ def sources(inputs: Iterable[Path]) -> list[Path]:
         else:
             raise UsageError(f"{path} 不是案件文件或表格", "INPUT 须是 .yaml/.yml 案件文件、文件夹，或 .xlsx/.csv 表格")
     return found
+
+
+def _case_file_names(folder: Path) -> list[str]:
+    """The names of the case files in ``folder``, sorted (a folder's entries say what they are: no stat
+    for each, except for a link)."""
+    with os.scandir(folder) as entries:
+        names = [e.name for e in entries if os.path.splitext(e.name)[1].lower() in CASE_SUFFIXES and e.is_file()]
+    return sorted(names)
 
 
 def estimate(files: list[Path]) -> int | None:

@@ -29,6 +29,7 @@ _ASCII_KEY = re.compile(r"^(\s*(?:- )?)([A-Za-z_][A-Za-z0-9_]*)\s*" + FULL_COLON
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s#:][^:#]*?):( *)(.*)$")
 _BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 _SLIP_CHARACTER = re.compile(f"[{TAB}{FULL_SPACE}{FULL_COLON}{FULL_QUOTES}]")  # every slip below has one
+_BLOCK_OR_OTHER_BREAK = re.compile("[|>\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # a block scalar, or a line end but LF
 
 
 class Slip(Exception):
@@ -60,11 +61,30 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+def _suspect_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The numbered lines of :func:`_lines` that hold a slip's character (none of the regular expressions
+    below can match another). Where no line can start a block scalar and lines end only in LF, those are
+    found from the characters themselves, without a step for every line."""
+    if _BLOCK_OR_OTHER_BREAK.search(text) is not None:
+        yield from ((number, line) for number, line in _lines(text) if _SLIP_CHARACTER.search(line))
+        return
+    number, counted, last = 1, 0, -1
+    for found in _SLIP_CHARACTER.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if start == last:
+            continue  # a second slip character on the same line
+        number += text.count("\n", counted, start)
+        counted = last = start
+        end = text.find("\n", start)
+        line = text[start : end if end >= 0 else len(text)]
+        content = line.lstrip()
+        if content and not content.startswith("#"):
+            yield number, line
+
+
 def slip_in(text: str) -> Slip | None:
     """The first slip that is certain wherever it is: it changes what the file means without an error."""
-    for number, line in _lines(text):
-        if _SLIP_CHARACTER.search(line) is None:  # most lines: none of the regular expressions below can match
-            continue
+    for number, line in _suspect_lines(text):
         if TAB in line[: len(line) - len(line.lstrip())]:
             return _slip(number, line.index(TAB) + 1, "是制表符（Tab）", TAB_FIX)
         if line.lstrip(" ").startswith(FULL_SPACE):

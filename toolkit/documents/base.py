@@ -6,6 +6,7 @@ declarations: the drafting commands and their help, ``draft all``'s order, the b
 "which section is missing" messages, the linter's and the authors' guide's lists.
 """
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Part:
     pattern: re.Pattern[str]
 
     @classmethod
+    @functools.lru_cache(maxsize=256)  # the same parts for every case: made once
     def text(cls, name: str, literal: str | None = None) -> "Part":
         return cls(name, re.compile(re.escape(literal or name)))
 
