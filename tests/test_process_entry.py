@@ -4,6 +4,7 @@ garbage collector, except ``draft batch``, which drafts its cases with it on (to
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,11 +22,22 @@ SAMPLE = ROOT / "samples" / "case.yaml"
 
 @pytest.fixture(autouse=True)
 def collector_restored() -> Iterator[None]:
-    """The entry leaves the collector off and every object frozen, as a process that then ends may: the
-    test process gets its collector back."""
+    """The entry leaves the collector off and every object frozen, and Ctrl+C ignored, as a process that
+    then ends may: the test process gets its collector and its signal handlers back."""
+    handlers = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     yield
     gc.unfreeze()
     gc.enable()
+    for signum, handler in handlers.items():
+        signal.signal(signum, handler)
+
+
+def test_a_signal_once_the_command_is_done_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A Ctrl+C or SIGTERM that comes while the interpreter exits (a batch's last case was just reported)
+    would print a traceback from its exit handlers: the finished command ignores both."""
+    assert _run(monkeypatch, "answer", "--case", SAMPLE, "--out", tmp_path) == 0
+    assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
 
 
 def _run(monkeypatch: pytest.MonkeyPatch, *args: str) -> int:

@@ -10,6 +10,7 @@ tests) keep the caller's setting. About 6 % of ``draft answer``'s instructions (
 """
 
 import gc
+import signal
 
 
 def run() -> object:
@@ -21,6 +22,10 @@ def run() -> object:
         return main()
     finally:
         gc.freeze()  # the process ends: no last walk over every object it made
+        # the command is done (its own Ctrl+C handling is over): a Ctrl+C or SIGTERM from here on, while
+        # the interpreter exits, would only print a traceback from its exit handlers
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

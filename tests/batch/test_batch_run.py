@@ -155,3 +155,24 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
     died = {result.index for result in seen if result.message == processes.DIED}
     assert died == set(range(runner.CHUNK, 2 * runner.CHUNK))
     assert all(result.status == "failed" and "无数据" in result.message for result in seen if result.index not in died)
+
+
+def test_chunks_and_results_larger_than_a_pipe_never_block_each_other(tmp_path: Path) -> None:
+    """A chunk and a chunk's results here hold megabytes, far more than a pipe: the batch sends a worker its
+    next chunk only once it has read the worker's results, so neither is ever blocked sending while the
+    other is. The batch must end within a minute."""
+    source = "x" * 300_000  # each case's source is in its job and in its result
+    cases = [Job(index, f"X{index}", source, problems=("无数据",)) for index in range(6 * runner.CHUNK)]
+    seen: list[CaseResult] = []
+
+    def hung(signum: int, frame: object) -> None:
+        raise TimeoutError("the batch and a worker block each other")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        runner.run(cases, Settings(tmp_path, ("answer",), Options()), 2, seen.append)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [result.index for result in seen] == list(range(6 * runner.CHUNK))

@@ -74,6 +74,8 @@ class Workers(AbstractContextManager["Workers"]):
 
     def __exit__(self, *exc: object) -> None:
         for worker in self.all:
+            worker.process.kill()  # all at once: each gives its memory back while the others are waited for
+        for worker in self.all:
             worker.stop()
 
     def replace(self, dead: Worker) -> Worker:
@@ -82,11 +84,12 @@ class Workers(AbstractContextManager["Workers"]):
         self.all[self.all.index(dead)] = new
         return new
 
-    def finished(self) -> Iterator[tuple[Worker, int, list[CaseResult]]]:
-        """Wait for the busy workers; each that is done: (it, its chunk's number, the chunk's results)."""
+    def finished(self, timeout: float | None = None) -> Iterator[tuple[Worker, int, list[CaseResult]]]:
+        """Wait for the busy workers (at most ``timeout`` seconds); each that is done: (it, its chunk's
+        number, the chunk's results)."""
         busy: dict[Any, Worker] = {w.connection: w for w in self.all if w.chunk}
         busy |= {w.process.sentinel: w for w in self.all if w.chunk}
-        done: dict[Worker, None] = dict.fromkeys(busy[ready] for ready in connection.wait(list(busy)))
+        done: dict[Worker, None] = dict.fromkeys(busy[ready] for ready in connection.wait(list(busy), timeout))
         for worker in done:
             assert worker.chunk is not None
             number, chunk = worker.chunk
@@ -102,7 +105,10 @@ class Workers(AbstractContextManager["Workers"]):
 
 
 def run_on(workers: Workers, chunks: Iterator[list[Job]], report: Callable[[list[CaseResult]], None]) -> None:
-    """Draft every chunk on ``workers``; ``report`` gets each chunk's results in input order."""
+    """Draft every chunk on ``workers``; ``report`` gets each chunk's results in input order.
+
+    A worker that finishes is given its next chunk before anything is reported, also while earlier
+    chunks are being reported: between two chunks' reports, so that it never waits for the report."""
     numbered = enumerate(chunks)
     for worker in workers.all:
         if (item := next(numbered, None)) is not None:
@@ -110,14 +116,20 @@ def run_on(workers: Workers, chunks: Iterator[list[Job]], report: Callable[[list
     ahead = next(numbered, None)  # read while the workers draft: a worker that finishes gets its next at once
     waiting: dict[int, list[CaseResult]] = {}  # done, until every earlier chunk is reported
     reported = 0
-    while any(worker.chunk for worker in workers.all):
-        for worker, number, results in workers.finished():
+
+    def serve(timeout: float | None) -> None:
+        nonlocal ahead
+        for worker, number, results in workers.finished(timeout):
             item, ahead = (ahead if ahead is not None else next(numbered, None)), None
             if item is not None:
                 worker.give(*item)
             waiting[number] = results
+
+    while any(worker.chunk for worker in workers.all):
+        serve(None)
         while reported in waiting:
             report(waiting.pop(reported))
             reported += 1
+            serve(0)
         if ahead is None:
             ahead = next(numbered, None)
