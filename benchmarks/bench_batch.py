@@ -1,6 +1,6 @@
 """How fast ``draft batch`` drafts, against the naive docxtpl loop, on this machine, in one run.
 
-    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--stages 300] [--keep DIR]
+    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--stages 300] [--case FILE] [--keep DIR]
 
 For each size N it writes a spreadsheet export of N clients (``clients.csv`` and its list files, the way
 a legal-aid office keeps its cases), and a folder of N case files: the bundled sample case with each
@@ -15,6 +15,8 @@ drafted). It then times:
   validation, figures, every fact and document check, rendering, writing atomically, the report);
 - the same with ``--jobs`` = all cores;
 - both again on the folder of case files (``draft batch cases/``), which a lawyer's own cases are;
+- both again on a folder of N identical copies of one case file (``--case``, by default
+  samples/bank-expired.yaml, which the other inputs do not use), with the naive loop timed on that case;
 - the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
   functions wrapped in a CPU-time counter): ms of CPU per document, measured;
 - the start-up: ``draft answer`` on the sample case, wall and CPU seconds of the whole command, as an
@@ -46,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -133,25 +136,40 @@ def write_case_files(folder: Path, count: int) -> Path:
     return cases
 
 
-def naive_rate(cases_csv: Path, count: int, folder: Path) -> tuple[float, float]:
-    """Documents per second of docxtpl's loop (load, render, save a file) with our contexts: per second
-    of wall time, and per second of CPU time."""
-    from docxtpl import DocxTemplate
-
+def csv_contexts(cases_csv: Path, count: int) -> list[Mapping[str, Any]]:
+    """The answer's contexts of the first ``count`` cases of the export, built beforehand (not timed)."""
     from toolkit.batch.inputs import jobs
     from toolkit.case.load import case_from_data
     from toolkit.documents import kind
     from toolkit.law.compute import compute_figures
-    from toolkit.render.environment import environment
 
-    answer = kind("answer")
-    contexts = []
+    contexts: list[Mapping[str, Any]] = []
     for job in jobs([cases_csv]):
         if len(contexts) == count:
             break
         assert job.data is not None
         case = case_from_data(job.data, job.source)
-        contexts.append(answer.context(case, compute_figures(case)))
+        contexts.append(kind("answer").context(case, compute_figures(case)))
+    return contexts
+
+
+def case_contexts(path: Path, count: int) -> list[Mapping[str, Any]]:
+    """The answer's context of the case file ``path``, ``count`` times."""
+    from toolkit.case.load import load_case
+    from toolkit.documents import kind
+    from toolkit.law.compute import compute_figures
+
+    case = load_case(path)
+    return [kind("answer").context(case, compute_figures(case))] * count
+
+
+def naive_rate(contexts: list[Mapping[str, Any]], folder: Path) -> tuple[float, float]:
+    """Documents per second of docxtpl's loop (load, render, save a file) with our contexts: per second
+    of wall time, and per second of CPU time."""
+    from docxtpl import DocxTemplate
+
+    from toolkit.render.environment import environment
+
     template = ROOT / "templates" / "answer.docx"
     env = environment()
     start, cpu = time.perf_counter(), time.process_time()
@@ -160,6 +178,16 @@ def naive_rate(cases_csv: Path, count: int, folder: Path) -> tuple[float, float]
         document.render(context, jinja_env=env, autoescape=True)
         document.save(str(folder / f"{number}.docx"))
     return len(contexts) / (time.perf_counter() - start), len(contexts) / (time.process_time() - cpu)
+
+
+def write_copies(folder: Path, count: int, case: Path) -> Path:
+    """``copies/`` with ``count`` copies of the case file ``case``, named C00000.yaml, C00001.yaml …"""
+    copies = folder / "copies"
+    copies.mkdir()
+    text = case.read_bytes()
+    for number in range(count):
+        (copies / f"C{number:05d}.yaml").write_bytes(text)
+    return copies
 
 
 def installed_env(work: Path) -> dict[str, str]:
@@ -210,9 +238,9 @@ _STAGES = (  # (label, module, attribute): the functions a stage spends its time
     ("read the case, validate (pydantic)", "toolkit.batch.worker", "_load"),
     ("figures", "toolkit.batch.worker", "compute_figures"),
     ("fact checks", "toolkit.drafting", "run_fact_checks"),
-    ("render: text for the checks (and a parse if unproven)", "toolkit.render.compiled", "read_part"),
+    ("render: skeleton proof, text for the checks", "toolkit.render.skeleton.Proofs", "text"),
     ("render: compress and zip", "toolkit.render.compiled.CompiledTemplate", "_entry"),
-    ("render: Jinja, dates joined, skeleton proof", "toolkit.render.compiled.CompiledTemplate", "render"),
+    ("render: Jinja, dates joined", "toolkit.render.compiled.CompiledTemplate", "render"),
     ("document checks", "toolkit.drafting", "check_document"),
     ("the template's context (positions, wording)", "toolkit.drafting", "render_checked"),
     ("atomic write", "toolkit.batch.worker", "write_atomic"),
@@ -262,10 +290,10 @@ def stage_table(cases_csv: Path, out: Path, count: int) -> list[tuple[str, float
         for owner, attribute, original in originals:
             setattr(owner, attribute, original)
     total = time.process_time() - begin
-    inner = spent["render: text for the checks (and a parse if unproven)"] + spent["render: compress and zip"]
-    spent["render: Jinja, dates joined, skeleton proof"] -= inner
+    inner = spent["render: skeleton proof, text for the checks"] + spent["render: compress and zip"]
+    spent["render: Jinja, dates joined"] -= inner
     # render_checked is the context, the render and the document checks: the context is what is left
-    rendered = spent["render: Jinja, dates joined, skeleton proof"] + inner + spent["document checks"]
+    rendered = spent["render: Jinja, dates joined"] + inner + spent["document checks"]
     spent["the template's context (positions, wording)"] -= rendered
     rows = [(label, seconds * 1000 / count) for label, seconds in spent.items()]
     rows.append(
@@ -281,6 +309,9 @@ def main() -> None:
     parser.add_argument("--naive", type=int, default=300, help="documents the naive loop is timed on")
     parser.add_argument("--stages", type=int, default=300, help="documents the stage table is measured on")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
+    parser.add_argument(
+        "--case", type=Path, default=ROOT / "samples" / "bank-expired.yaml", help="the case of the copies input"
+    )
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     work = Path(args.keep or tempfile.mkdtemp(prefix="draft-bench-"))
@@ -293,7 +324,8 @@ def main() -> None:
 
 
 def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
-    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; input: CSV export with list files, or a folder")
+    print(f"machine: {cores} cores, Python {sys.version.split()[0]}; inputs: a CSV export with list files, a folder")
+    print(f"of varied case files, a folder of identical copies of {args.case.name}")
     header = f"{'cases':>6} {'run':<22} {'seconds':>8} {'docs/s':>8} {'docs/CPU-s':>10} {'peak MiB':>9}"
     print(header)
     print("-" * len(header))
@@ -307,11 +339,18 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
         folder.mkdir()
         cases_csv = write_cases(folder, count)
         case_files = write_case_files(folder, count)
+        copies = write_copies(folder, count, args.case)
         naive_folder = folder / "naive"
         naive_folder.mkdir()
-        naive, naive_cpu = naive_rate(cases_csv, min(count, args.naive), naive_folder)
-        print(f"{count:>6} {'naive docxtpl loop':<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
-        for kind, cases in (("csv", cases_csv), ("folder", case_files)):
+        naive_of = {
+            "csv": naive_rate(csv_contexts(cases_csv, min(count, args.naive)), naive_folder),
+            "copies": naive_rate(case_contexts(args.case, min(count, args.naive)), naive_folder),
+        }
+        naive_of["folder"] = naive_of["csv"]  # the same cases as the export's
+        for kind, cases in (("csv", cases_csv), ("folder", case_files), ("copies", copies)):
+            naive, naive_cpu = naive_of[kind]
+            label = f"{kind} naive docxtpl loop"
+            print(f"{count:>6} {label:<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
             rates = {}
             for jobs in (1, cores):
                 seconds, cpu, peak = batch_run(cases, folder / f"{kind}-jobs{jobs}", jobs, env)
