@@ -246,7 +246,8 @@ def _package_problems(members: list[_Member], body: PartText | None) -> Iterator
         if summary.error:
             yield summary.error
             continue
-        drawing_ids.update(summary.drawing_ids)
+        if summary.drawing_ids:
+            drawing_ids.update(summary.drawing_ids)
         if summary.empty_cells:
             yield f"{member.name} 中有 {summary.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
     repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
