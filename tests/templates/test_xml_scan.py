@@ -131,6 +131,7 @@ def test_generated_parts_are_read_alike(blocks: list[str]) -> None:
         'wordprocessingDrawing" id="3"/></w:drawing></w:r></w:p>',  # the drawing namespace under another prefix
         '<w:p><w:r><w:drawing><wp:docPr xmlns:wp="urn:x" id="3"/></w:drawing></w:r></w:p>',  # wp bound elsewhere
         '<w:p><w:r><wp:docPr id="4\t5"/></w:r></w:p>',  # an id that attribute normalisation changes
+        "<w:p><w:r><w:t>甲<w:br/>乙</w:t></w:r></w:p>",  # a w:t holding an element: its text is 甲 alone
     ],
 )
 def test_what_the_scan_cannot_read_exactly_is_read_from_the_tree(inside: str) -> None:

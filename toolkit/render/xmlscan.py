@@ -23,6 +23,7 @@ WORD_JOINER = "\u2060"  # set inside dates so that they never break over two lin
 _W_URI = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _WP_URI = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _PIECE = re.compile(r"<w:t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</w:t>)|<w:(?:tab|br)(?=[\s/>])")
+_T_OPENING = re.compile(r"<w:t(?=[\s/>])")  # every w:t, which _PIECE reads unless it holds an element
 _REFERENCE = re.compile(r"&(#x[0-9A-Fa-f]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _WRAPPERS = ("<w:sdt", "<w:customXml", "<mc:")  # may hold a table's rows or cells: read from the tree
@@ -58,6 +59,7 @@ def scanned(xml: str) -> Scan | None:
         bodies = _elements(xml, "w:p")
         tables = tuple(map(_table, _elements(xml, "w:tbl")))
         drawing_ids = _drawing_ids(xml, declarations)
+        texts = tuple(map(_paragraph_text, bodies))
     except ValueError:
         return None
     openings = _OPENINGS.findall(xml)
@@ -66,7 +68,7 @@ def scanned(xml: str) -> Scan | None:
     read = cast(tuple[_Read, ...], tables)
     if sum(table.cells for table in read) != openings.count("tc"):  # a cell outside a table
         return None
-    paragraphs = tuple(text for text in map(_paragraph_text, bodies) if text)
+    paragraphs = tuple(text for text in texts if text)
     return Scan(paragraphs, drawing_ids, sum(table.empty for table in read), tuple(table.rows for table in read))
 
 
@@ -167,11 +169,13 @@ def _row(cells: list[str]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1024)
 def _paragraph_text(body: str) -> str:
-    """A paragraph's visible text: its runs' text, tabs and breaks as spaces, whitespace collapsed."""
-    pieces = [
-        " " if piece[0].startswith(("<w:tab", "<w:br")) else unescaped(piece[1] or "")
-        for piece in _PIECE.finditer(body)
-    ]
+    """A paragraph's visible text: its runs' text, tabs and breaks as spaces, whitespace collapsed. A w:t
+    that holds an element (outside the schema: its text is then only what comes before the element) is
+    read from the tree: ValueError."""
+    found = list(_PIECE.finditer(body))
+    pieces = [" " if piece[0].startswith(("<w:tab", "<w:br")) else unescaped(piece[1] or "") for piece in found]
+    if sum(not piece[0].startswith(("<w:tab", "<w:br")) for piece in found) != len(_T_OPENING.findall(body)):
+        raise ValueError("a w:t that holds an element")
     return collapsed("".join(pieces))
 
 
