@@ -29,7 +29,8 @@ _ASCII_KEY = re.compile(r"^(\s*(?:- )?)([A-Za-z_][A-Za-z0-9_]*)\s*" + FULL_COLON
 _KEY_VALUE = re.compile(r"^(\s*(?:- )?[^\s#:][^:#]*?):( *)(.*)$")
 _BLOCK_START = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 _SLIP_CHARACTER = re.compile(f"[{TAB}{FULL_SPACE}{FULL_COLON}{FULL_QUOTES}]")  # every slip below has one
-_BLOCK_OR_OTHER_BREAK = re.compile("[|>\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # a block scalar, or a line end but LF
+_OTHER_BREAK = re.compile("[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # a line end but LF, as splitlines() sees it
+_ANY_BLOCK_START = re.compile(_BLOCK_START.pattern, re.MULTILINE)  # on any line, a comment's too (or across two)
 
 
 class Slip(Exception):
@@ -65,7 +66,7 @@ def _suspect_lines(text: str) -> Iterator[tuple[int, str]]:
     """The numbered lines of :func:`_lines` that hold a slip's character (none of the regular expressions
     below can match another). Where no line can start a block scalar and lines end only in LF, those are
     found from the characters themselves, without a step for every line."""
-    if _BLOCK_OR_OTHER_BREAK.search(text) is not None:
+    if _OTHER_BREAK.search(text) is not None or _ANY_BLOCK_START.search(text) is not None:
         yield from ((number, line) for number, line in _lines(text) if _SLIP_CHARACTER.search(line))
         return
     number, counted, last = 1, 0, -1
