@@ -79,10 +79,9 @@ def _rate(a: Answering) -> list[str]:
     above = any(rate > cap.rate for rate in agreed_rates for cap in figures.caps)
     charges = any(a.pos.item(key).claimed > 0 for key in CHARGE_ITEMS)
     objects = above or a.pos.charges_excess
-    if a.pos.expired:  # the cap is argued in the alternative, like everything after the limitation defence (§9.3)
-        first = ("对约定利率的事实无异议。" if objects else "无异议。") + agreed
-    else:
-        first = (AGREED_RATE if objects else "无异议。") + agreed
+    # after limitation has expired the cap is argued only in the alternative, like everything else (§9.3)
+    objection = "对约定利率的事实无异议。" if a.pos.expired else AGREED_RATE
+    first = (objection if objects else "无异议。") + agreed
     if not charges:
         return [first]
     rule = say.cap_rule(a.case, figures, a.pos)  # the request the cap rests on (law.md §9.4), as the narrative

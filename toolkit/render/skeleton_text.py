@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from toolkit.render.xmlscan import collapsed, escaped, unescaped
-from toolkit.render.xmltext import PartText, W, drawing_ids, empty_cells, raw_text, tree
+from toolkit.render.xmltext import PartText, W, drawing_ids, empty_cells, raw_text, table_cells, tree
 
 _FIRST = 0xF0000
 _LAST = 0xFFFFD  # U+FFFFE and U+FFFFF are non-characters
@@ -81,10 +81,7 @@ def skeleton_text(skeleton: Sequence[str | None], prepare: Callable[[str], str])
     found = list(root.iter(f"{W}p"))
     position = {paragraph: at for at, paragraph in enumerate(found)}
     tables = tuple(
-        tuple(
-            tuple(_cell(tuple(position[p] for p in cell.iter(f"{W}p"))) for cell in row.iterfind(f"{W}tc"))
-            for row in table.iterfind(f"{W}tr")
-        )
+        tuple(tuple(_cell(tuple(position[p] for p in cell)) for cell in row) for row in table_cells(table))
         for table in root.iter(f"{W}tbl")
     )
     program = tuple(piece for paragraph in found for piece in _pieces(raw_text(paragraph)))

@@ -172,9 +172,15 @@ def _paragraph_text(body: str) -> str:
     """A paragraph's visible text: its runs' text, tabs and breaks as spaces, whitespace collapsed. A w:t
     that holds an element (outside the schema: its text is then only what comes before the element) is
     read from the tree: ValueError."""
-    found = list(_PIECE.finditer(body))
-    pieces = [" " if piece[0].startswith(("<w:tab", "<w:br")) else unescaped(piece[1] or "") for piece in found]
-    if sum(not piece[0].startswith(("<w:tab", "<w:br")) for piece in found) != len(_T_OPENING.findall(body)):
+    pieces: list[str] = []
+    texts = 0  # the w:t read
+    for piece in _PIECE.finditer(body):
+        if piece[0].startswith(("<w:tab", "<w:br")):
+            pieces.append(" ")
+        else:
+            texts += 1
+            pieces.append(unescaped(piece[1] or ""))
+    if texts != len(_T_OPENING.findall(body)):
         raise ValueError("a w:t that holds an element")
     return collapsed("".join(pieces))
 

@@ -68,12 +68,13 @@ def table_text(table: etree._Element, known: dict[etree._Element, str] | None = 
     the paragraphs' text already read."""
     text_of = known.__getitem__ if known is not None else paragraph_text
     return tuple(
-        tuple(
-            " ".join(text for text in (text_of(p) for p in cell.iter(f"{W}p")) if text)
-            for cell in row.iterfind(f"{W}tc")
-        )
-        for row in table.iterfind(f"{W}tr")
+        tuple(" ".join(text for text in map(text_of, cell) if text) for cell in row) for row in table_cells(table)
     )
+
+
+def table_cells(table: etree._Element) -> list[list[list[etree._Element]]]:
+    """A table's rows, each a list of its cells, each the list of its paragraphs (a nested table's too)."""
+    return [[list(cell.iter(f"{W}p")) for cell in row.iterfind(f"{W}tc")] for row in table.iterfind(f"{W}tr")]
 
 
 def well_formed(data: bytes) -> bool:
