@@ -1,6 +1,7 @@
 """How fast ``draft batch`` drafts, against the naive docxtpl loop, on this machine, in one run.
 
-    python benchmarks/bench_batch.py [--cases 1000 5000] [--naive 300] [--stages 300] [--case FILE] [--keep DIR]
+    python benchmarks/bench_batch.py [--cases 1000 5000] [--repeat 3] [--naive 300] [--stages 300]
+                                     [--case FILE] [--keep DIR]
 
 For each size N it writes a spreadsheet export of N clients (``clients.csv`` and its list files, the way
 a legal-aid office keeps its cases), and a folder of N case files: the bundled sample case with each
@@ -17,6 +18,11 @@ drafted). It then times:
 - both again on the folder of case files (``draft batch cases/``), which a lawyer's own cases are;
 - both again on a folder of N identical copies of one case file (``--case``, by default
   samples/bank-expired.yaml, which the other inputs do not use), with the naive loop timed on that case;
+- each batch ``--repeat`` times, one job and all cores in turn: a virtual machine's cores slow down for
+  seconds at a time when other guests take them (a loop of pure arithmetic here ran 1.2× to 2.0× as fast
+  in two processes as in one, from one minute to the next), so a single pair of runs may measure the
+  neighbours. The table shows the median run; the ratio of all cores to one job is the median of the
+  pairs, each pair's shown beside it;
 - the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
   functions wrapped in a CPU-time counter): ms of CPU per document, measured;
 - the start-up: ``draft answer`` on the sample case, wall and CPU seconds of the whole command, as an
@@ -44,6 +50,7 @@ import datetime as dt
 import io
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -308,6 +315,7 @@ def main() -> None:
     parser.add_argument("--cases", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--naive", type=int, default=300, help="documents the naive loop is timed on")
     parser.add_argument("--stages", type=int, default=300, help="documents the stage table is measured on")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each batch, interleaved (the median is shown)")
     parser.add_argument("--keep", type=Path, help="keep inputs and outputs in this folder")
     parser.add_argument(
         "--case", type=Path, default=ROOT / "samples" / "bank-expired.yaml", help="the case of the copies input"
@@ -351,18 +359,23 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
             naive, naive_cpu = naive_of[kind]
             label = f"{kind} naive docxtpl loop"
             print(f"{count:>6} {label:<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
-            rates = {}
-            for jobs in (1, cores):
-                seconds, cpu, peak = batch_run(cases, folder / f"{kind}-jobs{jobs}", jobs, env)
-                rates[jobs] = (count / seconds, count / cpu)
+            runs: dict[int, list[tuple[float, float, int]]] = {1: [], cores: []}
+            for repeat in range(args.repeat):  # interleaved, so that a slow minute weighs on both alike
+                for jobs in runs:
+                    runs[jobs].append(batch_run(cases, folder / f"{kind}-jobs{jobs}-{repeat}", jobs, env))
+            for jobs, measured in runs.items():
+                seconds, cpu = (statistics.median(run[i] for run in measured) for i in (0, 1))
+                peak = max(run[2] for run in measured)
                 peaks[count] = max(peaks.get(count, 0), peak)
                 label = f"{kind} batch --jobs {jobs}"
-                rate, cpu_rate = rates[jobs]
-                print(f"{count:>6} {label:<22} {seconds:>8.1f} {rate:>8.1f} {cpu_rate:>10.1f} {peak / 1024:>9.1f}")
-            one, many = rates[1], rates[cores]
+                rates = f"{count / seconds:>8.1f} {count / cpu:>10.1f}"
+                print(f"{count:>6} {label:<22} {seconds:>8.1f} {rates} {peak / 1024:>9.1f}")
+            one = statistics.median(count / run[1] for run in runs[1])
+            pairs = [alone[0] / together[0] for alone, together in zip(runs[1], runs[cores], strict=True)]
             print(
-                f"{count:>6} {kind} ratios: jobs=1 / naive = {one[0] / naive:.1f}×"
-                f" (per CPU-second {one[1] / naive_cpu:.1f}×);  jobs={cores} / jobs=1 = {many[0] / one[0]:.2f}×"
+                f"{count:>6} {kind} ratios: jobs=1 / naive per CPU-second = {one / naive_cpu:.1f}×;"
+                f"  jobs={cores} / jobs=1 = {statistics.median(pairs):.2f}×"
+                f" (each pair: {' '.join(f'{pair:.2f}×' for pair in pairs)})"
             )
         if count == args.cases[0]:
             print(f"stages of one document (ms of CPU, {min(count, args.stages)} cases, one job, in this process):")
