@@ -363,17 +363,18 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
             for repeat in range(args.repeat):  # interleaved, so that a slow minute weighs on both alike
                 for jobs in runs:
                     runs[jobs].append(batch_run(cases, folder / f"{kind}-jobs{jobs}-{repeat}", jobs, env))
+            median_cpu = {}
             for jobs, measured in runs.items():
                 seconds, cpu = (statistics.median(run[i] for run in measured) for i in (0, 1))
+                median_cpu[jobs] = cpu
                 peak = max(run[2] for run in measured)
                 peaks[count] = max(peaks.get(count, 0), peak)
                 label = f"{kind} batch --jobs {jobs}"
                 rates = f"{count / seconds:>8.1f} {count / cpu:>10.1f}"
                 print(f"{count:>6} {label:<22} {seconds:>8.1f} {rates} {peak / 1024:>9.1f}")
-            one = statistics.median(count / run[1] for run in runs[1])
             pairs = [alone[0] / together[0] for alone, together in zip(runs[1], runs[cores], strict=True)]
             print(
-                f"{count:>6} {kind} ratios: jobs=1 / naive per CPU-second = {one / naive_cpu:.1f}×;"
+                f"{count:>6} {kind} ratios: jobs=1 / naive per CPU-second = {count / median_cpu[1] / naive_cpu:.1f}×;"
                 f"  jobs={cores} / jobs=1 = {statistics.median(pairs):.2f}×"
                 f" (each pair: {' '.join(f'{pair:.2f}×' for pair in pairs)})"
             )
