@@ -8,6 +8,8 @@ import hashlib
 import json
 import os
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -176,3 +178,25 @@ def test_chunks_and_results_larger_than_a_pipe_never_block_each_other(tmp_path: 
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert [result.index for result in seen] == list(range(6 * runner.CHUNK))
+
+
+def test_a_folder_of_case_files_is_drafted_without_loading_the_spreadsheet_readers(tmp_path: Path) -> None:
+    """The spreadsheet readers and the column layout (derived from every model and interview question)
+    are loaded only for a spreadsheet: a folder's batch starts its workers without them."""
+    cases = tmp_path / "cases"
+    cases.mkdir()
+    (cases / "A1.yaml").write_bytes((ROOT / "samples" / "case.yaml").read_bytes())
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from toolkit.batch.batch import Request, draft_batch\n"
+        f"outcome = draft_batch(Request((Path({str(cases)!r}),), Path({str(tmp_path / 'out')!r}), jobs=1))\n"
+        "print(outcome.summary.written, sorted(m for m in sys.modules if m.startswith('toolkit.batch.')))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    printed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    written, _, loaded = printed.partition(" ")
+    assert int(written) >= 1  # the case was drafted
+    for module in ("spreadsheet", "layout", "tables", "cells", "liststore"):
+        assert f"'toolkit.batch.{module}'" not in loaded
+    assert "'toolkit.batch.worker'" in loaded  # what it prints is the batch's modules

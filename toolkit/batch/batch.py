@@ -24,7 +24,6 @@ from toolkit.batch.resume import clean, priors
 from toolkit.batch.runner import run, warm_up
 from toolkit.batch.shards import Shard
 from toolkit.batch.stopping import SIGNAL_NAMES, Stopped, stop_on_signals
-from toolkit.batch.tables import ENCODING_NAMES, csv_encoding, csv_files
 from toolkit.batch.worker import Settings
 from toolkit.checks import get as check
 from toolkit.documents import kind as document_kind
@@ -180,6 +179,8 @@ def _encodings(files: list[Path]) -> dict[str, str]:
     found: dict[str, str] = {}
     for path in files:
         if path.suffix.lower() == ".csv":
+            from toolkit.batch.tables import ENCODING_NAMES, csv_encoding, csv_files
+
             for part in csv_files(path):
                 with suppress(CaseFileError):  # reported when the file is read
                     found[mask(str(part))] = ENCODING_NAMES[csv_encoding(part)]

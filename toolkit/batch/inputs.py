@@ -5,6 +5,8 @@ into sub-folders), or a spreadsheet (``.xlsx``, or ``.csv`` with its list files 
 id is its file name without the suffix; a spreadsheet row's is its ``case_id`` cell. Ids must be unique
 in a batch (compared without regard to case, as on Windows and macOS disks): a repeat is reported as a
 failed case, never drafted over the first. Nothing is read ahead: a job is made when a worker is ready.
+The spreadsheet readers (and the column layout they derive from the case models) are loaded only when
+a spreadsheet is among the inputs: a folder of case files starts its workers without them.
 """
 
 from __future__ import annotations
@@ -16,13 +18,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from toolkit.batch.jobs import Job, case_id_problem
-from toolkit.batch.layout import MAIN_SHEET
 from toolkit.batch.shards import Shard
-from toolkit.batch.spreadsheet import spreadsheet_rows
-from toolkit.batch.tables import SPREADSHEET_SUFFIXES
 from toolkit.errors import UsageError
 
 CASE_SUFFIXES = (".yaml", ".yml")
+SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 
 
 def sources(inputs: Iterable[Path]) -> list[Path]:
@@ -69,6 +69,8 @@ def _xlsx_rows(path: Path) -> int | None:
     """Rows below the header of the ``cases`` sheet, as the workbook declares them (None if it does not)."""
     import openpyxl
 
+    from toolkit.batch.layout import MAIN_SHEET
+
     try:
         book = openpyxl.load_workbook(path, read_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):  # reported when the cases are read
@@ -91,6 +93,8 @@ def jobs(files: list[Path], shard: Shard | None = None) -> Iterator[Job]:
             if shard is None or shard.selects(job.case_id):
                 yield _checked(job, seen)
             continue
+        from toolkit.batch.spreadsheet import spreadsheet_rows
+
         for rows in spreadsheet_rows(path):
             ids: set[str] = set()
             for candidate in rows.candidates():

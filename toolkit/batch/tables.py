@@ -27,7 +27,6 @@ from typing import IO, Any
 from toolkit.batch.layout import LIST_SHEETS, MAIN_SHEET, NOTES_SHEET, header_names
 from toolkit.errors import CaseFileError
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".csv")
 MAX_INFLATED = 256 * 2**20  # bytes an .xlsx may inflate to: some 20,000 full rows
 MAX_MEMBERS = 1000  # files inside an .xlsx
 MAX_CSV_BYTES = 256 * 2**20

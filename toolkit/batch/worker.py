@@ -14,7 +14,7 @@ from pathlib import Path
 
 from toolkit.batch.jobs import CaseResult, CaseStatus, DocumentResult, DocumentStatus, Job
 from toolkit.batch.resume import digest, unchanged
-from toolkit.batch.spreadsheet import cell_of, for_sheet, relocate
+from toolkit.batch.sheet_messages import cell_of, for_sheet, relocate
 from toolkit.case.load import case_from_data, case_from_text
 from toolkit.case.models import Case
 from toolkit.case.yamlsource import decoded, read_source
