@@ -43,12 +43,21 @@ def _implicit_tag(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]
 
 
 class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, with each short scalar's tag (its regular expressions tried in Python) found once."""
+    """The safe loader, with each short scalar's tag (its regular expressions tried in Python) found once,
+    and a list's or mapping's tag given at once (the safe loader has no path resolvers to ask)."""
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and len(value) <= _SHORT:
+        if kind is not yaml.ScalarNode:
+            return _COLLECTION_TAGS[kind]
+        if len(value) <= _SHORT:
             return _implicit_tag(kind, value, implicit)
         return str(super().resolve(kind, value, implicit))
+
+
+_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: _RESOLVER.DEFAULT_MAPPING_TAG,
+    yaml.SequenceNode: _RESOLVER.DEFAULT_SEQUENCE_TAG,
+}
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

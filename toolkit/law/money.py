@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 CENT = Decimal("0.01")
+_HALF_UP = Context(prec=28, rounding=ROUND_HALF_UP)  # the default precision; rounding half up (law.md §4)
 RATE_PERCENT_PLACES = Decimal("0.000001")
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _LOWER_DIGITS = "零一二三四五六七八九"
@@ -23,7 +24,7 @@ _PREFIX = "人民币"
 
 def cents(x: Decimal | int | str) -> Decimal:
     """``x`` rounded to the cent, half up (law.md §4: round only printed figures)."""
-    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+    return _HALF_UP.quantize(x if type(x) is Decimal else Decimal(x), CENT)
 
 
 def yuan(x: Decimal | int | str) -> str:

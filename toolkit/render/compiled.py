@@ -100,9 +100,12 @@ class CompiledTemplate:
             ) from None
 
     def _jinja(self, text: str) -> BudgetedTemplate:
-        """A part's text compiled, its code from the per-user cache when it holds it (compiled_code)."""
+        """A part's text compiled, its code from the per-user cache when it holds it (compiled_code).
+
+        Its globals are the environment's, set once when the environment is made, as a plain dict: Jinja's
+        own (a ``ChainMap`` over them) is read key by key in Python at every render."""
         code = cached_code(self.env, text, self._code, __file__)
-        return cast(BudgetedTemplate, self.env.template_class.from_code(self.env, code, self.env.make_globals(None)))
+        return cast(BudgetedTemplate, self.env.template_class.from_code(self.env, code, dict(self.env.globals)))
 
     def _code(self, text: str) -> CodeType:
         """Compile a part's text. docxtpl's own passes over each render's output (the escaped braces

@@ -17,7 +17,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from typing import Any, NoReturn
 
@@ -107,15 +107,16 @@ class _Generator(CodeGenerator):
         self.write(f"), {escape})")
 
 
-@contextmanager
-def _as_template_error() -> Iterator[None]:
-    """The template's own code failed: say what, never a traceback (the toolkit's and Jinja's errors as they are)."""
-    try:
-        yield
-    except (DraftError, JinjaError):
-        raise
-    except Exception as exc:
-        raise TemplateRuntimeError(describe_failure(exc)) from None
+class _AsTemplateError(AbstractContextManager[None]):
+    """The template's own code failed: say what, never a traceback (the toolkit's and Jinja's errors as they
+    are). A class, not a generator: it is entered for every part of every document."""
+
+    def __exit__(self, kind: object, exc: BaseException | None, traceback: object) -> None:
+        if isinstance(exc, Exception) and not isinstance(exc, DraftError | JinjaError):
+            raise TemplateRuntimeError(describe_failure(exc)) from None
+
+
+_as_template_error = _AsTemplateError()
 
 
 class BudgetedTemplate(Template):
@@ -129,7 +130,7 @@ class BudgetedTemplate(Template):
         (the template's fixed text as ``str``, each printed value escaped, as ``Markup``): joined, what
         ``render`` gives, without the generator layers between the compiled code and the join."""
         budget: RenderBudget = self.environment.budget  # type: ignore[attr-defined]
-        with _as_template_error():
+        with _as_template_error:
             return budget.output(self.root_render_func(self.new_context(dict(context))))
 
     def generate(self, *args: Any, **kwargs: Any) -> Iterator[str]:
@@ -138,7 +139,7 @@ class BudgetedTemplate(Template):
         if owner:
             budget.start()
         try:
-            with _as_template_error():
+            with _as_template_error:
                 yield from super().generate(*args, **kwargs)
         finally:
             if owner:
