@@ -238,10 +238,12 @@ def rows_filled(checked: CheckedDocument) -> Iterator[Problem]:
     if checked.document.kind != "answer" or case.answer is None or case.answer.style != "elements":
         return
     form = element_form(form_for(case))
-    labels = set(form.labels()) | {form.claims.title, form.facts.title, "证据清单"}
-    paragraphs = [p.strip() for p in checked.document.paragraphs if p.strip()]
+    headings = {form.claims.title, form.facts.title, "证据清单"}
+    rows = set(form.labels()) - headings
+    labels = rows | headings
+    paragraphs = [text for p in checked.document.paragraphs if (text := p.strip())]
     for index, paragraph in enumerate(paragraphs):
-        if paragraph in labels - {form.claims.title, form.facts.title, "证据清单"}:
+        if paragraph in rows:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
             if not following or following in labels:
                 yield Problem(f"要素式答辩状的“{paragraph}”一行没有填写：请检查模板中该表格行的内容")
