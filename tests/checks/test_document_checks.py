@@ -20,7 +20,7 @@ from toolkit.drafting import Options, draft
 from toolkit.law.compute import compute_figures
 from toolkit.render.document import RenderedDocument
 from toolkit.render.prepared import Entry
-from toolkit.render.xmltext import paragraphs
+from toolkit.render.xmltext import PartShape, paragraphs
 
 SOUND = [
     "民事答辩状",
@@ -257,3 +257,17 @@ def test_a_tampered_real_answer_is_caught() -> None:
     rendered = dataclasses.replace(drafted.document, paragraphs=tampered)
     ids = {f.id for f in check_document(case, figures, parts, rendered)}
     assert {"DOC-COURT", "DOC-AMOUNT-WORDS"} <= ids
+
+
+def test_the_shape_a_templates_preparation_read_is_what_the_check_goes_by() -> None:
+    """A template's own part comes with the shape its preparation read from the same bytes (not parsed
+    again): an empty table cell or a repeated drawing id in it is reported as a parse would report it."""
+    members = _members(_docx(SOUND))
+    styles = next(i for i, entry in enumerate(members) if entry.name == b"word/styles.xml")
+    shaped = dataclasses.replace(members[styles], shape=PartShape(("4", "4"), 2))
+    rendered = dataclasses.replace(
+        _rendered(SOUND, _docx(SOUND)), members=(*members[:styles], shaped, *members[styles + 1 :])
+    )
+    found = check_document(variant(), SAMPLE_FIGURES, PARTS, rendered)
+    assert [f.id for f in found] == ["DOC-DOCX", "DOC-DOCX"]
+    assert "word/styles.xml 中有 2 个表格单元格没有段落" in found[0].message and "4" in found[1].message

@@ -127,3 +127,31 @@ def test_the_brace_and_line_break_passes_are_done_at_compile(cache: Path, tmp_pa
 def _body_text(docx: bytes) -> tuple[str, ...]:
     with zipfile.ZipFile(io.BytesIO(docx)) as package:
         return paragraphs(package.read("word/document.xml"))
+
+
+def test_a_templates_own_parts_carry_the_shape_their_bytes_have(cache: Path) -> None:
+    """The package check reads a template's own parts' drawing ids and empty table cells from its
+    preparation, fresh or from the cache: each is what lxml reads from the part's bytes here."""
+    import hashlib
+    import zlib
+
+    from lxml import etree
+
+    from toolkit.render.prepared import prepared_template
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    wp = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+    source = ANSWER.read_bytes()
+    sha256 = hashlib.sha256(source).hexdigest()
+    fresh = prepared_template(source, sha256, lambda: None)
+    cached = prepared_template(source, sha256, lambda: pytest.fail("a cached package is not inspected"))
+    xml = [name for name in fresh.static if name.endswith((".xml", ".rels"))]
+    assert "word/styles.xml" in xml and len(xml) >= 5
+    for name in xml:
+        root = etree.fromstring(zlib.decompress(fresh.static[name].data, -15))
+        ids = tuple(str(drawing.get("id")) for drawing in root.iter(f"{wp}docPr"))
+        empty = sum(1 for cell in root.iter(f"{w}tc") if cell.find(f"{w}p") is None)
+        assert fresh.static[name].shape is not None
+        assert (fresh.static[name].shape.drawing_ids, fresh.static[name].shape.empty_cells) == (ids, empty)
+        assert cached.static[name].shape == fresh.static[name].shape
+    assert all(entry.shape is None for name, entry in fresh.static.items() if name not in xml)

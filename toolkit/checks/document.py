@@ -26,9 +26,7 @@ from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
 from toolkit.render.document import RenderedDocument
 from toolkit.render.prepared import Entry
-from toolkit.render.xmltext import WP, PartText, W
-
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+from toolkit.render.xmltext import PartShape, PartText, part_shape
 
 _LEFTOVERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template tags
@@ -183,24 +181,27 @@ _SUMMARIES: dict[tuple[str, int, int], _PartSummary] = {}
 
 
 class _Member(NamedTuple):
-    """One member of the package: its name, CRC-32 and size, and how to read its bytes."""
+    """One member of the package: its name, CRC-32 and size, how to read its bytes, and its shape when the
+    template's preparation read it (see :class:`~toolkit.render.prepared.Entry`)."""
 
     name: str
     crc: int
     size: int
     read: Callable[[], bytes]
+    shape: PartShape | None = None
 
 
 def _summary(member: _Member) -> _PartSummary:
+    if member.shape is not None:
+        return _PartSummary(None, member.shape.drawing_ids, member.shape.empty_cells)
     key = (member.name, member.crc, member.size)
     known = _SUMMARIES.get(key)
     if known is None:
         try:
-            root = etree.fromstring(member.read(), _PARSER)
+            shape = part_shape(member.read())
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError) as exc:
             return _PartSummary(f"{member.name} 不是合法的 XML（{exc}）")
-        ids = tuple(str(pr.get("id")) for pr in root.iter(f"{WP}docPr"))
-        known = _PartSummary(None, ids, sum(1 for cell in root.iter(f"{W}tc") if cell.find(f"{W}p") is None))
+        known = _PartSummary(None, shape.drawing_ids, shape.empty_cells)
         if len(_SUMMARIES) > 1024:
             _SUMMARIES.clear()
         _SUMMARIES[key] = known
@@ -208,9 +209,8 @@ def _summary(member: _Member) -> _PartSummary:
 
 
 def _written(entry: Entry) -> _Member:
-    return _Member(
-        entry.name.decode("utf-8"), entry.crc, entry.size, functools.partial(zlib.decompress, entry.data, -15)
-    )
+    read = functools.partial(zlib.decompress, entry.data, -15)
+    return _Member(entry.name.decode("utf-8"), entry.crc, entry.size, read, entry.shape)
 
 
 def _docx_problems(document: RenderedDocument) -> Iterator[str]:

@@ -31,6 +31,7 @@ from toolkit.render import compile_cache
 from toolkit.render.normalize import __file__ as normalize_file
 from toolkit.render.normalize import normalize_package
 from toolkit.render.package import __file__ as package_file
+from toolkit.render.xmltext import PartShape, part_shape
 
 MAIN = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -46,18 +47,23 @@ def _read_zip(source: bytes) -> dict[str, bytes]:
 
 @dataclass(frozen=True)
 class Entry:
-    """One member of the package, compressed: the template's own parts are compressed once, at compile."""
+    """One member of the package, compressed: the template's own parts are compressed once, at compile.
+
+    A template's own XML part also carries its shape, read when the template was prepared from the same
+    bytes (styles.xml alone takes some 10 ms to parse): the package check of every document reads it from
+    here. ``None``: not XML, not well-formed (the check parses it and says why), or a rendered part."""
 
     name: bytes
     crc: int
     size: int
     data: bytes
+    shape: PartShape | None = None
 
     @classmethod
-    def deflated(cls, name: str, content: bytes, level: int) -> "Entry":
+    def deflated(cls, name: str, content: bytes, level: int, shape: PartShape | None = None) -> "Entry":
         compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
         data = compressor.compress(content) + compressor.flush()
-        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data)
+        return cls(name.encode("utf-8"), zlib.crc32(content), len(content), data, shape)
 
 
 @dataclass(frozen=True)
@@ -123,9 +129,20 @@ def _prepare(source: bytes) -> Prepared:
             parts.append((name, _XML_DECLARATION, "", _patched(helper, helper.get_part_xml(part))))
     templated = {name for name, _, _, _ in parts} | {CORE}
     static = {
-        name: Entry.deflated(name, data, _STATIC_LEVEL) for name, data in entries.items() if name not in templated
+        name: Entry.deflated(name, data, _STATIC_LEVEL, _shape(name, data))
+        for name, data in entries.items()
+        if name not in templated
     }
     return Prepared(tuple(entries), static, tuple(parts))
+
+
+def _shape(name: str, data: bytes) -> PartShape | None:
+    if not name.endswith((".xml", ".rels")):
+        return None
+    try:
+        return part_shape(data)
+    except etree.XMLSyntaxError:
+        return None  # the package check parses it again and says what is wrong
 
 
 def _patched(helper: Any, xml: str) -> str:
@@ -136,7 +153,9 @@ def _patched(helper: Any, xml: str) -> str:
 
 def _to_cache(prepared: Prepared) -> tuple[dict[str, Any], bytes]:
     entries = prepared.static.values()
-    static = [[entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data)] for entry in entries]
+    static = [
+        [entry.name.decode("utf-8"), entry.crc, entry.size, len(entry.data), _shape_json(entry)] for entry in entries
+    ]
     index = {"order": list(prepared.order), "static": static, "parts": [list(part) for part in prepared.parts]}
     return index, b"".join(entry.data for entry in entries)
 
@@ -144,10 +163,22 @@ def _to_cache(prepared: Prepared) -> tuple[dict[str, Any], bytes]:
 def _from_cache(index: dict[str, Any], data: bytes) -> Prepared:
     static: dict[str, Entry] = {}
     offset = 0
-    for name, crc, size, length in index["static"]:
-        static[name] = Entry(name.encode("utf-8"), int(crc), int(size), data[offset : offset + int(length)])
+    for name, crc, size, length, shape in index["static"]:
+        part = data[offset : offset + int(length)]
+        static[name] = Entry(name.encode("utf-8"), int(crc), int(size), part, _shape_from_json(shape))
         offset += int(length)
     if offset != len(data):
         raise ValueError("cached data of another length")
     parts = tuple((str(n), str(h), str(t), str(x)) for n, h, t, x in index["parts"])
     return Prepared(tuple(str(name) for name in index["order"]), static, parts)
+
+
+def _shape_json(entry: Entry) -> list[Any] | None:
+    return None if entry.shape is None else [list(entry.shape.drawing_ids), entry.shape.empty_cells]
+
+
+def _shape_from_json(shape: Any) -> PartShape | None:
+    if shape is None:
+        return None
+    ids, cells = shape
+    return PartShape(tuple(str(drawing) for drawing in ids), int(cells))
