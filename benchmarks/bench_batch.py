@@ -11,7 +11,8 @@ drafted). It then times:
 - naive: docxtpl's own loop per document (``DocxTemplate(path)``, ``render``, ``save`` to a file) on
   templates/answer.docx, with the contexts built beforehand and not timed; its rate per document does
   not depend on N, so it is measured on the first ``--naive`` cases only (docxtpl needs ~40 ms a
-  document here: 5,000 would take over three minutes);
+  document here: 5,000 would take over three minutes), once before each pair of batch runs (the median
+  is shown: its rate moved by a fifth from one minute to the next here);
 - ``draft batch clients.csv --docs answer --jobs 1``: everything included (reading the spreadsheet,
   validation, figures, every fact and document check, rendering, writing atomically, the report);
 - the same with ``--jobs`` = all cores;
@@ -350,19 +351,21 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
         copies = write_copies(folder, count, args.case)
         naive_folder = folder / "naive"
         naive_folder.mkdir()
-        naive_of = {
-            "csv": naive_rate(csv_contexts(cases_csv, min(count, args.naive)), naive_folder),
-            "copies": naive_rate(case_contexts(args.case, min(count, args.naive)), naive_folder),
+        contexts = {
+            "csv": csv_contexts(cases_csv, min(count, args.naive)),
+            "copies": case_contexts(args.case, min(count, args.naive)),
         }
-        naive_of["folder"] = naive_of["csv"]  # the same cases as the export's
+        contexts["folder"] = contexts["csv"]  # the same cases as the export's
         for kind, cases in (("csv", cases_csv), ("folder", case_files), ("copies", copies)):
-            naive, naive_cpu = naive_of[kind]
-            label = f"{kind} naive docxtpl loop"
-            print(f"{count:>6} {label:<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
+            naives: list[tuple[float, float]] = []
             runs: dict[int, list[tuple[float, float, int]]] = {1: [], cores: []}
-            for repeat in range(args.repeat):  # interleaved, so that a slow minute weighs on both alike
+            for repeat in range(args.repeat):  # interleaved, so that a slow minute weighs on all alike
+                naives.append(naive_rate(contexts[kind], naive_folder))
                 for jobs in runs:
                     runs[jobs].append(batch_run(cases, folder / f"{kind}-jobs{jobs}-{repeat}", jobs, env))
+            naive, naive_cpu = (statistics.median(rate[i] for rate in naives) for i in (0, 1))
+            label = f"{kind} naive docxtpl loop"
+            print(f"{count:>6} {label:<22} {'':>8} {naive:>8.1f} {naive_cpu:>10.1f} {'':>9}")
             median_cpu = {}
             for jobs, measured in runs.items():
                 seconds, cpu = (statistics.median(run[i] for run in measured) for i in (0, 1))
