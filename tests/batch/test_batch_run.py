@@ -134,7 +134,8 @@ def test_inputs_are_read_as_workers_need_them(tmp_path: Path) -> None:
         pulled, seen = 0, []
         with pytest.raises(StopIteration):
             runner.run(endless(), settings, workers, stop_after_first)
-        assert seen[0] <= (workers + 1) * runner.CHUNK
+        # two chunks a worker (one queued), one more for each worker answered in the same wait, one ahead
+        assert seen[0] <= (3 * workers + 1) * runner.CHUNK
 
 
 def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
@@ -157,6 +158,28 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
     died = {result.index for result in seen if result.message == processes.DIED}
     assert died == set(range(runner.CHUNK, 2 * runner.CHUNK))
     assert all(result.status == "failed" and "无数据" in result.message for result in seen if result.index not in died)
+
+
+def test_a_worker_that_dies_hands_the_chunk_it_had_not_started_to_its_replacement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker holds its next small chunk while it drafts one: when it dies, the cases of the chunk it was
+    drafting are reported failed, and the new worker drafts the chunk it had not started."""
+    real = processes.draft_chunk
+
+    def dies_on_the_first_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
+        if chunk[0].index == 0:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(settings, chunk)
+
+    monkeypatch.setattr(processes, "draft_chunk", dies_on_the_first_chunk)  # the forked workers inherit it
+    cases = [Job(index, f"X{index}", "generated", problems=("无数据",)) for index in range(2 * runner.CHUNK)]
+    seen: list[CaseResult] = []
+    with processes.Workers(1, Settings(tmp_path, ("answer",), Options()), None) as pool:
+        processes.run_on(pool, runner.chunks(cases, runner.CHUNK), seen.extend)
+    assert [result.index for result in seen] == list(range(2 * runner.CHUNK))
+    died = {result.index for result in seen if result.message == processes.DIED}
+    assert died == set(range(runner.CHUNK))
 
 
 def test_chunks_and_results_larger_than_a_pipe_never_block_each_other(tmp_path: Path) -> None:

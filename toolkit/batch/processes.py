@@ -3,23 +3,29 @@
 ``multiprocessing.Pool`` shares two queues among its workers, each behind a lock. A worker that dies while
 it holds one (killed by the OOM killer, or stopped with the batch while it sends a result) leaves the
 batch waiting forever, and a chunk whose worker died is never answered. Here nothing is shared. A worker
-that dies is seen on its process's sentinel: its chunk's cases are reported failed (a rerun drafts them)
-and a new worker takes its place. Stopping kills the workers and waits for nothing that could hang.
+that dies is seen on its process's sentinel: the cases of the chunk it was drafting are reported failed (a
+rerun drafts them), a chunk it had not started goes to the new worker that takes its place. Stopping kills
+the workers and waits for nothing that could hang.
 
-One chunk at a time keeps both pipes from filling at once (a worker blocked sending results while the
-batch is blocked sending it a chunk); the next chunk is read ahead, so a worker's result is answered at
-once with its next chunk, before the result is reported.
+A worker that sends its results finds its next chunk already in its pipe, when that chunk is small
+(``QUEUED`` bytes, as a folder's case files are): it starts on it at once instead of waiting for the batch
+to read the results and answer (a millisecond a chunk, a few per cent of a short batch). A larger chunk
+(spreadsheet rows, a resumed batch's earlier results) is sent only to a worker that has nothing left to
+draft, which is then reading: the batch is never blocked sending a chunk while the worker is blocked sending
+results, whatever their sizes. The next chunk is read ahead, so an idle worker is answered at once.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, suppress
 from multiprocessing import connection, get_context
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
-from typing import Any
+from multiprocessing.reduction import ForkingPickler
+from typing import Any, NamedTuple
 
 from toolkit.batch.jobs import CaseResult, Job
 from toolkit.batch.stopping import worker_started
@@ -27,10 +33,21 @@ from toolkit.batch.worker import Settings, draft_chunk, failed
 from toolkit.privacy import mask
 
 DIED = "起草该案件的进程意外终止（可能是内存不足）：重新运行同一条命令即可，只会重做未完成的案件"
+QUEUED = 4096  # bytes: a chunk this small may wait in a busy worker's pipe (far below any system's buffer)
+
+
+class Chunk(NamedTuple):
+    number: int  # in the batch
+    jobs: list[Job]
+    data: memoryview  # the jobs pickled, as the worker receives them
+
+
+def numbered(chunks: Iterable[list[Job]]) -> Iterator[Chunk]:
+    return (Chunk(number, jobs, ForkingPickler.dumps(jobs)) for number, jobs in enumerate(chunks))
 
 
 class Worker:
-    """A process drafting the chunks it is given, and the chunk it drafts now."""
+    """A process drafting the chunks it is given, and those it has not answered yet (the oldest first)."""
 
     def __init__(self, settings: Settings, inherited_fd: int | None) -> None:
         context = get_context()
@@ -39,12 +56,16 @@ class Worker:
         self.process: BaseProcess = context.Process(target=_serve, args=(theirs, settings, inherited), daemon=True)
         self.process.start()
         theirs.close()
-        self.chunk: tuple[int, list[Job]] | None = None  # (its number in the batch, its jobs)
+        self.chunks: deque[Chunk] = deque()
 
-    def give(self, number: int, chunk: list[Job]) -> None:
+    def takes(self, chunk: Chunk) -> bool:
+        """Any chunk when it has nothing to draft; a second one only when it is small (see the module)."""
+        return not self.chunks or (len(self.chunks) == 1 and len(chunk.data) <= QUEUED)
+
+    def give(self, chunk: Chunk) -> None:
         with suppress(OSError):  # it died since its last result: seen on its sentinel, and its chunk reported
-            self.connection.send(chunk)
-        self.chunk = (number, chunk)
+            self.connection.send_bytes(chunk.data)
+        self.chunks.append(chunk)
 
     def stop(self) -> None:
         self.process.kill()
@@ -85,51 +106,53 @@ class Workers(AbstractContextManager["Workers"]):
         return new
 
     def finished(self, timeout: float | None = None) -> Iterator[tuple[Worker, int, list[CaseResult]]]:
-        """Wait for the busy workers (at most ``timeout`` seconds); each that is done: (it, its chunk's
-        number, the chunk's results)."""
-        busy: dict[Any, Worker] = {w.connection: w for w in self.all if w.chunk}
-        busy |= {w.process.sentinel: w for w in self.all if w.chunk}
+        """Wait for the busy workers (at most ``timeout`` seconds); for each that answered a chunk: (it, the
+        chunk's number, its results). One that died answers the chunk it was drafting with its cases failed,
+        and a new worker takes its place, and the chunk it had not started."""
+        busy: dict[Any, Worker] = {w.connection: w for w in self.all if w.chunks}
+        busy |= {w.process.sentinel: w for w in self.all if w.chunks}
         done: dict[Worker, None] = dict.fromkeys(busy[ready] for ready in connection.wait(list(busy), timeout))
         for worker in done:
-            assert worker.chunk is not None
-            number, chunk = worker.chunk
-            worker.chunk = None
             try:
                 results = worker.connection.recv() if worker.connection.poll() else None
             except (EOFError, OSError):
                 results = None
-            if results is None:  # it died: its cases are reported, and a new worker takes its place
+            chunk = worker.chunks.popleft()  # results come in the order the chunks were given
+            if results is None:  # it died
+                unstarted = list(worker.chunks)
                 worker = self.replace(worker)
-                results = [failed(job, mask(DIED)) for job in chunk]
-            yield worker, number, results
+                for waiting in unstarted:
+                    worker.give(waiting)
+                results = [failed(job, mask(DIED)) for job in chunk.jobs]
+            yield worker, chunk.number, results
 
 
 def run_on(workers: Workers, chunks: Iterator[list[Job]], report: Callable[[list[CaseResult]], None]) -> None:
     """Draft every chunk on ``workers``; ``report`` gets each chunk's results in input order.
 
-    A worker that finishes is given its next chunk before anything is reported, also while earlier
+    A worker that answers is given its next chunks before anything is reported, also while earlier
     chunks are being reported: between two chunks' reports, so that it never waits for the report."""
-    numbered = enumerate(chunks)
-    for worker in workers.all:
-        if (item := next(numbered, None)) is not None:
-            worker.give(*item)
-    ahead = next(numbered, None)  # read while the workers draft: a worker that finishes gets its next at once
+    unread = numbered(chunks)
+    ahead: Chunk | None = None  # read, and given to the first worker that takes it
     waiting: dict[int, list[CaseResult]] = {}  # done, until every earlier chunk is reported
     reported = 0
 
-    def serve(timeout: float | None) -> None:
+    def feed(worker: Worker) -> None:
         nonlocal ahead
+        while (ahead := ahead if ahead is not None else next(unread, None)) is not None and worker.takes(ahead):
+            worker.give(ahead)
+            ahead = None
+
+    def serve(timeout: float | None) -> None:
         for worker, number, results in workers.finished(timeout):
-            item, ahead = (ahead if ahead is not None else next(numbered, None)), None
-            if item is not None:
-                worker.give(*item)
+            feed(worker)
             waiting[number] = results
 
-    while any(worker.chunk for worker in workers.all):
+    for worker in workers.all:
+        feed(worker)
+    while any(worker.chunks for worker in workers.all):
         serve(None)
         while reported in waiting:
             report(waiting.pop(reported))
             reported += 1
             serve(0)
-        if ahead is None:
-            ahead = next(numbered, None)

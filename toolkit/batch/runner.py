@@ -1,10 +1,10 @@
 """Running a batch: jobs in chunks over worker processes, results in input order, a bounded queue.
 
-The jobs are read as the workers need them: at most one chunk per worker and one ahead are in flight,
-and at most one finished chunk per worker waits for an earlier one, so memory stays flat however many
-cases the spreadsheet holds. Results are reported in input order whatever the timing. With one job
-everything runs in this process (no pickling, no second interpreter); with more, see
-:mod:`toolkit.batch.processes`.
+The jobs are read as the workers need them: at most two chunks per worker (the second only when small,
+see :mod:`toolkit.batch.processes`) and one ahead are in flight, and a finished chunk waits only for the
+earlier ones still in flight, so memory stays flat however many cases the spreadsheet holds. Results are
+reported in input order whatever the timing. With one job everything runs in this process (no pickling,
+no second interpreter); with more, see :mod:`toolkit.batch.processes`.
 
 Before the first case, the templates are compiled and every object then alive is frozen out of the
 garbage collector's reach (``gc.freeze``): forked workers inherit both, and collections stay cheap.
