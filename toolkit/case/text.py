@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_CHARACTERS = "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # a class's ranges
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARACTERS}]")
 _NONCHARACTERS = "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
 _BMP_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
 RAW_CONTROL = re.compile(f"[{_BMP_CONTROL}{_NONCHARACTERS}]")  # also refused when written raw in a file
@@ -23,7 +24,7 @@ RAW_CONTROL = re.compile(f"[{_BMP_CONTROL}{_NONCHARACTERS}]")  # also refused wh
 # the search is for the forbidden characters of the first plane and for any character beyond it.
 _SUSPECT = re.compile(f"[{_BMP_CONTROL}\U00010000-\U0010ffff]")
 # Either kind, or any character beyond U+FFFF: text without one (nearly every value) is passed by one search.
-_FLAGGED = re.compile(f"[{_BMP_CONTROL}\U00010000-\U0010ffff{_INVISIBLE.pattern[1:-1]}]")
+_FLAGGED = re.compile(f"[{_BMP_CONTROL}\U00010000-\U0010ffff{_INVISIBLE_CHARACTERS}]")
 
 
 def control_character(text: str) -> re.Match[str] | None:

@@ -37,6 +37,12 @@ _RESOLVER = yaml.resolver.Resolver()  # the safe loader's: implicit tags only, n
 _SHORT = 64  # keys, numbers, dates, names: what repeats from file to file
 
 
+_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
+    yaml.MappingNode: _RESOLVER.DEFAULT_MAPPING_TAG,
+    yaml.SequenceNode: _RESOLVER.DEFAULT_SEQUENCE_TAG,
+}
+
+
 @functools.lru_cache(maxsize=4096)
 def _implicit_tag(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
     return str(_RESOLVER.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
@@ -52,12 +58,6 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         if len(value) <= _SHORT:
             return _implicit_tag(kind, value, implicit)
         return str(super().resolve(kind, value, implicit))
-
-
-_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
-    yaml.MappingNode: _RESOLVER.DEFAULT_MAPPING_TAG,
-    yaml.SequenceNode: _RESOLVER.DEFAULT_SEQUENCE_TAG,
-}
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

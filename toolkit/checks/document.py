@@ -26,7 +26,7 @@ from toolkit.law.figures import Figures
 from toolkit.law.money import parse_rmb_upper, yuan
 from toolkit.render.document import RenderedDocument
 from toolkit.render.prepared import Entry
-from toolkit.render.xmltext import PartShape, PartText, part_shape
+from toolkit.render.xmltext import PartShape, PartText, is_xml_part, part_shape
 
 _LEFTOVERS = re.compile(
     r"\{\{|\}\}|\{%|%\}|\{#|#\}"  # template tags
@@ -166,18 +166,10 @@ def court_after_zhici(checked: CheckedDocument) -> Iterator[Problem]:
             yield Problem(f"{checked.title}“此致”之后是{shown}，应为受理法院“{court.name}”：请检查模板")
 
 
-@dataclass(frozen=True)
-class _PartSummary:
-    """What the structural check needs to know of one XML part."""
-
-    error: str | None
-    drawing_ids: tuple[str, ...] = ()
-    empty_cells: int = 0
-
-
 # Parts a rendered document shares with its template (styles, numbering, settings…) are the same bytes in
-# every document: each is parsed once per process, keyed by its name, CRC-32 and size in the zip directory.
-_SUMMARIES: dict[tuple[str, int, int], _PartSummary] = {}
+# every document: each not shaped by the preparation is parsed once per process, keyed by its name, CRC-32
+# and size in the zip directory.
+_SHAPES: dict[tuple[str, int, int], PartShape] = {}
 
 
 class _Member(NamedTuple):
@@ -191,20 +183,20 @@ class _Member(NamedTuple):
     shape: PartShape | None = None
 
 
-def _summary(member: _Member) -> _PartSummary:
+def _shape(member: _Member) -> PartShape | str:
+    """The member's shape, or why it is not XML."""
     if member.shape is not None:
-        return _PartSummary(None, member.shape.drawing_ids, member.shape.empty_cells)
+        return member.shape
     key = (member.name, member.crc, member.size)
-    known = _SUMMARIES.get(key)
+    known = _SHAPES.get(key)
     if known is None:
         try:
-            shape = part_shape(member.read())
+            known = part_shape(member.read())
         except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, OSError) as exc:
-            return _PartSummary(f"{member.name} 不是合法的 XML（{exc}）")
-        known = _PartSummary(None, shape.drawing_ids, shape.empty_cells)
-        if len(_SUMMARIES) > 1024:
-            _SUMMARIES.clear()
-        _SUMMARIES[key] = known
+            return f"{member.name} 不是合法的 XML（{exc}）"
+        if len(_SHAPES) > 1024:
+            _SHAPES.clear()
+        _SHAPES[key] = known
     return known
 
 
@@ -237,19 +229,18 @@ def _package_problems(members: list[_Member], body: PartText | None) -> Iterator
         yield "缺少正文 word/document.xml"
     drawing_ids: Counter[str] = Counter()
     for member in members:
-        if not member.name.endswith((".xml", ".rels")):
+        if not is_xml_part(member.name):
             continue
         if body is not None and member.name == "word/document.xml":
-            summary = _PartSummary(None, body.drawing_ids, body.empty_cells)
+            shape: PartShape | str = PartShape(body.drawing_ids, body.empty_cells)
         else:
-            summary = _summary(member)
-        if summary.error:
-            yield summary.error
+            shape = _shape(member)
+        if isinstance(shape, str):
+            yield shape
             continue
-        if summary.drawing_ids:
-            drawing_ids.update(summary.drawing_ids)
-        if summary.empty_cells:
-            yield f"{member.name} 中有 {summary.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
+        drawing_ids.update(shape.drawing_ids)
+        if shape.empty_cells:
+            yield f"{member.name} 中有 {shape.empty_cells} 个表格单元格没有段落（Word 会报告文件损坏）"
     repeated = sorted(key for key, count in drawing_ids.items() if count > 1)
     if repeated:
         yield f"图形编号 wp:docPr id 重复：{'、'.join(repeated)}（Word 会报告文件损坏）"

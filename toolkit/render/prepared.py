@@ -31,7 +31,7 @@ from toolkit.render import compile_cache
 from toolkit.render.normalize import __file__ as normalize_file
 from toolkit.render.normalize import normalize_package
 from toolkit.render.package import __file__ as package_file
-from toolkit.render.xmltext import PartShape, part_shape
+from toolkit.render.xmltext import PartShape, is_xml_part, part_shape
 
 MAIN = "word/document.xml"
 CORE = "docProps/core.xml"
@@ -137,7 +137,7 @@ def _prepare(source: bytes) -> Prepared:
 
 
 def _shape(name: str, data: bytes) -> PartShape | None:
-    if not name.endswith((".xml", ".rels")):
+    if not is_xml_part(name):
         return None
     try:
         return part_shape(data)

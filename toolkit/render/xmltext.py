@@ -62,6 +62,11 @@ class PartShape:
     empty_cells: int = 0
 
 
+def is_xml_part(name: str) -> bool:
+    """Whether a package member is XML by its name (a part or a relationships part)."""
+    return name.endswith((".xml", ".rels"))
+
+
 def part_shape(data: bytes) -> PartShape:
     """The shape of an XML part; ``etree.XMLSyntaxError`` when it is not well-formed."""
     root = tree(data)
