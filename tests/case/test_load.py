@@ -65,6 +65,13 @@ def test_duplicate_key_is_refused(sample_text: str) -> None:
     assert "term_months 写了两次" in message
 
 
+@pytest.mark.parametrize("written", ["待填写", '"\\u5f85\\u586b\\u5199"'])
+def test_a_field_still_marked_to_fill_is_refused_even_when_escaped(sample_text: str, written: str) -> None:
+    # '"\u5f85\u586b\u5199"' is YAML's double-quoted escape of 待填写 (U+5F85 U+586B U+5199)
+    message = _error(sample_text.replace("address: 河南省郑州市金水区文化路100号", f"address: {written}", 1))
+    assert "client.address: 尚未填写" in message
+
+
 def test_money_is_never_float(sample_text: str) -> None:
     case = case_from_text(sample_text.replace("fees: 1387.23  ", "fees: 0.1      "), "case.yaml")
     assert case.claims is not None and case.claims.fees == Decimal("0.1")

@@ -38,19 +38,29 @@ def sample_case() -> Case:
 def load_located(path: Path | str) -> tuple[Case, Located]:
     """Read and validate one case file, keeping where each value was written (for messages)."""
     path = Path(path)
-    located = parse(read_text(path), path)
-    return case_from_data(located.data, path, located), located
+    text = read_text(path)
+    located = parse(text, path)
+    return case_from_data(located.data, path, located, marked=_may_be_marked(text)), located
 
 
 def case_from_text(text: str, source: Path | str) -> Case:
     """Validate YAML text as a case; ``source`` names it in messages."""
     located = parse(text, source)
-    return case_from_data(located.data, source, located)
+    return case_from_data(located.data, source, located, marked=_may_be_marked(text))
 
 
-def case_from_data(data: dict[str, Any], source: Path | str, located: Located | None = None) -> Case:
-    """Validate plain data (from YAML or a spreadsheet row) as a case; a field still marked 待填写 is refused."""
-    if unfilled := _unfilled(data, ()):
+def _may_be_marked(text: str) -> bool:
+    """Whether a value of the YAML ``text`` can hold 待填写: not when the text holds neither the mark nor an
+    escape (a double-quoted ``"\\u5f85…"``), so the walk through every value is spared."""
+    return TO_FILL in text or "\\" in text
+
+
+def case_from_data(
+    data: dict[str, Any], source: Path | str, located: Located | None = None, *, marked: bool = True
+) -> Case:
+    """Validate plain data (from YAML or a spreadsheet row) as a case; a field still marked 待填写 is refused
+    (``marked``: False when the data's source is known to hold no such mark)."""
+    if marked and (unfilled := _unfilled(data, ())):
         lines = [f"{_where(loc, source, located)}: {dotted(loc)}: 尚未填写（仍是“{TO_FILL}”）" for loc in unfilled]
         error = CaseFileError(source, lines)
         error.hint = f"请把各项的“{TO_FILL}”换成实际内容（说明见该行末尾的注释）；不需要的可选段落可整段删除"

@@ -1,7 +1,7 @@
 """Safe YAML reading that remembers where every value was written.
 
-The file is composed (never constructed) by PyYAML's safe composer, then turned into plain Python values
-here, so that:
+The file is parsed (never constructed) by PyYAML's parser, and its events are turned into plain Python
+values here, each tag the one the safe composer would give, so that:
 
 - no tag can build an object (only the standard scalar, sequence and mapping tags are accepted);
 - numbers with a fraction become ``Decimal`` from their written text, never ``float``;
@@ -32,32 +32,28 @@ MAX_DEPTH = 20
 
 Loc = tuple[str | int, ...]
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Parser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", yaml.SafeLoader)  # libyaml's when installed
 _RESOLVER = yaml.resolver.Resolver()  # the safe loader's: implicit tags only, no path resolvers
 _SHORT = 64  # keys, numbers, dates, names: what repeats from file to file
-
-
-_COLLECTION_TAGS: dict[type[yaml.Node], str] = {
-    yaml.MappingNode: _RESOLVER.DEFAULT_MAPPING_TAG,
-    yaml.SequenceNode: _RESOLVER.DEFAULT_SEQUENCE_TAG,
-}
+_MAP_TAG = _RESOLVER.DEFAULT_MAPPING_TAG
+_SEQ_TAG = _RESOLVER.DEFAULT_SEQUENCE_TAG
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
 @functools.lru_cache(maxsize=4096)
-def _implicit_tag(kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-    return str(_RESOLVER.resolve(kind, value, implicit))  # type: ignore[no-untyped-call]
+def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
 
 
-class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The safe loader, with each short scalar's tag (its regular expressions tried in Python) found once,
-    and a list's or mapping's tag given at once (the safe loader has no path resolvers to ask)."""
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is not yaml.ScalarNode:
-            return _COLLECTION_TAGS[kind]
-        if len(value) <= _SHORT:
-            return _implicit_tag(kind, value, implicit)
-        return str(super().resolve(kind, value, implicit))
+def _scalar_tag(event: yaml.ScalarEvent) -> str:
+    """The scalar's tag as the safe composer gives it: its own, or the one its plain or quoted text implies
+    (each short scalar's, its regular expressions tried in Python, found once)."""
+    tag = event.tag
+    if tag is not None and tag != "!":
+        return str(tag)
+    if len(event.value) <= _SHORT:
+        return _implicit_tag(event.value, event.implicit)
+    return str(_RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -69,7 +65,6 @@ class Located:
 
     data: Any
     lines: dict[Loc, int] = field(default_factory=dict)
-    seen: set[int] = field(default_factory=set)
 
     def line_of_field(self, field: str) -> int | None:
         """The line of a dotted field such as ``loan.repayments[2].date`` (or of its nearest ancestor)."""
@@ -131,8 +126,10 @@ def compose(text: str) -> Located:
         _refuse_control(text, found.start())
     if slip := slip_in(text):
         raise YamlProblem(slip.line, slip.message)
+    located = Located(data=None)
+    parser = _Parser(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        located.data = _document(parser, located)
     except yaml.MarkedYAMLError as exc:
         if slip := slip_near(text, exc):
             raise YamlProblem(slip.line, slip.message) from None
@@ -143,10 +140,10 @@ def compose(text: str) -> Located:
         ) from None
     except yaml.YAMLError:
         raise YamlProblem(1, "YAML 语法错误：请检查缩进、冒号和引号") from None
-    if node is None:
+    finally:
+        parser.dispose()
+    if located.data is _EMPTY:
         raise YamlProblem(1, "文件没有内容")
-    located = Located(data=None)
-    located.data = _value(node, (), located, 0)
     if not isinstance(located.data, dict):
         raise YamlProblem(1, "文件的顶层必须是“键: 值”的映射")
     return located
@@ -184,45 +181,70 @@ def parse(text: str, source: Path | str) -> Located:
         raise CaseFileError(source, [f"{source}:{exc.line}: {exc.message}（可参照 samples/case.yaml）"]) from None
 
 
-def _value(node: yaml.Node, loc: Loc, out: Located, depth: int) -> Any:
-    line = node.start_mark.line + 1
+def _document(parser: Any, out: Located) -> Any:
+    """The stream's one document as plain values (``_EMPTY`` for none), read from the parser's events as
+    the safe composer reads them, without building its nodes."""
+    parser.get_event()  # the stream's start
+    if parser.check_event(yaml.StreamEndEvent):
+        return _EMPTY
+    parser.get_event()  # the document's start
+    data = _value(parser, parser.get_event(), (), out, 0)
+    parser.get_event()  # the document's end
+    if not parser.check_event(yaml.StreamEndEvent):
+        event = parser.get_event()
+        raise yaml.composer.ComposerError(
+            "expected a single document in the stream", None, "but found another document", event.start_mark
+        )
+    return data
+
+
+_EMPTY = object()  # a stream with no document
+
+
+def _value(parser: Any, event: Any, loc: Loc, out: Located, depth: int) -> Any:
+    line = event.start_mark.line + 1
     out.lines[loc] = line
-    if id(node) in out.seen:
+    kind = type(event)
+    if kind is yaml.AliasEvent:
         raise YamlProblem(line, "不接受锚点/别名（& 和 *）：请直接写出数值")
-    out.seen.add(id(node))
     if depth > MAX_DEPTH:
         raise YamlProblem(line, "嵌套层次过深：请检查缩进")
-    if isinstance(node, yaml.MappingNode):
-        return _mapping(node, loc, out, depth)
-    if isinstance(node, yaml.SequenceNode):
-        if node.tag != "tag:yaml.org,2002:seq":
-            raise YamlProblem(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
-        return [_value(item, (*loc, i), out, depth + 1) for i, item in enumerate(node.value)]
-    return _scalar(node, line)
+    if kind is yaml.ScalarEvent:
+        return _scalar(event, _scalar_tag(event), line)
+    tag = event.tag
+    if kind is yaml.MappingStartEvent:
+        if tag is not None and tag not in ("!", _MAP_TAG):
+            raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
+        return _mapping(parser, loc, out, depth)
+    if tag is not None and tag not in ("!", _SEQ_TAG):
+        raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
+    items: list[Any] = []
+    while type(item := parser.get_event()) is not yaml.SequenceEndEvent:
+        items.append(_value(parser, item, (*loc, len(items)), out, depth + 1))
+    return items
 
 
-def _mapping(node: yaml.MappingNode, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
-    line = node.start_mark.line + 1
-    if node.tag != "tag:yaml.org,2002:map":
-        raise YamlProblem(line, f"不接受的 YAML 标签 {node.tag}：请去掉以 ! 开头的标签")
+def _mapping(parser: Any, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        key_line = key_node.start_mark.line + 1
-        if key_node.tag == "tag:yaml.org,2002:merge":
-            raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")
-        if not isinstance(key_node, yaml.ScalarNode):
+    while type(key_event := parser.get_event()) is not yaml.MappingEndEvent:
+        key_line = key_event.start_mark.line + 1
+        if type(key_event) is not yaml.ScalarEvent:
+            if type(key_event) is yaml.AliasEvent:
+                raise YamlProblem(key_line, "不接受锚点/别名（& 和 *）：请直接写出数值")
             raise YamlProblem(key_line, "键必须是简单的文字")
-        key = str(key_node.value)
+        if _scalar_tag(key_event) == _MERGE_TAG:
+            raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")
+        key = str(key_event.value)
         if key in result:
             raise YamlProblem(key_line, f"键 {key} 写了两次：请删除多余的一处")
-        result[key] = _value(value_node, (*loc, key), out, depth + 1)
+        result[key] = _value(parser, parser.get_event(), (*loc, key), out, depth + 1)
         out.lines[(*loc, key)] = key_line
     return result
 
 
-def _scalar(node: yaml.Node, line: int) -> Any:
-    tag, text = node.tag, str(node.value)
-    quoted = getattr(node, "style", None) in ("'", '"')
+def _scalar(event: yaml.ScalarEvent, tag: str, line: int) -> Any:
+    text = str(event.value)
+    quoted = event.style in ("'", '"')
     if tag == "tag:yaml.org,2002:str":
         return text
     if tag == "tag:yaml.org,2002:null":

@@ -6,12 +6,13 @@ blocks only under ``--strict`` (and not when allowed); ``info`` never blocks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any
 
 from toolkit.case.models import Case
-from toolkit.checks.base import SEVERITIES, Facts, Finding
+from toolkit.checks.base import SEVERITIES, Check, Facts, Finding
 from toolkit.checks.registry import FACT_CHECKS, get
 from toolkit.documents import kind
 from toolkit.law.figures import Figures
@@ -23,9 +24,14 @@ def run_fact_checks(case: Case, figures: Figures, documents: Collection[str]) ->
     for name in documents:
         kind(name)  # an unknown document is a UsageError
     facts = Facts(case, figures, frozenset(documents))
-    applicable = (item for item in FACT_CHECKS if item.applies_to(facts.documents))
-    findings = [finding for item in applicable for finding in item.findings(facts)]
+    findings = [finding for item in _applicable(facts.documents) for finding in item.findings(facts)]
     return sorted(findings, key=lambda finding: SEVERITIES.index(finding.severity))
+
+
+@functools.lru_cache(maxsize=64)
+def _applicable(documents: frozenset[str]) -> tuple[Check[Facts], ...]:
+    """The fact checks that apply to ``documents``, in registry order (asked once per set of documents)."""
+    return tuple(item for item in FACT_CHECKS if item.applies_to(documents))
 
 
 def blocking(findings: Iterable[Finding], *, strict: bool, allow: Collection[str]) -> list[Finding]:
