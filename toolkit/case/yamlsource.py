@@ -181,6 +181,9 @@ def parse(text: str, source: Path | str) -> Located:
         raise CaseFileError(source, [f"{source}:{exc.line}: {exc.message}（可参照 samples/case.yaml）"]) from None
 
 
+_EMPTY = object()  # a stream with no document
+
+
 def _document(parser: Any, out: Located) -> Any:
     """The stream's one document as plain values (``_EMPTY`` for none), read from the parser's events as
     the safe composer reads them, without building its nodes."""
@@ -196,9 +199,6 @@ def _document(parser: Any, out: Located) -> Any:
             "expected a single document in the stream", None, "but found another document", event.start_mark
         )
     return data
-
-
-_EMPTY = object()  # a stream with no document
 
 
 def _value(parser: Any, event: Any, loc: Loc, out: Located, depth: int) -> Any:
