@@ -88,6 +88,16 @@ def _states_owed(sentence: str) -> bool:
     return bool(_OWED.search(sentence))
 
 
+@functools.lru_cache(maxsize=1024)
+def _concedes(sentence: str) -> bool:
+    return bool(_CONCEDES.search(sentence))
+
+
+@functools.lru_cache(maxsize=1024)
+def _offers(sentence: str) -> bool:
+    return bool(_OFFERS.search(sentence))
+
+
 @check(
     "ANSWER-DOC-ADMISSION",
     "error",
@@ -151,7 +161,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
     """§9.3: no 无异议/予以认可 of a claim, the merits pleaded in the alternative, no offer to pay."""
     if not _answer(checked) or not checked.figures.limitation_expired:
         return
-    conceded = [s for s in _sentences(checked) if _CONCEDES.search(s)]
+    conceded = [s for s in _sentences(checked) if _concedes(s)]
     if conceded:
         yield Problem(
             f"诉讼时效已届满，答辩状却写道“{conceded[0]}”（law.md §9.3）：时效届满后不得认可任何诉讼请求。请检查模板"
@@ -162,7 +172,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
             "诉讼时效已届满，答辩状的其他理由必须以“退一步讲，即使法院认为本案未超过诉讼时效，……”备位提出"
             "（law.md §9.3），模板中缺少这一备位表述：请恢复模板中的备位答辩段落"
         )
-    offer = next((s for s in _sentences(checked, fact_rows=True) if _OFFERS.search(s)), None)
+    offer = next((s for s in _sentences(checked, fact_rows=True) if _offers(s)), None)
     if offer:
         yield Problem(
             f"诉讼时效已届满，答辩状却写道“{offer}”：提出分期、调解或还款即同意履行，会丧失时效抗辩"
