@@ -182,6 +182,7 @@ def parse(text: str, source: Path | str) -> Located:
 
 
 _EMPTY = object()  # a stream with no document
+_NO_ALIAS = "不接受锚点/别名（& 和 *）：请直接写出数值"
 
 
 def _document(parser: Any, out: Located) -> Any:
@@ -206,18 +207,16 @@ def _value(parser: Any, event: Any, loc: Loc, out: Located, depth: int) -> Any:
     out.lines[loc] = line
     kind = type(event)
     if kind is yaml.AliasEvent:
-        raise YamlProblem(line, "不接受锚点/别名（& 和 *）：请直接写出数值")
+        raise YamlProblem(line, _NO_ALIAS)
     if depth > MAX_DEPTH:
         raise YamlProblem(line, "嵌套层次过深：请检查缩进")
     if kind is yaml.ScalarEvent:
         return _scalar(event, _scalar_tag(event), line)
-    tag = event.tag
-    if kind is yaml.MappingStartEvent:
-        if tag is not None and tag not in ("!", _MAP_TAG):
-            raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
+    mapping = kind is yaml.MappingStartEvent
+    if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
+        raise YamlProblem(line, f"不接受的 YAML 标签 {event.tag}：请去掉以 ! 开头的标签")
+    if mapping:
         return _mapping(parser, loc, out, depth)
-    if tag is not None and tag not in ("!", _SEQ_TAG):
-        raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
     items: list[Any] = []
     while type(item := parser.get_event()) is not yaml.SequenceEndEvent:
         items.append(_value(parser, item, (*loc, len(items)), out, depth + 1))
@@ -230,7 +229,7 @@ def _mapping(parser: Any, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
         key_line = key_event.start_mark.line + 1
         if type(key_event) is not yaml.ScalarEvent:
             if type(key_event) is yaml.AliasEvent:
-                raise YamlProblem(key_line, "不接受锚点/别名（& 和 *）：请直接写出数值")
+                raise YamlProblem(key_line, _NO_ALIAS)
             raise YamlProblem(key_line, "键必须是简单的文字")
         if _scalar_tag(key_event) == _MERGE_TAG:
             raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")

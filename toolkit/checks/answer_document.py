@@ -73,29 +73,14 @@ def _amounts(sentence: str) -> tuple[tuple[str, Decimal], ...]:
     return tuple((m["before"], Decimal(m["figure"].replace(",", ""))) for m in _AMOUNT.finditer(sentence))
 
 
-@functools.lru_cache(maxsize=1024)
+@functools.lru_cache(maxsize=4096)
+def _says(pattern: re.Pattern[str], sentence: str) -> bool:
+    """Whether ``sentence`` holds what ``pattern`` looks for (memoized, as the sentences repeat)."""
+    return pattern.search(sentence) is not None
+
+
 def _admission(sentence: str) -> bool:
-    return bool(_ADMITS.search(sentence)) and not _DISPUTES.search(sentence)
-
-
-@functools.lru_cache(maxsize=1024)
-def _disputes(sentence: str) -> bool:
-    return bool(_DISPUTES.search(sentence))
-
-
-@functools.lru_cache(maxsize=1024)
-def _states_owed(sentence: str) -> bool:
-    return bool(_OWED.search(sentence))
-
-
-@functools.lru_cache(maxsize=1024)
-def _concedes(sentence: str) -> bool:
-    return bool(_CONCEDES.search(sentence))
-
-
-@functools.lru_cache(maxsize=1024)
-def _offers(sentence: str) -> bool:
-    return bool(_OFFERS.search(sentence))
+    return _says(_ADMITS, sentence) and not _says(_DISPUTES, sentence)
 
 
 @check(
@@ -139,7 +124,7 @@ def above_claim(checked: CheckedDocument) -> Iterator[Problem]:
     if not _answer(checked) or figures.claimed_total is None:
         return
     for sentence in _sentences(checked, fact_rows=True):
-        if not _states_owed(sentence):
+        if not _says(_OWED, sentence):
             continue
         claimed = figures.claimed_principal if "本金" in sentence else figures.claimed_total
         for _, amount in _amounts(sentence):
@@ -161,7 +146,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
     """§9.3: no 无异议/予以认可 of a claim, the merits pleaded in the alternative, no offer to pay."""
     if not _answer(checked) or not checked.figures.limitation_expired:
         return
-    conceded = [s for s in _sentences(checked) if _concedes(s)]
+    conceded = [s for s in _sentences(checked) if _says(_CONCEDES, s)]
     if conceded:
         yield Problem(
             f"诉讼时效已届满，答辩状却写道“{conceded[0]}”（law.md §9.3）：时效届满后不得认可任何诉讼请求。请检查模板"
@@ -172,7 +157,7 @@ def limitation_conceded(checked: CheckedDocument) -> Iterator[Problem]:
             "诉讼时效已届满，答辩状的其他理由必须以“退一步讲，即使法院认为本案未超过诉讼时效，……”备位提出"
             "（law.md §9.3），模板中缺少这一备位表述：请恢复模板中的备位答辩段落"
         )
-    offer = next((s for s in _sentences(checked, fact_rows=True) if _offers(s)), None)
+    offer = next((s for s in _sentences(checked, fact_rows=True) if _says(_OFFERS, s)), None)
     if offer:
         yield Problem(
             f"诉讼时效已届满，答辩状却写道“{offer}”：提出分期、调解或还款即同意履行，会丧失时效抗辩"
@@ -228,7 +213,7 @@ def one_voice(checked: CheckedDocument) -> Iterator[Problem]:
     sentences = list(_sentences(checked))
     admitted = {amount: s for s in sentences if _admission(s) for _, amount in _amounts(s)}
     for sentence in sentences:
-        if _admission(sentence) or not _disputes(sentence):
+        if _admission(sentence) or not _says(_DISPUTES, sentence):
             continue
         found = _amounts(sentence)
         limits = {amount for before, amount in found if re.search(r"超过|最多可主张|为限", before)}
