@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from templates_support import SAMPLE
 
 from toolkit.case.load import load_case
+from toolkit.case.text import RAW_CONTROL
 from toolkit.documents import kind, kinds
 from toolkit.law.compute import compute_figures
 from toolkit.render import skeleton, templates
@@ -62,6 +63,17 @@ def test_values_that_are_not_plain_text_are_not_proven() -> None:
         assert not _proven(OPEN, value, CLOSE), value
     assert not _proven(OPEN, escape("李\x01明"), CLOSE)  # a control character: XML refuses it
     assert _proven(OPEN, Markup("&amp;&lt;&gt;&#34;&#39;"), CLOSE)  # markupsafe's own escapes
+
+
+def test_every_character_a_case_file_refuses_fails_the_printable_test_the_proof_tries_first() -> None:
+    """The proof passes a printable text without searching it for the characters XML refuses: that holds
+    only while each of them, in every plane, is one str.isprintable refuses, as Unicode's database says."""
+    refused = [chr(code) for code in range(0x110000) if RAW_CONTROL.match(chr(code))]
+    # C0 less tab, LF and CR; DEL to APC; surrogates; U+FDD0–U+FDEF; U+FFFE, U+FFFF; two in each other plane
+    assert len(refused) == 29 + 33 + 2048 + 32 + 2 + 16 * 2
+    assert not any(char.isprintable() for char in refused)
+    assert not _proven(OPEN, escape("李明\n\U0010fffe"), CLOSE)  # a line break sends it to the search
+    assert _proven(OPEN, escape("李明\n张三\t"), CLOSE)
 
 
 def test_a_cdata_end_formed_around_an_empty_value_is_not_proven() -> None:

@@ -40,20 +40,11 @@ _SEQ_TAG = _RESOLVER.DEFAULT_SEQUENCE_TAG
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-@functools.lru_cache(maxsize=4096)
-def _implicit_tag(value: str, implicit: tuple[bool, bool]) -> str:
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
-
-
-def _scalar_tag(event: yaml.ScalarEvent) -> str:
-    """The scalar's tag as the safe composer gives it: its own, or the one its plain or quoted text implies
-    (each short scalar's, its regular expressions tried in Python, found once)."""
-    tag = event.tag
+def _tag(value: str, implicit: tuple[bool, bool], tag: str | None) -> str:
+    """A scalar's tag as the safe composer gives it: its own, or the one its plain or quoted text implies."""
     if tag is not None and tag != "!":
-        return str(tag)
-    if len(event.value) <= _SHORT:
-        return _implicit_tag(event.value, event.implicit)
-    return str(_RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
+        return tag
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
 
 
 _PATH_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
@@ -206,12 +197,12 @@ def _value(parser: Any, event: Any, loc: Loc, out: Located, depth: int) -> Any:
     line = event.start_mark.line + 1
     out.lines[loc] = line
     kind = type(event)
+    if kind is yaml.ScalarEvent and depth <= MAX_DEPTH:
+        return _scalar(event)
     if kind is yaml.AliasEvent:
         raise YamlProblem(line, _NO_ALIAS)
     if depth > MAX_DEPTH:
         raise YamlProblem(line, "嵌套层次过深：请检查缩进")
-    if kind is yaml.ScalarEvent:
-        return _scalar(event, _scalar_tag(event), line)
     mapping = kind is yaml.MappingStartEvent
     if event.tag not in (None, "!", _MAP_TAG if mapping else _SEQ_TAG):
         raise YamlProblem(line, f"不接受的 YAML 标签 {event.tag}：请去掉以 ! 开头的标签")
@@ -225,25 +216,47 @@ def _value(parser: Any, event: Any, loc: Loc, out: Located, depth: int) -> Any:
 
 def _mapping(parser: Any, loc: Loc, out: Located, depth: int) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    lines = out.lines
     while type(key_event := parser.get_event()) is not yaml.MappingEndEvent:
         key_line = key_event.start_mark.line + 1
         if type(key_event) is not yaml.ScalarEvent:
             if type(key_event) is yaml.AliasEvent:
                 raise YamlProblem(key_line, _NO_ALIAS)
             raise YamlProblem(key_line, "键必须是简单的文字")
-        if _scalar_tag(key_event) == _MERGE_TAG:
-            raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")
         key = str(key_event.value)
+        # only a tag, or a plain <<, can make a key the merge key
+        if (key_event.tag is not None or key == "<<") and _tag(key, key_event.implicit, key_event.tag) == _MERGE_TAG:
+            raise YamlProblem(key_line, "不接受合并键（<<）：请直接写出各项")
         if key in result:
             raise YamlProblem(key_line, f"键 {key} 写了两次：请删除多余的一处")
-        result[key] = _value(parser, parser.get_event(), (*loc, key), out, depth + 1)
-        out.lines[(*loc, key)] = key_line
+        path = (*loc, key)
+        value: Any = parser.get_event()
+        if type(value) is yaml.ScalarEvent and depth < MAX_DEPTH:  # most values: read here, without a call
+            result[key] = _scalar(value)
+        else:
+            result[key] = _value(parser, value, path, out, depth + 1)
+        lines[path] = key_line
     return result
 
 
-def _scalar(event: yaml.ScalarEvent, tag: str, line: int) -> Any:
-    text = str(event.value)
-    quoted = event.style in ("'", '"')
+def _scalar(event: Any) -> Any:
+    """The scalar's value; a short one (keys, numbers, dates, names: what repeats) is built once."""
+    value, implicit, style, tag = event.value, event.implicit, event.style, event.tag
+    built = _short_scalar(value, implicit, style, tag) if len(value) <= _SHORT else _built(value, implicit, style, tag)
+    if built is _REFUSED:
+        line = event.start_mark.line + 1
+        raise YamlProblem(line, f"不接受的 YAML 标签 {_tag(value, implicit, tag)}：请去掉以 ! 开头的标签")
+    return built
+
+
+_REFUSED = object()  # a scalar whose tag builds nothing a case file holds
+
+
+def _built(value: str, implicit: tuple[bool, bool], style: str | None, tag: str | None) -> Any:
+    """A scalar's plain value (``_REFUSED`` for a tag the safe loader would not build): every value it
+    returns is immutable, so one can stand for every scalar written the same."""
+    tag = _tag(value, implicit, tag)
+    text = str(value)
     if tag == "tag:yaml.org,2002:str":
         return text
     if tag == "tag:yaml.org,2002:null":
@@ -266,6 +279,9 @@ def _scalar(event: yaml.ScalarEvent, tag: str, line: int) -> Any:
             return Decimal("NaN")
     if tag == "tag:yaml.org,2002:timestamp":
         return text
-    if quoted:
+    if style in ("'", '"'):
         return text
-    raise YamlProblem(line, f"不接受的 YAML 标签 {tag}：请去掉以 ! 开头的标签")
+    return _REFUSED
+
+
+_short_scalar = functools.lru_cache(maxsize=4096)(_built)

@@ -70,7 +70,7 @@ class Proofs:
     def _proof(self, pieces: list[str], xml: str) -> tuple[bool, SkeletonText | None]:
         if len(xml) > _LARGEST or ("]]" in xml and "]]>" in xml):
             return _NOT_PROVEN
-        if not _plain("\n".join(piece for piece in pieces if type(piece) is not str)):
+        if not _plain(" ".join(piece for piece in pieces if type(piece) is not str)):
             return _NOT_PROVEN
         skeleton = tuple(piece if type(piece) is str else None for piece in pieces)
         known = self._known.get(skeleton)
@@ -91,7 +91,9 @@ def _plain(values: str) -> bool:
         return False
     if "&" in values and _OTHER_AMPERSAND.search(values):
         return False
-    return control_character(values) is None
+    # a printable text (nearly every document's values) holds no control character, surrogate or
+    # non-character: those are all of categories Cc, Cs and Cn, which str.isprintable refuses
+    return values.isprintable() or control_character(values) is None
 
 
 def _parses(skeleton: Skeleton, prepare: Callable[[str], str]) -> bool:
