@@ -66,11 +66,13 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit.batch.sheet_template import write_sheet_template  # noqa: E402
 
-_PEAK = (
-    "import resource, subprocess, sys\n"
+_PEAK = (  # the command's own wall time: the wrapper's start-up is not the toolkit's
+    "import resource, subprocess, sys, time\n"
+    "start = time.perf_counter()\n"
     "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode\n"
+    "seconds = time.perf_counter() - start\n"
     "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
-    "print(usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code)\n"
+    "print(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, code)\n"
 )
 
 
@@ -208,7 +210,6 @@ def installed_env(work: Path) -> dict[str, str]:
 
 def _measured(command: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
     """(wall seconds, [peak RSS KiB, CPU seconds, exit code]) of one run of ``python -m toolkit …``."""
-    start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", _PEAK, sys.executable, "-m", "toolkit", *command],
         capture_output=True,
@@ -216,7 +217,8 @@ def _measured(command: list[str], env: dict[str, str]) -> tuple[float, list[str]
         check=True,
         env=env,
     )
-    return time.perf_counter() - start, result.stdout.split()
+    seconds, *measured = result.stdout.split()
+    return float(seconds), measured
 
 
 def batch_run(cases: Path, out: Path, jobs: int, env: dict[str, str]) -> tuple[float, float, int]:
