@@ -20,10 +20,14 @@ drafted). It then times:
 - both again on a folder of N identical copies of one case file (``--case``, by default
   samples/bank-expired.yaml, which the other inputs do not use), with the naive loop timed on that case;
 - each batch ``--repeat`` times, one job and all cores in turn: a virtual machine's cores slow down for
-  seconds at a time when other guests take them (a loop of pure arithmetic here ran 1.2× to 2.0× as fast
-  in two processes as in one, from one minute to the next), so a single pair of runs may measure the
-  neighbours. The table shows the median run; the ratio of all cores to one job is the median of the
-  pairs, each pair's shown beside it;
+  seconds at a time when other guests take them, so a single pair of runs may measure the neighbours.
+  The table shows the median run; the ratio of all cores to one job is the median of the pairs, each
+  pair's shown beside it;
+- what the machine itself gives, just before each pair: a loop of pure arithmetic (no memory, no I/O,
+  no toolkit) run as many times as there are cores in one process, against once in each of that many
+  processes at once, printed beside the pairs. A batch, which also shares the caches and the disk,
+  seldom gains more from the cores than this loop; a figure above the number of cores means the
+  machine's speed changed within the second of the measurement (here it ranged from 1.15× to 2.6×);
 - the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
   functions wrapped in a CPU-time counter): ms of CPU per document, measured;
 - the start-up: ``draft answer`` on the sample case, wall and CPU seconds of the whole command, as an
@@ -208,6 +212,21 @@ def installed_env(work: Path) -> dict[str, str]:
     return env
 
 
+_SPIN = "import sys\nn = 0\nfor i in range(int(sys.argv[1]) * 6_000_000):\n    n += i * i\n"
+
+
+def arithmetic_ratio(cores: int) -> float:
+    """How many times as fast ``cores`` processes run a loop of pure arithmetic as one process, now."""
+
+    def seconds(*units: int) -> float:
+        start = time.perf_counter()
+        for process in [subprocess.Popen([sys.executable, "-c", _SPIN, str(unit)]) for unit in units]:
+            process.wait()
+        return time.perf_counter() - start
+
+    return seconds(cores) / seconds(*[1] * cores)
+
+
 def _measured(command: list[str], env: dict[str, str]) -> tuple[float, list[str]]:
     """(wall seconds, [peak RSS KiB, CPU seconds, exit code]) of one run of ``python -m toolkit …``."""
     result = subprocess.run(
@@ -361,8 +380,10 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
         for kind, cases in (("csv", cases_csv), ("folder", case_files), ("copies", copies)):
             naives: list[tuple[float, float]] = []
             runs: dict[int, list[tuple[float, float, int]]] = {1: [], cores: []}
+            arithmetic: list[float] = []
             for repeat in range(args.repeat):  # interleaved, so that a slow minute weighs on all alike
                 naives.append(naive_rate(contexts[kind], naive_folder))
+                arithmetic.append(arithmetic_ratio(cores))
                 for jobs in runs:
                     runs[jobs].append(batch_run(cases, folder / f"{kind}-jobs{jobs}-{repeat}", jobs, env))
             naive, naive_cpu = (statistics.median(rate[i] for rate in naives) for i in (0, 1))
@@ -381,7 +402,8 @@ def _measure(args: argparse.Namespace, work: Path, cores: int) -> None:
             print(
                 f"{count:>6} {kind} ratios: jobs=1 / naive per CPU-second = {count / median_cpu[1] / naive_cpu:.1f}×;"
                 f"  jobs={cores} / jobs=1 = {statistics.median(pairs):.2f}×"
-                f" (each pair: {' '.join(f'{pair:.2f}×' for pair in pairs)})"
+                f" (each pair: {' '.join(f'{pair:.2f}×' for pair in pairs)};"
+                f" arithmetic alone, before each: {' '.join(f'{ratio:.2f}×' for ratio in arithmetic)})"
             )
         if count == args.cases[0]:
             print(f"stages of one document (ms of CPU, {min(count, args.stages)} cases, one job, in this process):")
