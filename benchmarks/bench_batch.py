@@ -23,10 +23,10 @@ drafted). It then times:
   seconds at a time when other guests take them, so a single pair of runs may measure the neighbours.
   The table shows the median run; the ratio of all cores to one job is the median of the pairs, each
   pair's shown beside it;
-- what the machine itself gives, just before each pair: a loop of pure arithmetic (no memory, no I/O,
-  no toolkit) run as many times as there are cores in one process, against once in each of that many
-  processes at once, printed beside the pairs. A batch, which also shares the caches and the disk,
-  seldom gains more from the cores than this loop; a figure above the number of cores means the
+- what the machine itself gives, just before each pair: a loop of pure arithmetic (next to no memory,
+  no I/O, no toolkit) run as many times as there are cores in one process, against once in each of
+  that many processes at once, printed beside the pairs. A batch, which also shares the caches and the
+  disk, seldom gains more from the cores than this loop; a figure above the number of cores means the
   machine's speed changed within the second of the measurement (here it ranged from 1.15× to 2.6×);
 - the stages of one document (``--stages`` cases drafted in this process with one job, each stage's
   functions wrapped in a CPU-time counter): ms of CPU per document, measured;

@@ -23,7 +23,7 @@ from toolkit.batch.jobs import CaseResult, Job
 from toolkit.batch.merge import MergeError, merge_reports
 from toolkit.batch.report import csv_safe
 from toolkit.batch.shards import Shard
-from toolkit.batch.worker import Settings
+from toolkit.batch.worker import Settings, draft_chunk
 from toolkit.drafting import Options
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,7 +157,7 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
 ) -> None:
     """A worker killed outright (as the OOM killer does) mid-batch: its chunk's cases are reported failed,
     saying so, a new worker drafts the rest, and every case is reported once, in input order."""
-    real = processes.draft_chunk
+    real = draft_chunk
 
     def dies_on_the_second_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
         if chunk[0].index == runner.CHUNK:
@@ -179,7 +179,7 @@ def test_a_worker_that_dies_hands_the_chunk_it_had_not_started_to_its_replacemen
 ) -> None:
     """A worker holds its next small chunk while it drafts one: when it dies, the cases of the chunk it was
     drafting are reported failed, and the new worker drafts the chunk it had not started."""
-    real = processes.draft_chunk
+    real = draft_chunk
 
     def dies_on_the_first_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
         if chunk[0].index == 0:
