@@ -157,12 +157,11 @@ def test_a_worker_that_dies_fails_its_chunk_and_the_batch_goes_on(
 ) -> None:
     """A worker killed outright (as the OOM killer does) mid-batch: its chunk's cases are reported failed,
     saying so, a new worker drafts the rest, and every case is reported once, in input order."""
-    real = draft_chunk
 
     def dies_on_the_second_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
         if chunk[0].index == runner.CHUNK:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(settings, chunk)
+        return draft_chunk(settings, chunk)
 
     monkeypatch.setattr(processes, "draft_chunk", dies_on_the_second_chunk)  # the forked workers inherit it
     cases = [Job(index, f"X{index}", "generated", problems=("无数据",)) for index in range(5 * runner.CHUNK)]
@@ -179,12 +178,11 @@ def test_a_worker_that_dies_hands_the_chunk_it_had_not_started_to_its_replacemen
 ) -> None:
     """A worker holds its next small chunk while it drafts one: when it dies, the cases of the chunk it was
     drafting are reported failed, and the new worker drafts the chunk it had not started."""
-    real = draft_chunk
 
     def dies_on_the_first_chunk(settings: Settings, chunk: list[Job]) -> list[CaseResult]:
         if chunk[0].index == 0:
             os.kill(os.getpid(), signal.SIGKILL)
-        return real(settings, chunk)
+        return draft_chunk(settings, chunk)
 
     monkeypatch.setattr(processes, "draft_chunk", dies_on_the_first_chunk)  # the forked workers inherit it
     cases = [Job(index, f"X{index}", "generated", problems=("无数据",)) for index in range(2 * runner.CHUNK)]
